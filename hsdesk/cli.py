@@ -1,0 +1,224 @@
+"""hsdesk-cli: the command-line front over the same services as the window.
+
+Exit codes: 0 success, 1 the operation failed or a check found problems, 2 usage error.
+Errors are one line on stderr and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import NoReturn
+
+from hsdesk import __version__
+from hsdesk.db.location import is_url, resolve_location
+from hsdesk.domain.errors import HsdeskError
+
+PROG = "hsdesk-cli"
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{PROG} --help')")
+
+
+def _actor():  # type: ignore[no-untyped-def]
+    from hsdesk.domain.actor import Actor
+
+    try:
+        who = getpass.getuser()
+    except (OSError, KeyError):
+        who = "unknown"
+    return Actor.system(f"cli:{who}")
+
+
+def _open(args: argparse.Namespace, *, create: bool = False, migrate: bool = True):  # type: ignore[no-untyped-def]
+    from hsdesk.db.engine import Database
+    from hsdesk.db.migrate import ensure_schema
+
+    location = resolve_location(args.db)
+    if not create and not is_url(location) and not Path(location).exists():
+        raise HsdeskError(
+            f"there is no hsdesk database at {location}. Create one with '{PROG} --db {location} init'."
+        )
+    db = Database(location)
+    if migrate:
+        backup = ensure_schema(db)
+        if backup:
+            print(f"Upgraded the database; the previous version was backed up to {backup}", file=sys.stderr)
+    return db
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    db = _open(args, create=True)
+    print(f"Database ready at {db.path or db.url}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from hsdesk.services.demo import load_demo
+
+    db = _open(args, create=True)
+    backup = load_demo(db, force=args.force)
+    if backup:
+        print(f"The previous contents were backed up to {backup}")
+    print(f"Demo data loaded into {db.path or db.url} (demo accounts' password: demo)")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from hsdesk.db.migrate import schema_state
+    from hsdesk.services.integrity import check
+
+    db = _open(args, migrate=False)
+    state = schema_state(db)
+    if not state.is_current:
+        print(
+            f"the database schema is older than this hsdesk ({state.revision or 'empty'}); "
+            f"run '{PROG} init' to upgrade it (a backup is taken first)"
+        )
+        return 1
+    problems = check(db)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print("ok")
+    return 1 if problems else 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from hsdesk.services.attention import needs_attention
+
+    db = _open(args)
+    items = needs_attention(db)
+    if args.json:
+        print(json.dumps({"database": str(db.path or db.url), "items": [asdict(i) for i in items]},
+                         ensure_ascii=False, indent=2))
+    elif not items:
+        print("Nothing needs attention.")
+    else:
+        for item in items:
+            print(f"[{item.severity.upper()}] {item.title} — {item.detail}")
+    return 0
+
+
+def _read_password(path: str | None, confirm: bool = True) -> str:
+    if path:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise HsdeskError(f"cannot read the password file {path}: {exc.strerror}") from exc
+        if not lines:
+            raise HsdeskError(f"the password file {path} is empty; put the password on its first line")
+        return lines[0]
+    if sys.stdin is None or not sys.stdin.isatty():
+        line = sys.stdin.readline() if sys.stdin else ""
+        if not line:
+            raise HsdeskError("no password given: use --password-file FILE or type it when asked")
+        return line.rstrip("\r\n")
+    first = getpass.getpass("New password: ")
+    if confirm and getpass.getpass("Type it again: ") != first:
+        raise HsdeskError("the two passwords are not the same; nothing was changed")
+    return first
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from hsdesk.services.accounts import create_account
+
+    db = _open(args)
+    password = _read_password(args.password_file)
+    record = create_account(db, _actor(), args.person, args.username, password, is_admin=args.admin)
+    role = "administrator account" if record.is_admin else "account"
+    print(f"Created {role} '{record.username}' for {record.person_name}")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    from hsdesk.services.accounts import reset_password
+
+    db = _open(args)
+    reset_password(db, _actor(), args.username, _read_password(args.password_file))
+    print(f"Password changed for '{args.username}'")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="hsdesk from the command line.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--db", metavar="PATH|URL", help="database file or URL (default: HSDESK_DB, "
+                        "then the per-user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help_: str,
+                parent: argparse._SubParsersAction = sub) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+        p = parent.add_parser(name, help=help_, description=help_)
+        p.set_defaults(func=func)
+        return p
+
+    command("init", cmd_init, "create or upgrade the database to the latest schema")
+    demo = command("demo", cmd_demo, "fill the database with the demo data set")
+    demo.add_argument("--force", action="store_true", help="replace a non-empty database (backed up first)")
+    command("check", cmd_check, "check the file, foreign keys, audit chain and stored files")
+    status = command("status", cmd_status, "list what needs attention (the Dashboard's items)")
+    status.add_argument("--json", action="store_true", help="print one JSON document")
+
+    user = sub.add_parser("user", help="sign-in accounts")
+    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser)
+    user_sub.required = True
+    add = command("add", cmd_user_add, "add a sign-in account for a person", user_sub)
+    add.add_argument("username")
+    add.add_argument("--person", type=int, required=True, metavar="ID", help="the person's number")
+    add.add_argument("--admin", action="store_true", help="make the account an administrator")
+    add.add_argument("--password-file", metavar="F", help="read the password from the first line of F")
+    passwd = command("passwd", cmd_user_passwd, "set a new password for an account", user_sub)
+    passwd.add_argument("username")
+    passwd.add_argument("--password-file", metavar="F", help="read the password from the first line of F")
+    return parser
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        return _fail(str(exc), 2)
+    try:
+        return int(args.func(args))
+    except HsdeskError as exc:
+        message = str(exc)
+        return _fail(message[0].lower() + message[1:] if message else "failed", 1)
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing was changed", 1)
+    except Exception as exc:  # never a traceback: one line, and the details in the log
+        return _fail(_unexpected(exc), 1)
+
+
+def _unexpected(exc: Exception) -> str:
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError):
+        return f"the database could not be read or written ({exc.orig}); nothing was changed"
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc} ({exc.filename or 'file'}); nothing was changed"
+    if os.environ.get("HSDESK_DEBUG"):
+        raise exc
+    return f"unexpected problem: {type(exc).__name__}: {exc}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

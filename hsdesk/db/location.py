@@ -1,0 +1,28 @@
+"""Where the database lives: --db, then HSDESK_DB, then the per-user data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "HSDESK_DB"
+DB_FILENAME = "hsdesk.db"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    # On Windows: %LOCALAPPDATA%\Home-Start\hsdesk
+    return Path(user_data_dir("hsdesk", "Home-Start", roaming=False))
+
+
+def resolve_location(arg: str | None) -> str:
+    """A database URL or file path, by precedence: the argument, HSDESK_DB, the default file."""
+    chosen = arg or os.environ.get(ENV_VAR)
+    if chosen:
+        return chosen
+    return str(default_data_dir() / DB_FILENAME)
+
+
+def is_url(location: str) -> bool:
+    return "://" in location

@@ -1,0 +1,123 @@
+"""Bring a database to the schema this hsdesk expects, backing it up first, refusing newer ones.
+
+Alembic is imported only when an upgrade actually runs, so a normal start stays fast.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection
+
+from hsdesk.db.backup import backup_sqlite
+from hsdesk.db.engine import Database
+from hsdesk.domain.errors import DatabaseProblem
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Every revision this release knows, oldest first; a test checks it against the migration scripts.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+HEAD = KNOWN_REVISIONS[-1]
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    revision: str | None
+    has_tables: bool
+
+    @property
+    def is_current(self) -> bool:
+        return self.revision == HEAD
+
+
+def _probe_sqlite(path: Path) -> SchemaState:
+    """Read the schema revision through a read-only connection, so a refused file is untouched."""
+    if not path.exists() or path.stat().st_size == 0:
+        return SchemaState(None, False)
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(
+            f"{path} cannot be read as a database ({exc}). It has not been changed; "
+            "restore it from a backup or choose another file."
+        ) from exc
+    return SchemaState(revision, bool(tables - {"alembic_version"}))
+
+
+def _probe_url(db: Database) -> SchemaState:
+    from sqlalchemy import inspect, text
+
+    with db.engine.connect() as conn:
+        names = set(inspect(conn).get_table_names())
+        revision = None
+        if "alembic_version" in names:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return SchemaState(revision, bool(names - {"alembic_version"}))
+
+
+def schema_state(db: Database) -> SchemaState:
+    state = _probe_sqlite(db.path) if db.path is not None else _probe_url(db)
+    where = db.path or db.url
+    if state.revision is not None and state.revision not in KNOWN_REVISIONS:
+        raise DatabaseProblem(
+            f"{where} was written by a newer version of hsdesk (schema {state.revision}). "
+            "Install the newer hsdesk to open it. The file has not been changed."
+        )
+    if state.revision is None and state.has_tables:
+        raise DatabaseProblem(
+            f"{where} is a database, but not an hsdesk one. Choose an hsdesk database "
+            "or a new file name. It has not been changed."
+        )
+    return state
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def ensure_schema(db: Database) -> Path | None:
+    """Upgrade to HEAD if behind; returns the backup taken first (None if none was needed)."""
+    state = schema_state(db)
+    if state.is_current:
+        return None
+    backup = None
+    if state.revision is not None and db.path is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_sqlite(
+            db.path, db.backups_dir / f"hsdesk-before-upgrade-from-{state.revision}-{stamp}.db"
+        )
+    upgrade(db, HEAD)
+    return backup
+
+
+def upgrade(db: Database, revision: str) -> None:
+    from alembic import command
+
+    with db.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), revision)
+
+
+def downgrade(db: Database, revision: str) -> None:
+    from alembic import command
+
+    with db.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), revision)

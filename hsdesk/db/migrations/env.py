@@ -1,0 +1,31 @@
+"""Alembic environment: run on a connection handed in by hsdesk.db.migrate (or a URL for the CLI)."""
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from hsdesk.db import models  # noqa: F401  (registers the tables on the metadata)
+from hsdesk.db.base import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _run(connection) -> None:  # type: ignore[no-untyped-def]
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = config.attributes.get("connection")
+if connection is not None:
+    _run(connection)
+else:
+    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    with engine.begin() as conn:
+        _run(conn)
+    engine.dispose()

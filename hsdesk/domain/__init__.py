@@ -1,0 +1,1 @@
+"""Pure rules and records: no database, no Qt."""

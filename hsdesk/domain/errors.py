@@ -1,0 +1,25 @@
+"""Errors a person can act on. Every message is plain English and says what to do."""
+
+
+class HsdeskError(Exception):
+    """Base of every refusal hsdesk explains to its user."""
+
+
+class ValidationError(HsdeskError):
+    """The input cannot be saved as it stands; the message says which field and why."""
+
+
+class PermissionDenied(HsdeskError):
+    """The signed-in user (or signer) may not do this; the message names who can."""
+
+
+class SignOffRefused(PermissionDenied):
+    """A sign-off was refused: wrong password, or the signer does not hold the office that day."""
+
+
+class NotFound(HsdeskError):
+    """A record asked for no longer exists."""
+
+
+class DatabaseProblem(HsdeskError):
+    """The database file cannot be opened as it is; nothing was changed."""

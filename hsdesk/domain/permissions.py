@@ -1,0 +1,50 @@
+"""Who may do what. Pure: the services pass in the actor and raise PermissionDenied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from hsdesk.domain.actor import Actor
+from hsdesk.domain.enums import Office, PersonKind
+
+
+@dataclass(frozen=True)
+class Rule:
+    offices: frozenset[Office]
+    kinds: frozenset[PersonKind]
+    refusal: str
+
+
+class Permission(Enum):
+    EDIT_PEOPLE = Rule(
+        frozenset({Office.SDM, Office.VDO}),
+        frozenset({PersonKind.STAFF}),
+        "Only an administrator, a member of staff, the Scheme Development Manager or the "
+        "Volunteer Development Officer can change the People register.",
+    )
+    EDIT_OFFICES = Rule(
+        frozenset({Office.CHAIR}),
+        frozenset(),
+        "Only an administrator or the Chair can record who holds an office.",
+    )
+    MANAGE_ACCOUNTS = Rule(
+        frozenset(),
+        frozenset(),
+        "Only an administrator can manage sign-in accounts. Ask an administrator to do this.",
+    )
+    VIEW_AUDIT = Rule(
+        frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
+        frozenset(),
+        "Only an administrator, the Chair, the Vice Chair or the Scheme Development Manager "
+        "can read the audit trail.",
+    )
+
+
+def allowed(actor: Actor, permission: Permission) -> bool:
+    rule = permission.value
+    return (
+        actor.is_admin
+        or bool(actor.offices & rule.offices)
+        or (actor.person_kind is not None and actor.person_kind in rule.kinds)
+    )

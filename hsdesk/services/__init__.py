@@ -1,0 +1,1 @@
+"""Use cases. Each write: permission check, validation, one transaction, one audit entry."""

@@ -1,0 +1,57 @@
+"""The Dashboard's "Needs attention" list: each feature registers a provider of items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from hsdesk.db.engine import Database
+from hsdesk.domain.records import AttentionItem
+from hsdesk.services.offices import holders_without_sign_in, vacant_offices
+
+Provider = Callable[[Session, date], list[AttentionItem]]
+_PROVIDERS: list[Provider] = []
+SEVERITY_ORDER = {"urgent": 0, "warning": 1, "info": 2}
+
+
+def provider(func: Provider) -> Provider:
+    """Register a function that returns the items one feature wants on the Dashboard."""
+    _PROVIDERS.append(func)
+    return func
+
+
+def needs_attention(db: Database, today: date | None = None) -> list[AttentionItem]:
+    day = today or date.today()
+    with db.read() as session:
+        items = [item for produce in _PROVIDERS for item in produce(session, day)]
+    return sorted(items, key=lambda i: SEVERITY_ORDER.get(i.severity, 9))
+
+
+@provider
+def _vacant_offices(session: Session, day: date) -> list[AttentionItem]:
+    return [
+        AttentionItem(
+            "urgent",
+            f"No {office.label}",
+            f"Nobody holds the office of {office.label} today, so nothing that needs their "
+            "sign-off can be signed. Record the holder (or acting cover) in People → Offices.",
+            "People",
+        )
+        for office in vacant_offices(session, day)
+    ]
+
+
+@provider
+def _holders_without_sign_in(session: Session, day: date) -> list[AttentionItem]:
+    return [
+        AttentionItem(
+            "warning",
+            f"{name} ({office.label}) cannot sign in",
+            f"{name} has no active sign-in account, so cannot give the {office.label}'s "
+            "sign-offs. An administrator can create one in People → Sign-in account.",
+            "People",
+        )
+        for name, office in holders_without_sign_in(session, day)
+    ]

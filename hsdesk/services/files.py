@@ -1,0 +1,36 @@
+"""Adding files (scans, photos, signatures) to the content-addressed store with their metadata."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from hsdesk.db.filestore import FileStore
+from hsdesk.db.models import StoredFile
+
+
+def add_file(
+    session: Session, store: FileStore, data: bytes, original_name: str, media_type: str
+) -> StoredFile:
+    """Store the bytes once (by SHA-256) and record them; adding the same bytes again finds the record.
+
+    The file is written before the row; if the transaction then fails, the orphan is reported by
+    `check` and is harmless, while a row pointing at no file could never happen.
+    """
+    sha = hashlib.sha256(data).hexdigest()
+    existing = session.get(StoredFile, sha)
+    store.put_bytes(data)
+    if existing is not None:
+        return existing
+    row = StoredFile(
+        sha256=sha,
+        size=len(data),
+        original_name=original_name,
+        media_type=media_type,
+        added_at=datetime.now().replace(microsecond=0),
+    )
+    session.add(row)
+    session.flush()
+    return row
