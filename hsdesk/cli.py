@@ -55,7 +55,10 @@ def _open(args: argparse.Namespace, *, create: bool = False, migrate: bool = Tru
     if migrate:
         backup = ensure_schema(db)
         if backup:
-            print(f"Upgraded the database; the previous version was backed up to {backup}", file=sys.stderr)
+            print(
+                f"Upgraded the database; the previous version was backed up to {backup}",
+                file=sys.stderr,
+            )
     return db
 
 
@@ -102,8 +105,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     db = _open(args)
     items = needs_attention(db)
     if args.json:
-        print(json.dumps({"database": str(db.path or db.url), "items": [asdict(i) for i in items]},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"database": str(db.path or db.url), "items": [asdict(i) for i in items]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif not items:
         print("Nothing needs attention.")
     else:
@@ -119,7 +127,9 @@ def _read_password(path: str | None, confirm: bool = True) -> str:
         except OSError as exc:
             raise HsdeskError(f"cannot read the password file {path}: {exc.strerror}") from exc
         if not lines:
-            raise HsdeskError(f"the password file {path} is empty; put the password on its first line")
+            raise HsdeskError(
+                f"the password file {path} is empty; put the password on its first line"
+            )
         return lines[0]
     if sys.stdin is None or not sys.stdin.isatty():
         line = sys.stdin.readline() if sys.stdin else ""
@@ -155,20 +165,29 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="hsdesk from the command line.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument("--db", metavar="PATH|URL", help="database file or URL (default: HSDESK_DB, "
-                        "then the per-user data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="database file or URL (default: HSDESK_DB, then the per-user data folder)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    def command(name: str, func: Callable[[argparse.Namespace], int], help_: str,
-                parent: argparse._SubParsersAction = sub) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    def command(
+        name: str,
+        func: Callable[[argparse.Namespace], int],
+        help_: str,
+        parent: argparse._SubParsersAction = sub,
+    ) -> argparse.ArgumentParser:  # type: ignore[type-arg]
         p = parent.add_parser(name, help=help_, description=help_)
         p.set_defaults(func=func)
         return p
 
     command("init", cmd_init, "create or upgrade the database to the latest schema")
     demo = command("demo", cmd_demo, "fill the database with the demo data set")
-    demo.add_argument("--force", action="store_true", help="replace a non-empty database (backed up first)")
+    demo.add_argument(
+        "--force", action="store_true", help="replace a non-empty database (backed up first)"
+    )
     command("check", cmd_check, "check the file, foreign keys, audit chain and stored files")
     status = command("status", cmd_status, "list what needs attention (the Dashboard's items)")
     status.add_argument("--json", action="store_true", help="print one JSON document")
@@ -180,10 +199,14 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("username")
     add.add_argument("--person", type=int, required=True, metavar="ID", help="the person's number")
     add.add_argument("--admin", action="store_true", help="make the account an administrator")
-    add.add_argument("--password-file", metavar="F", help="read the password from the first line of F")
+    add.add_argument(
+        "--password-file", metavar="F", help="read the password from the first line of F"
+    )
     passwd = command("passwd", cmd_user_passwd, "set a new password for an account", user_sub)
     passwd.add_argument("username")
-    passwd.add_argument("--password-file", metavar="F", help="read the password from the first line of F")
+    passwd.add_argument(
+        "--password-file", metavar="F", help="read the password from the first line of F"
+    )
     return parser
 
 

@@ -21,7 +21,9 @@ BUSY_TIMEOUT_MS = 10_000
 def check_sqlite_file(path: Path) -> None:
     """Refuse, without touching it, a file that is not an SQLite database."""
     if path.is_dir():
-        raise DatabaseProblem(f"{path} is a folder, not a database file. Give the path of the .db file.")
+        raise DatabaseProblem(
+            f"{path} is a folder, not a database file. Give the path of the .db file."
+        )
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:

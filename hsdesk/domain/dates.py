@@ -28,4 +28,6 @@ def parse_date(text: str, field: str = "Date") -> date | None:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValidationError(f"{field} '{text}' is not a date. Type it as dd/mm/yyyy, e.g. 24/11/2026.")
+    raise ValidationError(
+        f"{field} '{text}' is not a date. Type it as dd/mm/yyyy, e.g. 24/11/2026."
+    )

@@ -44,7 +44,11 @@ def has_accounts(db: Database) -> bool:
 def list_accounts(db: Database, actor: Actor) -> list[AccountRecord]:
     require(actor, Permission.MANAGE_ACCOUNTS)
     with db.read() as session:
-        query = select(UserAccount).options(selectinload(UserAccount.person)).order_by(UserAccount.username)
+        query = (
+            select(UserAccount)
+            .options(selectinload(UserAccount.person))
+            .order_by(UserAccount.username)
+        )
         return [_record(a) for a in session.execute(query).scalars()]
 
 
@@ -83,7 +87,9 @@ def _create(
     _check_password(password, username)
     person = session.get(Person, person_id)
     if person is None:
-        raise ValidationError(f"Person number {person_id} is not in the People register. Add them first.")
+        raise ValidationError(
+            f"Person number {person_id} is not in the People register. Add them first."
+        )
     if person.kind in CANNOT_SIGN_IN:
         raise ValidationError(
             f"{person.first_name} is recorded as a {person.kind.label.lower()} and cannot have a sign-in account."
@@ -109,7 +115,11 @@ def _create(
     session.flush()
     admin = " (administrator)" if is_admin else ""
     audit.record(
-        session, actor, "add", "user_account", account.id,
+        session,
+        actor,
+        "add",
+        "user_account",
+        account.id,
         f"Created sign-in account '{username}'{admin} for {person.first_name} {person.last_name}",
         {"username": username, "is_admin": is_admin},
     )
@@ -124,7 +134,9 @@ def create_account(
         return _record(_create(session, actor, person_id, username, password, is_admin))
 
 
-def create_first_admin(db: Database, person: PersonInput, username: str, password: str) -> AccountRecord:
+def create_first_admin(
+    db: Database, person: PersonInput, username: str, password: str
+) -> AccountRecord:
     """On an empty database: add the first person and make them administrator, in one transaction.
 
     Refused once any account exists, so it cannot be used to take over an office's database.
@@ -147,7 +159,11 @@ def reset_password(db: Database, actor: Actor, username: str, new_password: str)
         _check_password(new_password, account.username)
         account.password_hash = hash_password(new_password)
         audit.record(
-            session, actor, "reset_password", "user_account", account.id,
+            session,
+            actor,
+            "reset_password",
+            "user_account",
+            account.id,
             f"Set a new password for '{account.username}'",
         )
 
@@ -160,13 +176,22 @@ def change_own_password(db: Database, actor: Actor, current: str, new_password: 
         _check_password(new_password, account.username)
         account.password_hash = hash_password(new_password)
         audit.record(
-            session, actor, "change_password", "user_account", account.id,
+            session,
+            actor,
+            "change_password",
+            "user_account",
+            account.id,
             f"'{account.username}' changed their own password",
         )
 
 
 def set_flags(
-    db: Database, actor: Actor, username: str, *, is_admin: bool | None = None, active: bool | None = None
+    db: Database,
+    actor: Actor,
+    username: str,
+    *,
+    is_admin: bool | None = None,
+    active: bool | None = None,
 ) -> AccountRecord:
     """Make or unmake an administrator, switch an account off or on; one administrator always remains."""
     require(actor, Permission.MANAGE_ACCOUNTS)
@@ -183,7 +208,9 @@ def set_flags(
             return _record(account)
         session.flush()
         admins = session.execute(
-            select(func.count()).select_from(UserAccount).where(UserAccount.is_admin, UserAccount.active)
+            select(func.count())
+            .select_from(UserAccount)
+            .where(UserAccount.is_admin, UserAccount.active)
         ).scalar_one()
         if admins == 0:
             raise ValidationError(
@@ -191,7 +218,11 @@ def set_flags(
                 "Make someone else an administrator first."
             )
         audit.record(
-            session, actor, "edit", "user_account", account.id,
+            session,
+            actor,
+            "edit",
+            "user_account",
+            account.id,
             f"Account '{account.username}': {', '.join(changes)}",
             {"is_admin": account.is_admin, "active": account.active},
         )

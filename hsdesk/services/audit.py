@@ -95,7 +95,11 @@ def _filtered(flt: AuditFilter) -> Select[tuple[AuditEntry]]:
     if flt.text:
         like = f"%{flt.text}%"
         query = query.where(
-            or_(AuditEntry.actor.ilike(like), AuditEntry.signer.ilike(like), AuditEntry.summary.ilike(like))
+            or_(
+                AuditEntry.actor.ilike(like),
+                AuditEntry.signer.ilike(like),
+                AuditEntry.summary.ilike(like),
+            )
         )
     if flt.since:
         query = query.where(AuditEntry.at >= datetime.combine(flt.since, datetime.min.time()))
@@ -127,7 +131,11 @@ def list_entries(db: Database, actor: Actor, flt: AuditFilter = AuditFilter()) -
 
 def entity_names(db: Database) -> list[str]:
     with db.read() as session:
-        return list(session.execute(select(AuditEntry.entity).distinct().order_by(AuditEntry.entity)).scalars())
+        return list(
+            session.execute(
+                select(AuditEntry.entity).distinct().order_by(AuditEntry.entity)
+            ).scalars()
+        )
 
 
 def count(session: Session) -> int:

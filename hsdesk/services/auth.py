@@ -51,7 +51,9 @@ def require(actor: Actor, permission: Permission) -> None:
 
 
 def offices_held(session: Session, person_id: int, day: date) -> frozenset[Office]:
-    holdings = session.execute(select(OfficeHolding).where(OfficeHolding.person_id == person_id)).scalars()
+    holdings = session.execute(
+        select(OfficeHolding).where(OfficeHolding.person_id == person_id)
+    ).scalars()
     return frozenset(h.office for h in holdings if holds_on(h.from_date, h.to_date, day))
 
 
@@ -106,7 +108,9 @@ class Signer:
     acting: bool
 
 
-def verify_signoff(session: Session, username: str, password: str, office: Office, on: date) -> Signer:
+def verify_signoff(
+    session: Session, username: str, password: str, office: Office, on: date
+) -> Signer:
     """Check a signer's own password and that they hold (or act in) ``office`` on ``on``.
 
     Works whoever is signed in at the PC; the caller records both names in the audit entry.
@@ -117,7 +121,9 @@ def verify_signoff(session: Session, username: str, password: str, office: Offic
             f"The sign-off was refused: the username or password of the {office.label} is not right."
         )
     if not account.active:
-        raise SignOffRefused(f"The sign-off was refused: the account '{account.username}' is switched off.")
+        raise SignOffRefused(
+            f"The sign-off was refused: the account '{account.username}' is switched off."
+        )
     person = account.person
     name = f"{person.first_name} {person.last_name}".strip()
     for holding in person.holdings:

@@ -4,14 +4,13 @@ volunteers in every state, families with children. Later features add their reco
 from __future__ import annotations
 
 import random
-from pathlib import Path
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.backup import backup_sqlite
-
 from hsdesk.db.base import Base
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Family, Person, UserAccount
@@ -37,21 +36,66 @@ OFFICE_HOLDERS = [
 TRUSTEES = [("Geoffrey", "Lees"), ("Priya", "Shah"), ("Aoife", "Gallagher"), ("Tom", "Brierley")]
 STAFF = [("Shazia", "Begum"), ("Claire", "Holden"), ("Mark", "Fenton")]
 VOLUNTEER_NAMES = [
-    ("Zoë", "Ní Bhriain"), ("Janet", "Wood"), ("Bronwen", "Pritchard"), ("Amina", "Hussain"),
-    ("Lucy", "Barlow"), ("Kerry", "Ogden"), ("Samira", "Malik"), ("Joanne", "Schofield"),
-    ("Patricia", "Kenyon"), ("Beata", "Kowalska"), ("Gemma", "Hurst"), ("Niamh", "O'Connell"),
-    ("Rachel", "Dyson"), ("Farah", "Iqbal"), ("Sue", "Greenhalgh"), ("Chloe", "Whittaker"),
-    ("Ruth", "Lomax"), ("Ayesha", "Rahman"), ("Dawn", "Taylor"), ("Agnieszka", "Nowak"),
-    ("Hannah", "Crossley"), ("Linda", "Howarth"), ("Émilie", "Durand"), ("Sandra", "Platt"),
+    ("Zoë", "Ní Bhriain"),
+    ("Janet", "Wood"),
+    ("Bronwen", "Pritchard"),
+    ("Amina", "Hussain"),
+    ("Lucy", "Barlow"),
+    ("Kerry", "Ogden"),
+    ("Samira", "Malik"),
+    ("Joanne", "Schofield"),
+    ("Patricia", "Kenyon"),
+    ("Beata", "Kowalska"),
+    ("Gemma", "Hurst"),
+    ("Niamh", "O'Connell"),
+    ("Rachel", "Dyson"),
+    ("Farah", "Iqbal"),
+    ("Sue", "Greenhalgh"),
+    ("Chloe", "Whittaker"),
+    ("Ruth", "Lomax"),
+    ("Ayesha", "Rahman"),
+    ("Dawn", "Taylor"),
+    ("Agnieszka", "Nowak"),
+    ("Hannah", "Crossley"),
+    ("Linda", "Howarth"),
+    ("Émilie", "Durand"),
+    ("Sandra", "Platt"),
     ("Kate", "Radcliffe"),
 ]
 PARENTS = [
-    ("Leanne", "Booth"), ("Kirsty", "Mellor"), ("Nadia", "Ali"), ("Stacey", "Heap"),
-    ("Olena", "Kovalenko"), ("Jade", "Kershaw"), ("Fatima", "Khan"), ("Sinéad", "Murphy"),
-    ("Becky", "Travis"), ("Grace", "Adeyemi"), ("Laura", "Stott"), ("Hayley", "Dean"),
+    ("Leanne", "Booth"),
+    ("Kirsty", "Mellor"),
+    ("Nadia", "Ali"),
+    ("Stacey", "Heap"),
+    ("Olena", "Kovalenko"),
+    ("Jade", "Kershaw"),
+    ("Fatima", "Khan"),
+    ("Sinéad", "Murphy"),
+    ("Becky", "Travis"),
+    ("Grace", "Adeyemi"),
+    ("Laura", "Stott"),
+    ("Hayley", "Dean"),
 ]
-CHILD_NAMES = ["Alfie", "Isla", "Musa", "Poppy", "Oscar", "Maryam", "Teddy", "Ivy", "Yusuf",
-               "Freya", "Leo", "Ava", "Archie", "Zara", "Noah", "Mia", "Harry", "Esme"]
+CHILD_NAMES = [
+    "Alfie",
+    "Isla",
+    "Musa",
+    "Poppy",
+    "Oscar",
+    "Maryam",
+    "Teddy",
+    "Ivy",
+    "Yusuf",
+    "Freya",
+    "Leo",
+    "Ava",
+    "Archie",
+    "Zara",
+    "Noah",
+    "Mia",
+    "Harry",
+    "Esme",
+]
 
 
 def _person(session: Session, first: str, last: str, kind: PersonKind, **extra: object) -> Person:
@@ -61,13 +105,23 @@ def _person(session: Session, first: str, last: str, kind: PersonKind, **extra: 
 def _account(session: Session, person: Person, username: str, admin: bool, stamp: datetime) -> None:
     # Demo accounts share the short password "demo", which the normal password rule would refuse.
     account = UserAccount(
-        person_id=person.id, username=username, password_hash=_demo_hash(),
-        is_admin=admin, active=True, created_at=stamp,
+        person_id=person.id,
+        username=username,
+        password_hash=_demo_hash(),
+        is_admin=admin,
+        active=True,
+        created_at=stamp,
     )
     session.add(account)
     session.flush()
-    audit.record(session, DEMO_ACTOR, "add", "user_account", account.id,
-                 f"Created demo sign-in account '{username}' for {person.first_name} {person.last_name}")
+    audit.record(
+        session,
+        DEMO_ACTOR,
+        "add",
+        "user_account",
+        account.id,
+        f"Created demo sign-in account '{username}' for {person.first_name} {person.last_name}",
+    )
 
 
 _HASH: list[str] = []
@@ -99,47 +153,102 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
         )
     backup = None
     if force and db.path is not None and not is_empty(db):
-        backup = backup_sqlite(db.path, db.backups_dir / f"hsdesk-before-demo-{stamp:%Y%m%d-%H%M%S}.db")
+        backup = backup_sqlite(
+            db.path, db.backups_dir / f"hsdesk-before-demo-{stamp:%Y%m%d-%H%M%S}.db"
+        )
     with db.write() as session:
         if force:
             for table in reversed(Base.metadata.sorted_tables):
                 session.execute(delete(table))
         holders: dict[Office, Person] = {}
         for first, last, kind, office, username, admin in OFFICE_HOLDERS:
-            person = _person(session, first, last, kind, start_date=date(2015 + len(holders), 4, 1),
-                             email=f"{first.lower()}.{last.lower()}@example.org")
+            person = _person(
+                session,
+                first,
+                last,
+                kind,
+                start_date=date(2015 + len(holders), 4, 1),
+                email=f"{first.lower()}.{last.lower()}@example.org",
+            )
             holders[office] = person
-            insert_holding(session, DEMO_ACTOR, HoldingInput(office, person.id, date(2016 + len(holders), 4, 1)))
+            insert_holding(
+                session,
+                DEMO_ACTOR,
+                HoldingInput(office, person.id, date(2016 + len(holders), 4, 1)),
+            )
             _account(session, person, username, admin, stamp)
-        trustees = [_person(session, f, last, PersonKind.TRUSTEE, start_date=date(2019, 9, 1))
-                    for f, last in TRUSTEES]
+        trustees = [
+            _person(session, f, last, PersonKind.TRUSTEE, start_date=date(2019, 9, 1))
+            for f, last in TRUSTEES
+        ]
         # The Vice Chair is on leave: Priya Shah covers, and has no sign-in account yet.
-        insert_holding(session, DEMO_ACTOR, HoldingInput(
-            Office.VICE_CHAIR, trustees[1].id, today - timedelta(days=20), today + timedelta(days=70),
-            acting=True, acting_reason="Vice Chair on leave"))
+        insert_holding(
+            session,
+            DEMO_ACTOR,
+            HoldingInput(
+                Office.VICE_CHAIR,
+                trustees[1].id,
+                today - timedelta(days=20),
+                today + timedelta(days=70),
+                acting=True,
+                acting_reason="Vice Chair on leave",
+            ),
+        )
         for f, last in STAFF:
-            _person(session, f, last, PersonKind.STAFF, start_date=date(2020, 1, 6),
-                    email=f"{f.lower()}.{last.lower()}@example.org")
-        statuses = [VolunteerStatus.ACTIVE] * 18 + [VolunteerStatus.RESTING] * 4 + [VolunteerStatus.LEFT] * 3
+            _person(
+                session,
+                f,
+                last,
+                PersonKind.STAFF,
+                start_date=date(2020, 1, 6),
+                email=f"{f.lower()}.{last.lower()}@example.org",
+            )
+        statuses = (
+            [VolunteerStatus.ACTIVE] * 18
+            + [VolunteerStatus.RESTING] * 4
+            + [VolunteerStatus.LEFT] * 3
+        )
         for (f, last), status in zip(VOLUNTEER_NAMES, statuses, strict=True):
             start = today - timedelta(days=rng.randint(10, 2500))
-            _person(session, f, last, PersonKind.VOLUNTEER, volunteer_status=status, start_date=start,
-                    end_date=today - timedelta(days=rng.randint(5, 200)) if status is VolunteerStatus.LEFT else None)
+            _person(
+                session,
+                f,
+                last,
+                PersonKind.VOLUNTEER,
+                volunteer_status=status,
+                start_date=start,
+                end_date=today - timedelta(days=rng.randint(5, 200))
+                if status is VolunteerStatus.LEFT
+                else None,
+            )
         children = iter(CHILD_NAMES)
         for n, (f, last) in enumerate(PARENTS, start=1):
             start = today - timedelta(days=rng.randint(30, 900))
             ended = n % 4 == 0
-            family = Family(reference=f"FAM-{n:04d}", support_start=start,
-                            support_end=start + timedelta(days=300) if ended else None, notes="")
+            family = Family(
+                reference=f"FAM-{n:04d}",
+                support_start=start,
+                support_end=start + timedelta(days=300) if ended else None,
+                notes="",
+            )
             session.add(family)
             session.flush()
-            audit.record(session, DEMO_ACTOR, "add", "family", family.id, f"Added family {family.reference}")
+            audit.record(
+                session, DEMO_ACTOR, "add", "family", family.id, f"Added family {family.reference}"
+            )
             parent = _person(session, f, last, PersonKind.FAMILY_MEMBER, family_id=family.id)
             for _ in range(1 + n % 2):
                 child = next(children, None)
                 if child is None:
                     break
                 born = today - timedelta(days=rng.randint(200, 3000))
-                _person(session, child, last, PersonKind.CHILD, family_id=family.id,
-                        guardian_id=parent.id, date_of_birth=born)
+                _person(
+                    session,
+                    child,
+                    last,
+                    PersonKind.CHILD,
+                    family_id=family.id,
+                    guardian_id=parent.id,
+                    date_of_birth=born,
+                )
     return backup

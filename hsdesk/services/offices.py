@@ -53,7 +53,9 @@ def _record(h: OfficeHolding) -> OfficeHoldingRecord:
 
 
 def _query():  # type: ignore[no-untyped-def]
-    return select(OfficeHolding).options(selectinload(OfficeHolding.person).selectinload(Person.account))
+    return select(OfficeHolding).options(
+        selectinload(OfficeHolding.person).selectinload(Person.account)
+    )
 
 
 def list_holdings(db: Database, person_id: int | None = None) -> list[OfficeHoldingRecord]:
@@ -121,7 +123,11 @@ def insert_holding(session: Session, actor: Actor, data: HoldingInput) -> Office
     session.flush()
     role = f"acting {data.office.label}" if data.acting else data.office.label
     audit.record(
-        session, actor, "add", "office_holding", holding.id,
+        session,
+        actor,
+        "add",
+        "office_holding",
+        holding.id,
         f"{person.first_name} {person.last_name} is {role} from {format_date(data.from_date)}",
         {"office": data.office.value, "person_id": data.person_id, "acting": data.acting},
     )
@@ -148,7 +154,11 @@ def end_holding(db: Database, actor: Actor, holding_id: int, to_date: date) -> O
             )
         holding.to_date = to_date
         audit.record(
-            session, actor, "end", "office_holding", holding.id,
+            session,
+            actor,
+            "end",
+            "office_holding",
+            holding.id,
             f"{holding.person.first_name} {holding.person.last_name} stops being "
             f"{holding.office.label} after {format_date(to_date)}",
         )

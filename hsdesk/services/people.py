@@ -108,7 +108,9 @@ def _validate(session: Session, data: PersonInput, person_id: int | None) -> Per
         if guardian_id == person_id:
             raise ValidationError("A child cannot be their own parent or guardian.")
         if guardian.kind == PersonKind.CHILD:
-            raise ValidationError(f"{guardian.first_name} is recorded as a child and cannot be the guardian.")
+            raise ValidationError(
+                f"{guardian.first_name} is recorded as a child and cannot be the guardian."
+            )
     else:
         guardian_id = None
     if data.family_id is not None and session.get(Family, data.family_id) is None:
@@ -134,7 +136,11 @@ def insert_person(session: Session, actor: Actor, data: PersonInput) -> Person:
     session.add(person)
     session.flush()
     audit.record(
-        session, actor, "add", "person", person.id,
+        session,
+        actor,
+        "add",
+        "person",
+        person.id,
         f"Added {clean.kind.label.lower()} {clean.first_name} {clean.last_name}".strip(),
         {"kind": clean.kind.value},
     )
@@ -163,7 +169,11 @@ def update_person(db: Database, actor: Actor, person_id: int, data: PersonInput)
                 setattr(person, f.name, new)
         if changed:
             audit.record(
-                session, actor, "edit", "person", person_id,
+                session,
+                actor,
+                "edit",
+                "person",
+                person_id,
                 f"Changed {clean.first_name} {clean.last_name}: {', '.join(sorted(changed))}".strip(),
                 {"changed": sorted(changed)},
             )
@@ -211,7 +221,9 @@ def save_family(
             select(Family.id).where(Family.reference == reference, Family.id != (family_id or -1))
         ).scalar()
         if clash is not None:
-            raise ValidationError(f"Another family already has the reference {reference}. Choose another.")
+            raise ValidationError(
+                f"Another family already has the reference {reference}. Choose another."
+            )
         if family_id is None:
             family = Family(reference=reference)
             session.add(family)
@@ -221,10 +233,13 @@ def save_family(
             if found is None:
                 raise NotFound(f"Family number {family_id} is no longer in the register.")
             family, action = found, "edit"
-        family.support_start, family.support_end, family.notes = support_start, support_end, notes.strip()
+        family.support_start, family.support_end, family.notes = (
+            support_start,
+            support_end,
+            notes.strip(),
+        )
         session.flush()
         verb = "Added" if action == "add" else "Changed"
         audit.record(session, actor, action, "family", family.id, f"{verb} family {reference}")
         session.refresh(family, ["members"])
         return _family_record(family)
-

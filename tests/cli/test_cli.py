@@ -1,0 +1,195 @@
+"""hsdesk-cli through real subprocesses: outputs, exit codes, one-line errors, untouched files."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hsdesk import __version__
+
+SCRIPT = Path(sys.executable).parent / ("hsdesk-cli.exe" if os.name == "nt" else "hsdesk-cli")
+CLI = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "hsdesk.cli"]
+
+
+def run(
+    *args: str, env: dict | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if k != "HSDESK_DB"}
+    full_env.update(env or {})
+    return subprocess.run(
+        [*CLI, *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=stdin if stdin is not None else "",
+        timeout=120,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, code: int, words: str) -> None:
+    assert result.returncode == code, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("hsdesk-cli: error: "), result.stderr
+    assert words in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "demo.db"
+    assert run("--db", str(path), "demo").returncode == 0
+    return path
+
+
+def copy_db(src: Path, tmp_path: Path) -> Path:
+    dst = tmp_path / "copy.db"
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    a.close()
+    b.close()
+    return dst
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"hsdesk-cli {__version__}"
+
+
+def test_init_is_idempotent(tmp_path):
+    path = tmp_path / "new.db"
+    assert run("--db", str(path), "init").returncode == 0
+    second = run("--db", str(path), "init")
+    assert second.returncode == 0 and "ready" in second.stdout
+    assert run("--db", str(path), "check").stdout.strip() == "ok"
+
+
+def test_hsdesk_db_environment_variable_chooses_the_file(tmp_path):
+    path = tmp_path / "env.db"
+    assert run("init", env={"HSDESK_DB": str(path)}).returncode == 0
+    assert path.exists()
+
+
+def test_demo_refuses_a_non_empty_database_unless_forced(demo_file, tmp_path):
+    path = copy_db(demo_file, tmp_path)
+    assert_one_line_error(run("--db", str(path), "demo"), 1, "--force")
+    forced = run("--db", str(path), "demo", "--force")
+    assert forced.returncode == 0 and "backed up to" in forced.stdout
+    assert run("--db", str(path), "check").stdout.strip() == "ok"
+
+
+def test_status_text_and_json(demo_file):
+    text = run("--db", str(demo_file), "status")
+    assert text.returncode == 0 and "Priya Shah (Vice Chair) cannot sign in" in text.stdout
+    doc = json.loads(run("--db", str(demo_file), "status", "--json").stdout)
+    assert doc["items"][0]["title"] == "Priya Shah (Vice Chair) cannot sign in"
+    assert set(doc["items"][0]) == {"severity", "title", "detail", "area"}
+
+
+@pytest.mark.parametrize("content", [os.urandom(4096), b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n"])
+def test_check_refuses_a_file_that_is_not_a_database_and_leaves_it(tmp_path, content):
+    path = tmp_path / "scan.db"
+    path.write_bytes(content)
+    result = run("--db", str(path), "check")
+    assert_one_line_error(result, 1, "not an hsdesk database")
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["scan.db"]
+
+
+def test_check_reports_a_tampered_audit_entry(demo_file, tmp_path):
+    path = copy_db(demo_file, tmp_path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE audit_entry SET actor = 'someone else' WHERE seq = 7")
+    conn.close()
+    result = run("--db", str(path), "check")
+    assert result.returncode == 1
+    assert result.stdout.strip() == "audit entry 7 was altered after it was written"
+
+
+def test_check_on_a_missing_file_says_how_to_create_it(tmp_path):
+    path = tmp_path / "missing.db"
+    assert_one_line_error(run("--db", str(path), "check"), 1, "init")
+    assert not path.exists()
+
+
+def test_newer_database_is_refused(demo_file, tmp_path):
+    path = copy_db(demo_file, tmp_path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    conn.close()
+    before = path.read_bytes()
+    assert_one_line_error(run("--db", str(path), "status"), 1, "newer version of hsdesk")
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["bogus"],
+        [],
+        ["user"],
+        ["user", "add", "x"],
+        ["status", "--nope"],
+        ["user", "add", "x", "--person", "one"],
+    ],
+)
+def test_usage_errors_exit_2(args, tmp_path):
+    assert_one_line_error(run("--db", str(tmp_path / "u.db"), *args), 2, "")
+
+
+def test_user_add_and_passwd(demo_file, tmp_path):
+    path = copy_db(demo_file, tmp_path)
+    pw = tmp_path / "pw.txt"
+    pw.write_text("long enough password\n", encoding="utf-8")
+    with sqlite3.connect(path) as conn:
+        priya = conn.execute("SELECT id FROM person WHERE first_name = 'Priya'").fetchone()[0]
+    conn.close()
+    added = run(
+        "--db",
+        str(path),
+        "user",
+        "add",
+        "p.shah",
+        "--person",
+        str(priya),
+        "--password-file",
+        str(pw),
+    )
+    assert added.returncode == 0 and "Priya Shah" in added.stdout
+    assert "cannot sign in" not in run("--db", str(path), "status").stdout
+    assert_one_line_error(
+        run(
+            "--db",
+            str(path),
+            "user",
+            "add",
+            "p.shah",
+            "--person",
+            str(priya),
+            "--password-file",
+            str(pw),
+        ),
+        1,
+        "already has the account",
+    )
+    short = tmp_path / "short.txt"
+    short.write_text("abc\n", encoding="utf-8")
+    assert_one_line_error(
+        run("--db", str(path), "user", "passwd", "p.shah", "--password-file", str(short)),
+        1,
+        "at least 8 characters",
+    )
+    assert (
+        run("--db", str(path), "user", "passwd", "p.shah", stdin="another good one\n").returncode
+        == 0
+    )
+    assert_one_line_error(
+        run("--db", str(path), "user", "passwd", "nobody", stdin="another good one\n"),
+        1,
+        "no account called 'nobody'",
+    )
+    assert_one_line_error(run("--db", str(path), "user", "passwd", "p.shah"), 1, "--password-file")
+    assert run("--db", str(path), "check").stdout.strip() == "ok"

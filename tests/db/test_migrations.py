@@ -1,0 +1,76 @@
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from hsdesk.db import migrate
+from hsdesk.db.base import Base
+from hsdesk.db.engine import Database
+from hsdesk.domain.errors import DatabaseProblem
+
+
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(migrate.alembic_config())
+
+
+def test_revision_chain_is_linear_and_known_to_the_release():
+    script = _script()
+    assert len(script.get_heads()) == 1
+    chain = [rev.revision for rev in script.walk_revisions()]  # newest first
+    assert tuple(reversed(chain)) == migrate.KNOWN_REVISIONS
+    assert script.get_current_head() == migrate.HEAD
+
+
+def test_models_match_migrations(db):
+    with db.engine.connect() as conn:
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+        )
+    assert diff == []
+
+
+def test_upgrade_downgrade_round_trip(db):
+    migrate.downgrade(db, "base")
+    with db.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() is None
+    migrate.upgrade(db, "head")
+    assert migrate.schema_state(db).is_current
+
+
+def test_newer_database_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "newer.db"
+    database = Database(str(path))
+    migrate.ensure_schema(database)
+    database.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseProblem, match="newer version of hsdesk"):
+        migrate.ensure_schema(Database(str(path)))
+    assert path.read_bytes() == before
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE recipes (id INTEGER)")
+    conn.close()
+    with pytest.raises(DatabaseProblem, match="not an hsdesk one"):
+        migrate.ensure_schema(Database(str(path)))
+
+
+def test_a_database_behind_head_is_backed_up_before_upgrading(demo_db, monkeypatch):
+    upgraded = []
+    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002"))
+    monkeypatch.setattr(migrate, "HEAD", "0002")
+    monkeypatch.setattr(migrate, "upgrade", lambda db, rev: upgraded.append(rev))
+    backup = migrate.ensure_schema(demo_db)
+    assert upgraded == ["0002"]
+    assert backup is not None and backup.parent == demo_db.backups_dir
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT count(*) FROM person").fetchone()[0] > 40
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    copy.close()

@@ -1,0 +1,64 @@
+from datetime import date
+
+import pytest
+from conftest import office_actor, person
+from sqlalchemy import text
+
+from hsdesk.domain.enums import Office
+from hsdesk.domain.errors import PermissionDenied
+from hsdesk.services import audit, files, people
+from hsdesk.services.audit import AuditFilter
+from hsdesk.services.integrity import check
+
+
+def test_demo_database_checks_ok(demo_db):
+    assert check(demo_db) == []
+
+
+def test_altering_any_audit_entry_is_detected(demo_db):
+    with demo_db.write() as session:
+        session.execute(text("UPDATE audit_entry SET summary = 'nothing to see' WHERE seq = 5"))
+    assert check(demo_db) == ["audit entry 5 was altered after it was written"]
+
+
+def test_deleting_an_audit_entry_is_detected(demo_db):
+    with demo_db.write() as session:
+        session.execute(text("DELETE FROM audit_entry WHERE seq = 3"))
+    assert check(demo_db) == ["audit entry 3 is missing (next found is 4)"]
+
+
+def test_audit_filters(db, admin):
+    people.add_person(db, admin, person("Zoë", "Ní Bhriain"))
+    people.add_person(db, admin, person("Janet", "Wood"))
+    assert [e.summary for e in audit.list_entries(db, admin, AuditFilter(text="zoë"))] == [
+        "Added volunteer Zoë Ní Bhriain"
+    ]
+    assert audit.list_entries(db, admin, AuditFilter(entity="family")) == []
+    assert (
+        len(audit.list_entries(db, admin, AuditFilter(since=date.today(), until=date.today()))) == 2
+    )
+    assert audit.list_entries(db, admin, AuditFilter(until=date(2000, 1, 1))) == []
+
+
+def test_audit_is_not_for_everyone(db, volunteer_actor):
+    with pytest.raises(PermissionDenied, match="audit trail"):
+        audit.list_entries(db, volunteer_actor)
+    audit.list_entries(db, office_actor(Office.VICE_CHAIR))
+
+
+def test_damaged_stored_file_is_reported(db):
+    with db.write() as session:
+        row = files.add_file(session, db.files, b"signed form scan", "form.pdf", "application/pdf")
+        sha = row.sha256
+    with db.write() as session:  # the same bytes again find the same record
+        assert (
+            files.add_file(
+                session, db.files, b"signed form scan", "again.pdf", "application/pdf"
+            ).sha256
+            == sha
+        )
+    assert check(db) == []
+    db.files.path_for(sha).write_bytes(b"tampered")
+    assert check(db) == [f"stored file {sha[:12]}… has been changed or damaged on disk"]
+    db.files.path_for(sha).unlink()
+    assert "is missing" in check(db)[0]
