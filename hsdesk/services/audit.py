@@ -88,7 +88,7 @@ class AuditFilter:
     limit: int = 5000
 
 
-def _filtered(flt: AuditFilter) -> Select[tuple[AuditEntry]]:
+def _filtered(flt: AuditFilter) -> Select[Any]:
     query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(flt.limit)
     if flt.entity:
         query = query.where(AuditEntry.entity == flt.entity)

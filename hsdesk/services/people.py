@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Family, Person
 from hsdesk.domain.actor import Actor
-from hsdesk.domain.enums import PersonKind, VolunteerStatus
+from hsdesk.domain.enums import Office, PersonKind, VolunteerStatus
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.offices import holds_on
 from hsdesk.domain.permissions import Permission
@@ -45,7 +45,7 @@ def _record(person: Person, today: date) -> PersonRecord:
         offices=tuple(
             sorted(
                 {h.office for h in person.holdings if holds_on(h.from_date, h.to_date, today)},
-                key=lambda o: list(type(o)).index(o),
+                key=list(Office).index,
             )
         ),
     )
@@ -91,11 +91,8 @@ def _validate(session: Session, data: PersonInput, person_id: int | None) -> Per
         raise ValidationError("The date of birth is in the future. Check the year.")
     if data.start_date and data.end_date and data.end_date < data.start_date:
         raise ValidationError("The end date is before the start date. Correct one of them.")
-    status = data.volunteer_status
-    if data.kind == PersonKind.VOLUNTEER:
-        status = status or VolunteerStatus.ACTIVE
-    else:
-        status = None
+    is_volunteer = data.kind == PersonKind.VOLUNTEER
+    status = (data.volunteer_status or VolunteerStatus.ACTIVE) if is_volunteer else None
     guardian_id = data.guardian_id
     if data.kind == PersonKind.CHILD:
         if guardian_id is None:

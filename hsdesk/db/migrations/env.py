@@ -25,7 +25,7 @@ connection = config.attributes.get("connection")
 if connection is not None:
     _run(connection)
 else:
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = create_engine(str(config.get_main_option("sqlalchemy.url")))
     with engine.begin() as conn:
         _run(conn)
     engine.dispose()
