@@ -1,0 +1,3 @@
+from hsdesk.app import main
+
+raise SystemExit(main())

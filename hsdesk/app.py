@@ -1,0 +1,112 @@
+"""The `hsdesk` window program: open (and upgrade) the database, sign in, show the main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hsdesk import APP_NAME, ORG_NAME, __version__
+from hsdesk.db.engine import Database
+from hsdesk.db.location import resolve_location
+from hsdesk.db.migrate import ensure_schema
+from hsdesk.domain.actor import Actor
+from hsdesk.domain.errors import HsdeskError
+from hsdesk.resources import resource
+
+# Benchmarks sign in without the dialog by giving real credentials here ("username:password").
+SIGN_IN_ENV = "HSDESK_SIGN_IN"
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="hsdesk", description="hsdesk — the social-media policy desk.")
+    parser.add_argument("--db", metavar="PATH|URL", help="database file or URL (default: HSDESK_DB, then your data folder)")
+    parser.add_argument("--demo", action="store_true", help="open a fresh demo database in a temporary folder")
+    parser.add_argument("--version", action="version", version=f"hsdesk {__version__}")
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def make_application(argv: Sequence[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons", "hsdesk.png"))))
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    return app
+
+
+def open_database(location: str, demo: bool) -> Database:
+    db = Database(location)
+    ensure_schema(db)
+    if demo:
+        from hsdesk.services.demo import load_demo
+
+        load_demo(db)
+    return db
+
+
+def sign_in(db: Database, demo: bool) -> Actor | None:
+    from hsdesk.services import accounts, auth
+    from hsdesk.ui.dialogs.first_admin_dialog import FirstAdminDialog
+    from hsdesk.ui.dialogs.sign_in_dialog import SignInDialog
+
+    preset = os.environ.get(SIGN_IN_ENV)
+    if preset and ":" in preset:
+        username, password = preset.split(":", 1)
+        return auth.sign_in(db, username, password)
+    prefill = ""
+    if not accounts.has_accounts(db):
+        first = FirstAdminDialog(db)
+        if not first.exec() or first.created is None:
+            return None
+        prefill = first.created.username
+    dialog = SignInDialog(db, demo)
+    if prefill:
+        dialog.ui.username.setText(prefill)
+        dialog.ui.password.setFocus()
+    return dialog.actor if dialog.exec() else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = make_application(sys.argv[:1])
+    demo_dir = Path(tempfile.mkdtemp(prefix="hsdesk-demo-")) if args.demo else None
+    location = str(demo_dir / "hsdesk.db") if demo_dir else resolve_location(args.db)
+    try:
+        try:
+            db = open_database(location, args.demo)
+            actor = sign_in(db, args.demo)
+        except HsdeskError as exc:
+            QMessageBox.critical(None, "hsdesk cannot open the database", str(exc))
+            return 1
+        if actor is None:
+            return 0
+        from hsdesk.ui.context import AppContext
+        from hsdesk.ui.main_window import MainWindow
+
+        window = MainWindow(AppContext(db, actor, demo=args.demo))
+        window.show()
+        if args.quit_when_shown:
+            QTimer.singleShot(0, window.close)
+            QTimer.singleShot(0, app.quit)
+        code = app.exec()
+        db.dispose()
+        return code
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

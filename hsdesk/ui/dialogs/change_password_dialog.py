@@ -1,0 +1,45 @@
+"""The signed-in user changes their own password (the current one is asked for first)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.services import accounts
+from hsdesk.ui.common import GuardedDialog, show_error
+from hsdesk.ui.context import AppContext
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class ChangePasswordDialog(GuardedDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Change my password")
+        self.current, self.new, self.confirm = _password_field(), _password_field(), _password_field()
+        form = QFormLayout()
+        form.addRow("&Current password", self.current)
+        form.addRow("&New password", self.new)
+        form.addRow("New password &again", self.confirm)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.watch_changes()
+
+    def save(self) -> None:
+        try:
+            if self.new.text() != self.confirm.text():
+                raise ValidationError("The two new passwords are not the same. Type them again.")
+            accounts.change_own_password(self.ctx.db, self.ctx.actor, self.current.text(), self.new.text())
+        except HsdeskError as exc:
+            show_error(self, exc, "Cannot change the password")
+            return
+        self.accept()

@@ -1,0 +1,41 @@
+"""First start on an empty database: the person at the PC becomes the first administrator."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+from hsdesk.db.engine import Database
+from hsdesk.domain.enums import PersonKind
+from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.records import AccountRecord, PersonInput
+from hsdesk.services import accounts
+from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, show_error
+from hsdesk.ui.forms.ui_first_admin_dialog import Ui_FirstAdminDialog
+
+ROLES = (PersonKind.STAFF, PersonKind.TRUSTEE, PersonKind.VOLUNTEER, PersonKind.OTHER)
+
+
+class FirstAdminDialog(GuardedDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_FirstAdminDialog()
+        self.ui.setupUi(self)
+        self.db = db
+        self.created: AccountRecord | None = None
+        fill_combo(self.ui.kind, [(k.label, k) for k in ROLES], PersonKind.STAFF)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Create administrator")
+        self.ui.buttonBox.accepted.connect(self.create)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.watch_changes()
+
+    def create(self) -> None:
+        ui = self.ui
+        try:
+            if ui.password.text() != ui.confirm.text():
+                raise ValidationError("The two passwords are not the same. Type them again.")
+            person = PersonInput(ui.firstName.text(), ui.lastName.text(), combo_value(ui.kind))
+            self.created = accounts.create_first_admin(self.db, person, ui.username.text(), ui.password.text())
+        except HsdeskError as exc:
+            show_error(self, exc, "Cannot create the administrator")
+            return
+        self.accept()

@@ -1,0 +1,59 @@
+"""Record who holds an office (or acting cover) from a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+from hsdesk.domain.enums import Office
+from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.records import OfficeHoldingRecord
+from hsdesk.services import offices, people
+from hsdesk.services.offices import ELIGIBLE, HoldingInput
+from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, set_date, show_error
+from hsdesk.ui.context import AppContext
+from hsdesk.ui.forms.ui_office_holding_dialog import Ui_OfficeHoldingDialog
+
+
+class OfficeHoldingDialog(GuardedDialog):
+    def __init__(self, ctx: AppContext, person_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_OfficeHoldingDialog()
+        self.ui.setupUi(self)
+        self.ctx = ctx
+        self.person_id = person_id
+        self.saved: OfficeHoldingRecord | None = None
+        self._eligible = people.list_people(ctx.db, set(ELIGIBLE.values()))
+        fill_combo(self.ui.office, [(o.label, o) for o in Office])
+        self.ui.office.currentIndexChanged.connect(self._office_changed)
+        self._office_changed()
+        set_date(self.ui.fromDate, date.today())
+        self.ui.acting.toggled.connect(self.ui.actingReason.setEnabled)
+        self.ui.actingReason.setEnabled(False)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.watch_changes()
+
+    def _office_changed(self) -> None:
+        office: Office = combo_value(self.ui.office)
+        kind = ELIGIBLE[office]
+        choices = [(p.full_name, p.id) for p in self._eligible if p.kind == kind]
+        fill_combo(self.ui.person, [("(choose)", None), *choices], self.person_id)
+
+    def save(self) -> None:
+        ui = self.ui
+        try:
+            person_id = combo_value(ui.person)
+            if person_id is None:
+                raise ValidationError("Choose who holds the office.")
+            from_date = read_date(ui.fromDate, "From")
+            if from_date is None:
+                raise ValidationError("Enter the date the holding starts, as dd/mm/yyyy.")
+            data = HoldingInput(combo_value(ui.office), person_id, from_date, read_date(ui.toDate, "To"),
+                                ui.acting.isChecked(), ui.actingReason.text())
+            self.saved = offices.add_holding(self.ctx.db, self.ctx.actor, data)
+        except HsdeskError as exc:
+            show_error(self, exc, "Cannot record this office holding")
+            return
+        self.accept()

@@ -1,0 +1,119 @@
+"""The main window: tabs that work, menus, status bar; remembers its size and position."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from hsdesk import SCHEME_NAME, __version__
+from hsdesk.domain.permissions import Permission, allowed
+from hsdesk.ui.context import AppContext
+from hsdesk.ui.dialogs.audit_dialog import AuditDialog
+from hsdesk.ui.dialogs.change_password_dialog import ChangePasswordDialog
+from hsdesk.ui.tabs.dashboard_tab import DashboardTab
+from hsdesk.ui.tabs.people_tab import PeopleTab
+
+LICENCES = (
+    "hsdesk is free software under the GNU General Public License v3 or later.<br>"
+    "It uses Qt for Python (PySide6, LGPL v3), SQLAlchemy and Alembic (MIT), reportlab (BSD), "
+    "argon2-cffi (MIT), platformdirs (MIT), Pillow (MIT-CMU) and the DejaVu fonts (Bitstream Vera licence)."
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        demo = " — DEMO DATA" if ctx.demo else ""
+        self.setWindowTitle(f"hsdesk — {SCHEME_NAME}{demo}")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.dashboard = DashboardTab(ctx)
+        self.people = PeopleTab(ctx)
+        self.tabs.addTab(self.dashboard, "&Dashboard")
+        self.tabs.addTab(self.people, "&People")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.dashboard.open_area.connect(self.open_area)
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        who = f"Signed in as {ctx.actor.display_name} ({ctx.actor.username})"
+        where = str(ctx.db.path or ctx.db.url)
+        self.statusBar().addWidget(QLabel(who))
+        self.statusBar().addPermanentWidget(QLabel(f"Database: {where}"))
+        self.resize(1200, 760)
+        self._restore()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        change = QAction("&Change my password…", self)
+        change.triggered.connect(lambda: ChangePasswordDialog(self.ctx, self).exec())
+        file_menu.addAction(change)
+        file_menu.addSeparator()
+        exit_action = QAction("E&xit", self)
+        exit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        exit_action.triggered.connect(self.close)
+        file_menu.addAction(exit_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        refresh = QAction("&Refresh", self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh)
+        view_menu.addAction(refresh)
+
+        if allowed(self.ctx.actor, Permission.VIEW_AUDIT):
+            tools = self.menuBar().addMenu("&Tools")
+            audit = QAction("&Audit trail…", self)
+            audit.triggered.connect(lambda: AuditDialog(self.ctx, self).exec())
+            tools.addAction(audit)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About hsdesk", self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About hsdesk",
+            f"<h3>hsdesk {__version__}</h3>"
+            f"<p>The social-media policy desk of {SCHEME_NAME}: content approval, photo consent, "
+            "inductions, quarterly reviews and policy adoption, recorded and provable.</p>"
+            f"<p>{LICENCES}</p>",
+        )
+
+    def open_area(self, area: str) -> None:
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index).replace("&", "") == area:
+                self.tabs.setCurrentIndex(index)
+                return
+
+    def _tab_changed(self, _index: int) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.tabs.currentWidget()
+        if hasattr(current, "refresh"):
+            current.refresh()
+
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("people/splitter")
+        if splitter is not None:
+            self.people.splitter.restoreState(splitter)
+        self.tabs.setCurrentIndex(int(settings.value("window/tab", 0)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/tab", self.tabs.currentIndex())
+        settings.setValue("people/splitter", self.people.splitter.saveState())
+        self.people.save_state()
+        super().closeEvent(event)

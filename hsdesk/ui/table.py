@@ -1,0 +1,74 @@
+"""A sortable, filterable table of records whose column layout is remembered between runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from hsdesk.ui.models.record_table import RECORD_ROLE, Column, RecordFilterProxy, RecordTableModel
+
+R = TypeVar("R")
+
+
+class RecordTable(QTableView, Generic[R]):
+    activated_record = Signal(object)
+    selection_changed = Signal(object)
+
+    def __init__(self, columns: Sequence[Column[R]], settings_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings_key = settings_key
+        self.source = RecordTableModel(columns, self)
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.source)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        self.doubleClicked.connect(lambda index: self.activated_record.emit(index.data(RECORD_ROLE)))
+        self.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self.selection_changed.emit(current.data(RECORD_ROLE) if current.isValid() else None)
+        )
+        self._restored = False
+
+    def set_records(self, records: Sequence[R], keep: Callable[[R], Any] | None = None) -> None:
+        """Replace the rows; ``keep`` gives a key so the same record stays selected."""
+        previous = self.selected_record()
+        self.source.set_records(records)
+        if not self._restored:
+            self.restore_state()
+        if previous is not None and keep is not None:
+            self.select_where(lambda r: keep(r) == keep(previous))
+
+    def select_where(self, match: Callable[[R], bool]) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if match(index.data(RECORD_ROLE)):
+                self.selectRow(row)
+                self.scrollTo(index)
+                return
+
+    def selected_record(self) -> R | None:
+        index = self.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def restore_state(self) -> None:
+        self._restored = True
+        state = QSettings().value(f"tables/{self.settings_key}")
+        if state is None or not self.horizontalHeader().restoreState(state):
+            self.resizeColumnsToContents()
+            self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+    def save_state(self) -> None:
+        QSettings().setValue(f"tables/{self.settings_key}", self.horizontalHeader().saveState())

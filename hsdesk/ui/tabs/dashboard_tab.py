@@ -1,0 +1,113 @@
+"""Dashboard: a greeting and the "Needs attention" list each feature contributes to."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hsdesk.domain.records import AttentionItem
+from hsdesk.services.attention import needs_attention
+from hsdesk.ui.context import AppContext
+
+ICONS = {
+    "urgent": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+def _greeting(name: str, now: datetime) -> str:
+    part = "morning" if now.hour < 12 else "afternoon" if now.hour < 18 else "evening"
+    first = name.split()[0] if name else ""
+    return f"Good {part}{', ' + first if first else ''}"
+
+
+class AttentionCard(QFrame):
+    go = Signal(str)
+
+    def __init__(self, item: AttentionItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setObjectName(f"card_{item.severity}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(ICONS.get(item.severity, ICONS["info"])).pixmap(32, 32))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        title = QLabel(f"<b>{item.title}</b>")
+        detail = QLabel(item.detail)
+        detail.setWordWrap(True)
+        text = QVBoxLayout()
+        text.addWidget(title)
+        text.addWidget(detail)
+        row = QHBoxLayout(self)
+        row.addWidget(icon)
+        row.addLayout(text, 1)
+        if item.area:
+            button = QPushButton(f"Open {item.area}")
+            button.clicked.connect(lambda: self.go.emit(item.area))
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+
+
+class DashboardTab(QWidget):
+    open_area = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.heading = QLabel()
+        self.heading.setObjectName("dashboardHeading")
+        self.subheading = QLabel()
+        refresh = QPushButton("&Refresh")
+        refresh.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        top.addLayout(titles, 1)
+        top.addWidget(refresh, 0, Qt.AlignmentFlag.AlignTop)
+        self.section = QLabel("<b>Needs attention</b>")
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(8)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.addLayout(self.cards)
+        holder_layout.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addSpacing(8)
+        layout.addWidget(self.section)
+        layout.addWidget(scroll, 1)
+        self.items: list[AttentionItem] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        now = datetime.now()
+        self.heading.setText(f"<span style='font-size:16pt'>{_greeting(self.ctx.actor.display_name, now)}</span>")
+        self.subheading.setText(f"{date.today():%A} {date.today().day} {date.today():%B %Y}")
+        while self.cards.count():
+            old = self.cards.takeAt(0).widget()
+            if old is not None:
+                old.deleteLater()
+        self.items = needs_attention(self.ctx.db)
+        self.section.setText(f"<b>Needs attention</b> ({len(self.items)})" if self.items else "<b>Needs attention</b>")
+        if not self.items:
+            self.cards.addWidget(QLabel("Nothing needs attention today."))
+        for item in self.items:
+            card = AttentionCard(item)
+            card.go.connect(self.open_area)
+            self.cards.addWidget(card)
