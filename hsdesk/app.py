@@ -27,9 +27,17 @@ SIGN_IN_ENV = "HSDESK_SIGN_IN"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="hsdesk", description="hsdesk — the social-media policy desk.")
-    parser.add_argument("--db", metavar="PATH|URL", help="database file or URL (default: HSDESK_DB, then your data folder)")
-    parser.add_argument("--demo", action="store_true", help="open a fresh demo database in a temporary folder")
+    parser = argparse.ArgumentParser(
+        prog="hsdesk", description="hsdesk — the social-media policy desk."
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="database file or URL (default: HSDESK_DB, then your data folder)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open a fresh demo database in a temporary folder"
+    )
     parser.add_argument("--version", action="version", version=f"hsdesk {__version__}")
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)

@@ -69,3 +69,26 @@ def person(
 
 
 TODAY = date.today()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Window and column states go to a throw-away INI file, never the developer's own."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover - Qt is a hard dependency
+        return
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        str(tmp_path_factory.mktemp("settings")),
+    )
+
+
+@pytest.fixture
+def ctx(demo_db: Database):  # type: ignore[no-untyped-def]
+    from hsdesk.services import auth
+    from hsdesk.ui.context import AppContext
+
+    return AppContext(demo_db, auth.sign_in(demo_db, "sdm", "demo"), demo=True)

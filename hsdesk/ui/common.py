@@ -34,16 +34,25 @@ def set_date(edit: QLineEdit, value: date | None) -> None:
     edit.setText(format_date(value))
 
 
+VALUES_ATTR = "_hsdesk_values"
+
+
 def fill_combo(combo: QComboBox, items: Iterable[tuple[str, Any]], current: Any = None) -> None:
+    """Fill a combo box; the Python values are kept as they are (Qt would turn enums into text)."""
     combo.clear()
+    values = []
     for label, value in items:
+        values.append(value)
         combo.addItem(label, value)
         if value == current:
             combo.setCurrentIndex(combo.count() - 1)
+    setattr(combo, VALUES_ATTR, values)
 
 
 def combo_value(combo: QComboBox) -> Any:
-    return combo.currentData()
+    values = getattr(combo, VALUES_ATTR, None)
+    index = combo.currentIndex()
+    return values[index] if values is not None and 0 <= index < len(values) else combo.currentData()
 
 
 class GuardedDialog(QDialog):
@@ -51,14 +60,14 @@ class GuardedDialog(QDialog):
 
     def watch_changes(self) -> None:
         self._dirty = False
-        for child in self.findChildren(QLineEdit):
-            child.textEdited.connect(self._mark_dirty)
-        for child in self.findChildren(QPlainTextEdit):
-            child.textChanged.connect(self._mark_dirty)
-        for child in self.findChildren(QComboBox):
-            child.activated.connect(self._mark_dirty)
-        for child in self.findChildren(QCheckBox):
-            child.clicked.connect(self._mark_dirty)
+        for line in self.findChildren(QLineEdit):
+            line.textEdited.connect(self._mark_dirty)
+        for text in self.findChildren(QPlainTextEdit):
+            text.textChanged.connect(self._mark_dirty)
+        for combo in self.findChildren(QComboBox):
+            combo.activated.connect(self._mark_dirty)
+        for box in self.findChildren(QCheckBox):
+            box.clicked.connect(self._mark_dirty)
 
     def _mark_dirty(self, *_args: object) -> None:
         self._dirty = True

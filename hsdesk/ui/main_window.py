@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         splitter = settings.value("people/splitter")
         if splitter is not None:
             self.people.splitter.restoreState(splitter)
-        self.tabs.setCurrentIndex(int(settings.value("window/tab", 0)))
+        self.tabs.setCurrentIndex(int(str(settings.value("window/tab", 0))))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

@@ -17,7 +17,9 @@ class RecordTable(QTableView, Generic[R]):
     activated_record = Signal(object)
     selection_changed = Signal(object)
 
-    def __init__(self, columns: Sequence[Column[R]], settings_key: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column[R]], settings_key: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings_key = settings_key
         self.source = RecordTableModel(columns, self)
@@ -36,9 +38,13 @@ class RecordTable(QTableView, Generic[R]):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
-        self.doubleClicked.connect(lambda index: self.activated_record.emit(index.data(RECORD_ROLE)))
+        self.doubleClicked.connect(
+            lambda index: self.activated_record.emit(index.data(RECORD_ROLE))
+        )
         self.selectionModel().currentRowChanged.connect(
-            lambda current, _prev: self.selection_changed.emit(current.data(RECORD_ROLE) if current.isValid() else None)
+            lambda current, _prev: self.selection_changed.emit(
+                current.data(RECORD_ROLE) if current.isValid() else None
+            )
         )
         self._restored = False
 

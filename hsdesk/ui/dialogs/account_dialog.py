@@ -15,8 +15,13 @@ from hsdesk.ui.forms.ui_account_dialog import Ui_AccountDialog
 class AccountDialog(GuardedDialog):
     """``account`` None: create one for ``person``; otherwise reset that account's password."""
 
-    def __init__(self, ctx: AppContext, person: PersonRecord, account: AccountRecord | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        person: PersonRecord,
+        account: AccountRecord | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_AccountDialog()
         self.ui.setupUi(self)
@@ -41,10 +46,18 @@ class AccountDialog(GuardedDialog):
             if ui.password.text() != ui.confirm.text():
                 raise ValidationError("The two passwords are not the same. Type them again.")
             if self.account is None:
-                accounts.create_account(self.ctx.db, self.ctx.actor, self.person.id, ui.username.text(),
-                                        ui.password.text(), ui.isAdmin.isChecked())
+                accounts.create_account(
+                    self.ctx.db,
+                    self.ctx.actor,
+                    self.person.id,
+                    ui.username.text(),
+                    ui.password.text(),
+                    ui.isAdmin.isChecked(),
+                )
             else:
-                accounts.reset_password(self.ctx.db, self.ctx.actor, self.account.username, ui.password.text())
+                accounts.reset_password(
+                    self.ctx.db, self.ctx.actor, self.account.username, ui.password.text()
+                )
         except HsdeskError as exc:
             show_error(self, exc, "Cannot save the account")
             return

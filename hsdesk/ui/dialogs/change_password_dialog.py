@@ -21,12 +21,18 @@ class ChangePasswordDialog(GuardedDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Change my password")
-        self.current, self.new, self.confirm = _password_field(), _password_field(), _password_field()
+        self.current, self.new, self.confirm = (
+            _password_field(),
+            _password_field(),
+            _password_field(),
+        )
         form = QFormLayout()
         form.addRow("&Current password", self.current)
         form.addRow("&New password", self.new)
         form.addRow("New password &again", self.confirm)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -38,7 +44,9 @@ class ChangePasswordDialog(GuardedDialog):
         try:
             if self.new.text() != self.confirm.text():
                 raise ValidationError("The two new passwords are not the same. Type them again.")
-            accounts.change_own_password(self.ctx.db, self.ctx.actor, self.current.text(), self.new.text())
+            accounts.change_own_password(
+                self.ctx.db, self.ctx.actor, self.current.text(), self.new.text()
+            )
         except HsdeskError as exc:
             show_error(self, exc, "Cannot change the password")
             return

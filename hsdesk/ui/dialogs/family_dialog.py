@@ -13,8 +13,9 @@ from hsdesk.ui.forms.ui_family_dialog import Ui_FamilyDialog
 
 
 class FamilyDialog(GuardedDialog):
-    def __init__(self, ctx: AppContext, record: FamilyRecord | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, record: FamilyRecord | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_FamilyDialog()
         self.ui.setupUi(self)
@@ -35,9 +36,14 @@ class FamilyDialog(GuardedDialog):
         ui = self.ui
         try:
             self.saved = people.save_family(
-                self.ctx.db, self.ctx.actor, self.record.id if self.record else None, ui.reference.text(),
-                read_date(ui.supportStart, "Support started"), read_date(ui.supportEnd, "Support ended"),
-                ui.notes.toPlainText())
+                self.ctx.db,
+                self.ctx.actor,
+                self.record.id if self.record else None,
+                ui.reference.text(),
+                read_date(ui.supportStart, "Support started"),
+                read_date(ui.supportEnd, "Support ended"),
+                ui.notes.toPlainText(),
+            )
         except HsdeskError as exc:
             show_error(self, exc, "Cannot save this family")
             return

@@ -24,17 +24,19 @@ class FirstAdminDialog(GuardedDialog):
         self.created: AccountRecord | None = None
         fill_combo(self.ui.kind, [(k.label, k) for k in ROLES], PersonKind.STAFF)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Create administrator")
-        self.ui.buttonBox.accepted.connect(self.create)
+        self.ui.buttonBox.accepted.connect(self.create_admin)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.watch_changes()
 
-    def create(self) -> None:
+    def create_admin(self) -> None:
         ui = self.ui
         try:
             if ui.password.text() != ui.confirm.text():
                 raise ValidationError("The two passwords are not the same. Type them again.")
             person = PersonInput(ui.firstName.text(), ui.lastName.text(), combo_value(ui.kind))
-            self.created = accounts.create_first_admin(self.db, person, ui.username.text(), ui.password.text())
+            self.created = accounts.create_first_admin(
+                self.db, person, ui.username.text(), ui.password.text()
+            )
         except HsdeskError as exc:
             show_error(self, exc, "Cannot create the administrator")
             return

@@ -17,7 +17,9 @@ from hsdesk.ui.forms.ui_office_holding_dialog import Ui_OfficeHoldingDialog
 
 
 class OfficeHoldingDialog(GuardedDialog):
-    def __init__(self, ctx: AppContext, person_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, person_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_OfficeHoldingDialog()
         self.ui.setupUi(self)
@@ -50,8 +52,14 @@ class OfficeHoldingDialog(GuardedDialog):
             from_date = read_date(ui.fromDate, "From")
             if from_date is None:
                 raise ValidationError("Enter the date the holding starts, as dd/mm/yyyy.")
-            data = HoldingInput(combo_value(ui.office), person_id, from_date, read_date(ui.toDate, "To"),
-                                ui.acting.isChecked(), ui.actingReason.text())
+            data = HoldingInput(
+                combo_value(ui.office),
+                person_id,
+                from_date,
+                read_date(ui.toDate, "To"),
+                ui.acting.isChecked(),
+                ui.actingReason.text(),
+            )
             self.saved = offices.add_holding(self.ctx.db, self.ctx.actor, data)
         except HsdeskError as exc:
             show_error(self, exc, "Cannot record this office holding")

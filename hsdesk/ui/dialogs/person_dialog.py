@@ -12,13 +12,19 @@ from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, 
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.forms.ui_person_dialog import Ui_PersonDialog
 
-ADULT_KINDS = {PersonKind.FAMILY_MEMBER, PersonKind.OTHER, PersonKind.STAFF, PersonKind.TRUSTEE,
-               PersonKind.VOLUNTEER}
+ADULT_KINDS = {
+    PersonKind.FAMILY_MEMBER,
+    PersonKind.OTHER,
+    PersonKind.STAFF,
+    PersonKind.TRUSTEE,
+    PersonKind.VOLUNTEER,
+}
 
 
 class PersonDialog(GuardedDialog):
-    def __init__(self, ctx: AppContext, record: PersonRecord | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, record: PersonRecord | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_PersonDialog()
         self.ui.setupUi(self)
@@ -28,13 +34,24 @@ class PersonDialog(GuardedDialog):
         self.setWindowTitle(f"Edit {record.full_name}" if record else "Add a person")
         ui = self.ui
         fill_combo(ui.kind, [(k.label, k) for k in PersonKind], record.kind if record else None)
-        fill_combo(ui.volunteerStatus, [(s.label, s) for s in VolunteerStatus],
-                   record.volunteer_status if record else VolunteerStatus.ACTIVE)
-        fill_combo(ui.family, [("(none)", None)] + [(f.reference, f.id) for f in people.list_families(ctx.db)],
-                   record.family_id if record else None)
-        guardians = [p for p in people.list_people(ctx.db, ADULT_KINDS) if not record or p.id != record.id]
-        fill_combo(ui.guardian, [("(none)", None)] + [(f"{p.full_name} ({p.kind.label})", p.id) for p in guardians],
-                   record.guardian_id if record else None)
+        fill_combo(
+            ui.volunteerStatus,
+            [(s.label, s) for s in VolunteerStatus],
+            record.volunteer_status if record else VolunteerStatus.ACTIVE,
+        )
+        fill_combo(
+            ui.family,
+            [("(none)", None)] + [(f.reference, f.id) for f in people.list_families(ctx.db)],
+            record.family_id if record else None,
+        )
+        guardians = [
+            p for p in people.list_people(ctx.db, ADULT_KINDS) if not record or p.id != record.id
+        ]
+        fill_combo(
+            ui.guardian,
+            [("(none)", None)] + [(f"{p.full_name} ({p.kind.label})", p.id) for p in guardians],
+            record.guardian_id if record else None,
+        )
         if record:
             ui.firstName.setText(record.first_name)
             ui.lastName.setText(record.last_name)

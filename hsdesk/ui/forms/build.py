@@ -1,7 +1,7 @@
 """Compile the Designer forms: forms/dialogs/x.ui -> hsdesk/ui/forms/ui_x.py (run from a checkout).
 
-    python -m hsdesk.ui.forms.build          # rewrite the generated modules
-    python -m hsdesk.ui.forms.build --check  # exit 1 if any generated module is stale
+python -m hsdesk.ui.forms.build          # rewrite the generated modules
+python -m hsdesk.ui.forms.build --check  # exit 1 if any generated module is stale
 """
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ def targets() -> list[tuple[Path, Path]]:
 
 def compile_form(ui: Path) -> str:
     result = subprocess.run(
-        [*uic_command(), "--generator", "python", str(ui)], capture_output=True, text=True, check=True
+        [*uic_command(), "--generator", "python", str(ui)],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout
 

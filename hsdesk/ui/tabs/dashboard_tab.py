@@ -42,7 +42,9 @@ class AttentionCard(QFrame):
         self.setObjectName(f"card_{item.severity}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(ICONS.get(item.severity, ICONS["info"])).pixmap(32, 32))
+        icon.setPixmap(
+            self.style().standardIcon(ICONS.get(item.severity, ICONS["info"])).pixmap(32, 32)
+        )
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         title = QLabel(f"<b>{item.title}</b>")
         detail = QLabel(item.detail)
@@ -97,14 +99,20 @@ class DashboardTab(QWidget):
 
     def refresh(self) -> None:
         now = datetime.now()
-        self.heading.setText(f"<span style='font-size:16pt'>{_greeting(self.ctx.actor.display_name, now)}</span>")
+        self.heading.setText(
+            f"<span style='font-size:16pt'>{_greeting(self.ctx.actor.display_name, now)}</span>"
+        )
         self.subheading.setText(f"{date.today():%A} {date.today().day} {date.today():%B %Y}")
         while self.cards.count():
-            old = self.cards.takeAt(0).widget()
-            if old is not None:
-                old.deleteLater()
+            taken = self.cards.takeAt(0)
+            if taken is not None and taken.widget() is not None:
+                taken.widget().deleteLater()
         self.items = needs_attention(self.ctx.db)
-        self.section.setText(f"<b>Needs attention</b> ({len(self.items)})" if self.items else "<b>Needs attention</b>")
+        self.section.setText(
+            f"<b>Needs attention</b> ({len(self.items)})"
+            if self.items
+            else "<b>Needs attention</b>"
+        )
         if not self.items:
             self.cards.addWidget(QLabel("Nothing needs attention today."))
         for item in self.items:

@@ -93,7 +93,9 @@ class PeopleTab(QWidget):
         kind = self.kind.currentData()
         include_left = self.show_left.isChecked()
         self.table.proxy.set_predicate(
-            lambda p: (kind is None or p.kind == kind) and (include_left or p.status_label != "Left")
+            lambda p: (
+                (kind is None or p.kind == kind) and (include_left or p.status_label != "Left")
+            )
         )
 
     def _selected(self, person: PersonRecord | None) -> None:

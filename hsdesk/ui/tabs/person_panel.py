@@ -77,10 +77,19 @@ class PersonPanel(QWidget):
         self.toggle_admin = QPushButton()
         self.create_account.clicked.connect(self._create_account)
         self.reset_password.clicked.connect(self._reset_password)
-        self.toggle_active.clicked.connect(lambda: self._set_flags(active=not self.account.active if self.account else None))
-        self.toggle_admin.clicked.connect(lambda: self._set_flags(is_admin=not self.account.is_admin if self.account else None))
+        self.toggle_active.clicked.connect(
+            lambda: self._set_flags(active=not self.account.active if self.account else None)
+        )
+        self.toggle_admin.clicked.connect(
+            lambda: self._set_flags(is_admin=not self.account.is_admin if self.account else None)
+        )
         account_buttons = QHBoxLayout()
-        for button in (self.create_account, self.reset_password, self.toggle_active, self.toggle_admin):
+        for button in (
+            self.create_account,
+            self.reset_password,
+            self.toggle_active,
+            self.toggle_admin,
+        ):
             account_buttons.addWidget(button)
         account_buttons.addStretch()
         self.account_box = QGroupBox("Sign-in account")
@@ -162,7 +171,9 @@ class PersonPanel(QWidget):
             button.setVisible(admin and has)
         if self.account:
             self.toggle_active.setText("S&witch off" if self.account.active else "S&witch on")
-            self.toggle_admin.setText("Remove ad&ministrator" if self.account.is_admin else "Make ad&ministrator")
+            self.toggle_admin.setText(
+                "Remove ad&ministrator" if self.account.is_admin else "Make ad&ministrator"
+            )
 
     def _after_change(self) -> None:
         self.changed.emit()
@@ -177,7 +188,8 @@ class PersonPanel(QWidget):
         if holding is None:
             return
         text, ok = QInputDialog.getText(
-            self, "End office holding",
+            self,
+            "End office holding",
             f"Last day {holding.person_name} is {holding.office.label} (dd/mm/yyyy):",
             text=format_date(date.today()),
         )
@@ -198,15 +210,23 @@ class PersonPanel(QWidget):
             self._after_change()
 
     def _reset_password(self) -> None:
-        if self.person and self.account and AccountDialog(self.ctx, self.person, self.account, self).exec():
-            QMessageBox.information(self, "Password set", f"The new password for {self.account.username} is saved.")
+        if (
+            self.person
+            and self.account
+            and AccountDialog(self.ctx, self.person, self.account, self).exec()
+        ):
+            QMessageBox.information(
+                self, "Password set", f"The new password for {self.account.username} is saved."
+            )
             self._after_change()
 
     def _set_flags(self, *, is_admin: bool | None = None, active: bool | None = None) -> None:
         if self.account is None:
             return
         try:
-            accounts.set_flags(self.ctx.db, self.ctx.actor, self.account.username, is_admin=is_admin, active=active)
+            accounts.set_flags(
+                self.ctx.db, self.ctx.actor, self.account.username, is_admin=is_admin, active=active
+            )
         except HsdeskError as exc:
             show_error(self, exc, "Cannot change the account")
             return

@@ -1,0 +1,114 @@
+"""Sign-in, first administrator, office holding, account, dashboard and main window."""
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialogButtonBox
+from test_people_tab import answer_next_message_box, type_text
+
+from hsdesk.domain.enums import Office
+from hsdesk.services import accounts, offices, people
+from hsdesk.ui.dialogs.account_dialog import AccountDialog
+from hsdesk.ui.dialogs.audit_dialog import AuditDialog
+from hsdesk.ui.dialogs.first_admin_dialog import FirstAdminDialog
+from hsdesk.ui.dialogs.office_holding_dialog import OfficeHoldingDialog
+from hsdesk.ui.dialogs.sign_in_dialog import SignInDialog
+from hsdesk.ui.main_window import MainWindow
+from hsdesk.ui.tabs.dashboard_tab import DashboardTab
+
+
+def test_sign_in_dialog_in_demo_mode_tells_the_password(qtbot, demo_db):
+    dialog = SignInDialog(demo_db, demo=True)
+    qtbot.addWidget(dialog)
+    assert not dialog.ui.demoHint.isHidden() and "demo" in dialog.ui.demoHint.text()
+    seen: list[str] = []
+    answer_next_message_box(seen=seen)
+    qtbot.keyClicks(dialog.ui.username, "chair")
+    qtbot.keyClicks(dialog.ui.password, "wrong")
+    dialog.ui.buttonBox.accepted.emit()
+    assert dialog.actor is None and "not right" in seen[0]
+    dialog.ui.password.setText("demo")
+    dialog.ui.buttonBox.accepted.emit()
+    assert dialog.actor is not None and dialog.actor.offices == {Office.CHAIR}
+
+
+def test_sign_in_dialog_hides_the_hint_on_real_data(qtbot, demo_db):
+    dialog = SignInDialog(demo_db, demo=False)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.demoHint.isHidden()
+
+
+def test_first_admin_dialog_creates_the_administrator(qtbot, db):
+    dialog = FirstAdminDialog(db)
+    qtbot.addWidget(dialog)
+    type_text(dialog.ui.firstName, "Siobhán")
+    type_text(dialog.ui.lastName, "Ní Bhriain")
+    qtbot.keyClicks(dialog.ui.username, "siobhan")
+    qtbot.keyClicks(dialog.ui.password, "a good password")
+    qtbot.keyClicks(dialog.ui.confirm, "a different one")
+    seen: list[str] = []
+    answer_next_message_box(seen=seen)
+    dialog.ui.buttonBox.accepted.emit()
+    assert "not the same" in seen[0] and not accounts.has_accounts(db)
+    dialog.ui.confirm.setText("a good password")
+    dialog.ui.buttonBox.accepted.emit()
+    assert dialog.created is not None and dialog.created.is_admin
+    assert dialog.created.person_name == "Siobhán Ní Bhriain"
+
+
+def test_office_holding_dialog_offers_only_eligible_people(qtbot, ctx):
+    dialog = OfficeHoldingDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.ui.office.setCurrentIndex(dialog.ui.office.findData(Office.SDM))
+    names = [dialog.ui.person.itemText(i) for i in range(dialog.ui.person.count())]
+    assert "Helen Whitworth" in names and "Margaret Ashworth" not in names
+    shazia = next(p for p in people.list_people(ctx.db) if p.first_name == "Shazia")
+    dialog.ui.person.setCurrentIndex(dialog.ui.person.findData(shazia.id))
+    dialog.ui.acting.setChecked(True)
+    dialog.ui.actingReason.setText("SDM on leave")
+    dialog.ui.toDate.setText(date.today().strftime("%d/%m/%Y"))
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.saved is not None and dialog.saved.acting
+    assert any(h.person_name == "Shazia Begum" for h in offices.list_holdings(ctx.db, shazia.id))
+
+
+def test_account_dialog_creates_an_account(qtbot, ctx):
+    priya = next(p for p in people.list_people(ctx.db) if p.first_name == "Priya")
+    dialog = AccountDialog(ctx, priya)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.username, "p.shah")
+    dialog.ui.password.setText("long enough")
+    dialog.ui.confirm.setText("long enough")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert accounts.account_of(ctx.db, priya.id).username == "p.shah"
+
+
+def test_dashboard_lists_what_needs_attention(qtbot, ctx):
+    tab = DashboardTab(ctx)
+    qtbot.addWidget(tab)
+    assert [i.title for i in tab.items] == ["Priya Shah (Vice Chair) cannot sign in"]
+    assert "Helen" in tab.heading.text()
+
+
+def test_audit_dialog_filters(qtbot, ctx):
+    dialog = AuditDialog(ctx)
+    qtbot.addWidget(dialog)
+    everything = dialog.table.proxy.rowCount()
+    assert everything > 50
+    qtbot.keyClicks(dialog.text, "FAM-0003")
+    dialog.refresh()
+    assert dialog.table.proxy.rowCount() == 1
+
+
+def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(700, 500)
+    window.tabs.setCurrentIndex(1)
+    window.close()
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.tabs.currentIndex() == 1
+    assert (again.width(), again.height()) == (700, 500)
+    assert [again.tabs.tabText(i) for i in range(again.tabs.count())] == ["&Dashboard", "&People"]
