@@ -105,8 +105,9 @@ class DashboardTab(QWidget):
         self.subheading.setText(f"{date.today():%A} {date.today().day} {date.today():%B %Y}")
         while self.cards.count():
             taken = self.cards.takeAt(0)
-            if taken is not None and taken.widget() is not None:
-                taken.widget().deleteLater()
+            old = taken.widget() if taken is not None else None
+            if old is not None:
+                old.deleteLater()
         self.items = needs_attention(self.ctx.db)
         self.section.setText(
             f"<b>Needs attention</b> ({len(self.items)})"
