@@ -1,11 +1,6 @@
 """hsdesk — the social-media policy desk of Home-Start Oldham Stockport & Tameside."""
 
-from importlib import metadata
-
-try:
-    __version__ = metadata.version("hsdesk")
-except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place the version is set; pyproject.toml and build.spec read it
 
 APP_NAME = "hsdesk"
 ORG_NAME = "Home-Start"

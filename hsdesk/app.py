@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
@@ -22,9 +21,6 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.resources import resource
 
-# Benchmarks sign in without the dialog by giving real credentials here ("username:password").
-SIGN_IN_ENV = "HSDESK_SIGN_IN"
-
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
@@ -39,6 +35,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--demo", action="store_true", help="open a fresh demo database in a temporary folder"
     )
     parser.add_argument("--version", action="version", version=f"hsdesk {__version__}")
+    # Benchmarks and screenshots only: skip the sign-in dialog (refused unless the database holds demo data).
+    parser.add_argument("--demo-user", metavar="USERNAME", help=argparse.SUPPRESS)
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -65,14 +63,10 @@ def open_database(location: str, demo: bool) -> Database:
 
 
 def sign_in(db: Database, demo: bool) -> Actor | None:
-    from hsdesk.services import accounts, auth
+    from hsdesk.services import accounts
     from hsdesk.ui.dialogs.first_admin_dialog import FirstAdminDialog
     from hsdesk.ui.dialogs.sign_in_dialog import SignInDialog
 
-    preset = os.environ.get(SIGN_IN_ENV)
-    if preset and ":" in preset:
-        username, password = preset.split(":", 1)
-        return auth.sign_in(db, username, password)
     prefill = ""
     if not accounts.has_accounts(db):
         first = FirstAdminDialog(db)
@@ -94,7 +88,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             db = open_database(location, args.demo)
-            actor = sign_in(db, args.demo)
+            if args.demo_user:
+                from hsdesk.services.auth import demo_sign_in
+
+                actor: Actor | None = demo_sign_in(db, args.demo_user)
+            else:
+                actor = sign_in(db, args.demo)
         except HsdeskError as exc:
             QMessageBox.critical(None, "hsdesk cannot open the database", str(exc))
             return 1

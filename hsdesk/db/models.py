@@ -117,3 +117,12 @@ class StoredFile(Base):
     original_name: Mapped[str] = mapped_column(String(255), default="")
     media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
     added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Setting(Base):
+    """Scheme-wide settings (key → text), e.g. whether this database holds demo data."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

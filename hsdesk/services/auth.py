@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
-from hsdesk.db.models import OfficeHolding, UserAccount
+from hsdesk.db.models import OfficeHolding, Setting, UserAccount
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
@@ -22,6 +22,7 @@ from hsdesk.domain.permissions import Permission, allowed
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
+DEMO_FLAG = "demo_data"
 BAD_SIGN_IN = "The username or password is not right. Check them and try again (passwords are case-sensitive)."
 
 
@@ -134,3 +135,21 @@ def verify_signoff(
         f"(or act in it) on {format_date(on)}. The {office.label} must sign with their own "
         "username and password."
     )
+
+
+def is_demo(db: Database) -> bool:
+    """True only for a database filled with the demo data set (never the scheme's real records)."""
+    with db.read() as session:
+        flag = session.get(Setting, DEMO_FLAG)
+        return flag is not None and flag.value == "yes"
+
+
+def demo_sign_in(db: Database, username: str) -> Actor:
+    """Sign in without a password, for benchmarks and screenshots; refused on any real database."""
+    if not is_demo(db):
+        raise PermissionDenied("Signing in without a password is only possible on demo data.")
+    with db.read() as session:
+        account = _account(session, username)
+        if account is None:
+            raise PermissionDenied(f"There is no demo account called '{username}'.")
+        return actor_for(session, account)

@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 from hsdesk.db.backup import backup_sqlite
 from hsdesk.db.base import Base
 from hsdesk.db.engine import Database
-from hsdesk.db.models import Family, Person, UserAccount
+from hsdesk.db.models import Family, Person, Setting, UserAccount
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import Office, PersonKind, VolunteerStatus
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.records import PersonInput
 from hsdesk.services import audit
-from hsdesk.services.auth import hash_password
+from hsdesk.services.auth import DEMO_FLAG, hash_password
 from hsdesk.services.offices import HoldingInput, insert_holding
 from hsdesk.services.people import insert_person
 
@@ -160,6 +160,7 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
         if force:
             for table in reversed(Base.metadata.sorted_tables):
                 session.execute(delete(table))
+        session.add(Setting(key=DEMO_FLAG, value="yes"))
         holders: dict[Office, Person] = {}
         for first, last, kind, office, username, admin in OFFICE_HOLDERS:
             person = _person(

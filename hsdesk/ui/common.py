@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
@@ -22,6 +21,8 @@ from hsdesk.domain.errors import HsdeskError
 
 def show_error(parent: QWidget | None, exc: Exception, title: str = "Cannot do that") -> None:
     """Explain a refusal; anything unexpected is still shown in words, never as a crash."""
+    from PySide6.QtWidgets import QMessageBox
+
     text = str(exc) if isinstance(exc, HsdeskError) else f"Something went wrong: {exc}"
     QMessageBox.warning(parent, title, text)
 
@@ -74,6 +75,8 @@ class GuardedDialog(QDialog):
 
     def reject(self) -> None:
         if getattr(self, "_dirty", False):
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self,
                 "Discard changes?",

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from hsdesk import SCHEME_NAME, __version__
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.dialogs.audit_dialog import AuditDialog
-from hsdesk.ui.dialogs.change_password_dialog import ChangePasswordDialog
 from hsdesk.ui.tabs.dashboard_tab import DashboardTab
 from hsdesk.ui.tabs.people_tab import PeopleTab
 
@@ -47,24 +45,24 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         change = QAction("&Change my password…", self)
-        change.triggered.connect(lambda: ChangePasswordDialog(self.ctx, self).exec())
+        change.triggered.connect(self.change_password)
         file_menu.addAction(change)
         file_menu.addSeparator()
         exit_action = QAction("E&xit", self)
-        exit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        exit_action.setShortcut("Ctrl+Q")
         exit_action.triggered.connect(self.close)
         file_menu.addAction(exit_action)
 
         view_menu = self.menuBar().addMenu("&View")
         refresh = QAction("&Refresh", self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.setShortcut("F5")
         refresh.triggered.connect(self.refresh)
         view_menu.addAction(refresh)
 
         if allowed(self.ctx.actor, Permission.VIEW_AUDIT):
             tools = self.menuBar().addMenu("&Tools")
             audit = QAction("&Audit trail…", self)
-            audit.triggered.connect(lambda: AuditDialog(self.ctx, self).exec())
+            audit.triggered.connect(self.show_audit)
             tools.addAction(audit)
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -72,7 +70,19 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.about)
         help_menu.addAction(about)
 
+    def change_password(self) -> None:
+        from hsdesk.ui.dialogs.change_password_dialog import ChangePasswordDialog
+
+        ChangePasswordDialog(self.ctx, self).exec()
+
+    def show_audit(self) -> None:
+        from hsdesk.ui.dialogs.audit_dialog import AuditDialog
+
+        AuditDialog(self.ctx, self).exec()
+
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About hsdesk",

@@ -138,3 +138,12 @@ def test_acting_cover_can_sign_off(db, admin, chair):
     with db.read() as session:
         signer = auth.verify_signoff(session, "p.shah", PASSWORD, Office.CHAIR, today)
     assert signer.acting
+
+
+def test_password_free_sign_in_is_only_for_demo_data(db, demo_db):
+    assert auth.demo_sign_in(demo_db, "sdm").offices == {Office.SDM}
+
+
+def test_password_free_sign_in_is_refused_on_real_data(db, chair):
+    with pytest.raises(PermissionDenied, match="only possible on demo data"):
+        auth.demo_sign_in(db, "m.ashworth")

@@ -20,8 +20,9 @@ def uic_command() -> list[str]:
     return [found]
 
 
-def targets() -> list[tuple[Path, Path]]:
-    return [(ui, HERE / f"ui_{ui.stem}.py") for ui in sorted(FORMS.rglob("*.ui"))]
+def targets(forms: Path = FORMS, modules: Path = HERE) -> list[tuple[Path, Path]]:
+    """Each Designer source with the module generated from it."""
+    return [(ui, modules / f"ui_{ui.stem}.py") for ui in sorted(forms.rglob("*.ui"))]
 
 
 def compile_form(ui: Path) -> str:

@@ -5,26 +5,23 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from hsdesk.domain.records import AttentionItem
+from hsdesk.resources import resource
 from hsdesk.services.attention import needs_attention
 from hsdesk.ui.context import AppContext
 
-ICONS = {
-    "urgent": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-}
+SEVERITIES = ("urgent", "warning", "info")
 
 
 def _greeting(name: str, now: datetime) -> str:
@@ -42,8 +39,15 @@ class AttentionCard(QFrame):
         self.setObjectName(f"card_{item.severity}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         icon = QLabel()
+        severity = item.severity if item.severity in SEVERITIES else "info"
+        pixmap = QPixmap(str(resource("icons", f"{severity}.png")))
         icon.setPixmap(
-            self.style().standardIcon(ICONS.get(item.severity, ICONS["info"])).pixmap(32, 32)
+            pixmap.scaled(
+                32,
+                32,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
         )
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         title = QLabel(f"<b>{item.title}</b>")

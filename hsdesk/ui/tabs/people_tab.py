@@ -19,8 +19,6 @@ from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import PersonRecord
 from hsdesk.services import people
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.dialogs.families_dialog import FamiliesDialog
-from hsdesk.ui.dialogs.person_dialog import PersonDialog
 from hsdesk.ui.models.record_table import Column
 from hsdesk.ui.table import RecordTable
 from hsdesk.ui.tabs.person_panel import PersonPanel
@@ -107,6 +105,8 @@ class PeopleTab(QWidget):
         self._selected(self.table.selected_record())
 
     def edit(self, record: PersonRecord | None) -> None:
+        from hsdesk.ui.dialogs.person_dialog import PersonDialog
+
         dialog = PersonDialog(self.ctx, record, self)
         if dialog.exec() and dialog.saved is not None:
             self.refresh()
@@ -114,6 +114,8 @@ class PeopleTab(QWidget):
             self.table.select_where(lambda p: p.id == saved_id)
 
     def _families(self) -> None:
+        from hsdesk.ui.dialogs.families_dialog import FamiliesDialog
+
         FamiliesDialog(self.ctx, allowed(self.ctx.actor, Permission.EDIT_PEOPLE), self).exec()
         self.refresh()
 

@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,8 +25,6 @@ from hsdesk.services import accounts, offices
 from hsdesk.services.offices import ELIGIBLE
 from hsdesk.ui.common import show_error
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.dialogs.account_dialog import AccountDialog
-from hsdesk.ui.dialogs.office_holding_dialog import OfficeHoldingDialog
 
 
 def _holding_text(h: OfficeHoldingRecord) -> str:
@@ -179,6 +175,8 @@ class PersonPanel(QWidget):
         self.changed.emit()
 
     def _add_holding(self) -> None:
+        from hsdesk.ui.dialogs.office_holding_dialog import OfficeHoldingDialog
+
         if self.person and OfficeHoldingDialog(self.ctx, self.person.id, self).exec():
             self._after_change()
 
@@ -187,6 +185,8 @@ class PersonPanel(QWidget):
         holding: OfficeHoldingRecord | None = current.data(256) if current else None
         if holding is None:
             return
+        from PySide6.QtWidgets import QInputDialog
+
         text, ok = QInputDialog.getText(
             self,
             "End office holding",
@@ -206,15 +206,21 @@ class PersonPanel(QWidget):
         self._after_change()
 
     def _create_account(self) -> None:
+        from hsdesk.ui.dialogs.account_dialog import AccountDialog
+
         if self.person and AccountDialog(self.ctx, self.person, None, self).exec():
             self._after_change()
 
     def _reset_password(self) -> None:
+        from hsdesk.ui.dialogs.account_dialog import AccountDialog
+
         if (
             self.person
             and self.account
             and AccountDialog(self.ctx, self.person, self.account, self).exec()
         ):
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(
                 self, "Password set", f"The new password for {self.account.username} is saved."
             )

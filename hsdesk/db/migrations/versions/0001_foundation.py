@@ -1,4 +1,4 @@
-"""foundation: people, families, offices, accounts, audit, files
+"""foundation: people, families, offices, accounts, audit, files, settings
 
 Revision ID: 0001
 Revises:
@@ -48,6 +48,12 @@ def upgrade() -> None:
         sa.Column("notes", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_family")),
         sa.UniqueConstraint("reference", name=op.f("uq_family_reference")),
+    )
+    op.create_table(
+        "setting",
+        sa.Column("key", sa.String(length=60), nullable=False),
+        sa.Column("value", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_setting")),
     )
     op.create_table(
         "stored_file",
@@ -177,6 +183,7 @@ def downgrade() -> None:
 
     op.drop_table("person")
     op.drop_table("stored_file")
+    op.drop_table("setting")
     op.drop_table("family")
     with op.batch_alter_table("audit_entry", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_entry_entity"))

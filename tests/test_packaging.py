@@ -1,0 +1,35 @@
+"""What the installed package must carry: resources, migrations, version in one place."""
+
+import re
+from pathlib import Path
+
+import hsdesk
+from hsdesk.db.migrate import MIGRATIONS_DIR
+from hsdesk.resources import resource
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_resources_are_found():
+    for parts in [
+        ("logo.png",),
+        ("icons", "hsdesk.ico"),
+        ("icons", "hsdesk.png"),
+        ("icons", "urgent.png"),
+        ("fonts", "DejaVuSans.ttf"),
+        ("fonts", "DejaVuSans-Bold.ttf"),
+        ("wording", "consent-v1.txt"),
+        ("wording", "induction-acknowledgement-v1.txt"),
+    ]:
+        assert resource(*parts).stat().st_size > 0
+
+
+def test_migrations_ship_with_the_package():
+    assert (MIGRATIONS_DIR / "env.py").is_file()
+    assert (MIGRATIONS_DIR / "script.py.mako").is_file()
+    assert list((MIGRATIONS_DIR / "versions").glob("0001_*.py"))
+
+
+def test_version_is_set_once():
+    source = (REPO / "hsdesk" / "__init__.py").read_text(encoding="utf-8")
+    assert re.search(r'__version__ = "([^"]+)"', source)[1] == hsdesk.__version__
