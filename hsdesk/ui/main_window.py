@@ -28,7 +28,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.dashboard = DashboardTab(ctx)
-        self.people = PeopleTab(ctx)
+        self.people = PeopleTab(ctx, load=False)  # filled when first shown
         self.tabs.addTab(self.dashboard, "&Dashboard")
         self.tabs.addTab(self.people, "&People")
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         splitter = settings.value("people/splitter")
         if splitter is not None:
             self.people.splitter.restoreState(splitter)
+        # The Dashboard fills itself; any other remembered tab is filled by the tab change.
         self.tabs.setCurrentIndex(int(str(settings.value("window/tab", 0))))
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -36,7 +36,8 @@ COLUMNS: list[Column[PersonRecord]] = [
 
 
 class PeopleTab(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, load: bool = True) -> None:
+        """``load=False`` leaves the list empty until refresh(), so a hidden tab costs nothing at start."""
         super().__init__(parent)
         self.ctx = ctx
         self.search = QLineEdit(placeholderText="Find by name, family, office or username…")
@@ -85,7 +86,10 @@ class PeopleTab(QWidget):
         self.table.selection_changed.connect(self._selected)
         self.panel.changed.connect(self.refresh)
         self._apply_filter()
-        self.refresh()
+        if load:
+            self.refresh()
+        else:
+            self._selected(None)
 
     def _apply_filter(self) -> None:
         kind = self.kind.currentData()
