@@ -8,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
@@ -52,6 +53,30 @@ def make_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
+def install_error_handler(log_dir: Path) -> None:
+    """An unexpected error is written to logs/hsdesk.log and explained; the window stays open."""
+    import logging
+    import traceback
+
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log = logging.getLogger("hsdesk")
+    handler = logging.FileHandler(log_dir / "hsdesk.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+
+    def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("".join(traceback.format_exception(exc_type, exc, tb)))
+        handler.flush()
+        QMessageBox.critical(
+            None,
+            "Something went wrong",
+            f"hsdesk met a problem it did not expect: {exc}\n\nNothing you saved before this is lost. "
+            f"The details are in {log_dir / 'hsdesk.log'}; please send that file to whoever looks after hsdesk.",
+        )
+
+    sys.excepthook = handle
+
+
 def open_database(location: str, demo: bool) -> Database:
     db = Database(location)
     ensure_schema(db)
@@ -88,6 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             db = open_database(location, args.demo)
+            install_error_handler(db.data_dir / "logs")
             if args.demo_user:
                 from hsdesk.services.auth import demo_sign_in
 

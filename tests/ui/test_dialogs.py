@@ -114,3 +114,24 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
     assert again.people.table.proxy.rowCount() > 40  # the People tab fills when it is shown
     assert (again.width(), again.height()) == (700, 500)
     assert [again.tabs.tabText(i) for i in range(again.tabs.count())] == ["&Dashboard", "&People"]
+
+
+def test_unexpected_errors_are_logged_and_explained(tmp_path, monkeypatch):
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from hsdesk.app import install_error_handler
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_handler(tmp_path / "logs")
+    try:
+        raise RuntimeError("disk unplugged")
+    except RuntimeError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert "disk unplugged" in shown[0] and "Nothing you saved" in shown[0]
+    assert "RuntimeError: disk unplugged" in (tmp_path / "logs" / "hsdesk.log").read_text(
+        encoding="utf-8"
+    )
