@@ -28,6 +28,13 @@ class PersonRecord:
     notes: str = ""
     username: str = ""
     offices: tuple[Office, ...] = ()
+    acting_offices: tuple[Office, ...] = ()
+
+    @property
+    def offices_label(self) -> str:
+        return ", ".join(
+            f"{o.label} (acting)" if o in self.acting_offices else o.label for o in self.offices
+        )
 
     @property
     def full_name(self) -> str:

@@ -25,6 +25,8 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 def _record(person: Person, today: date) -> PersonRecord:
     guardian = person.guardian
+    current = [h for h in person.holdings if holds_on(h.from_date, h.to_date, today)]
+    substantive = {h.office for h in current if not h.acting}
     return PersonRecord(
         id=person.id,
         first_name=person.first_name,
@@ -42,11 +44,9 @@ def _record(person: Person, today: date) -> PersonRecord:
         guardian_name=f"{guardian.first_name} {guardian.last_name}".strip() if guardian else "",
         notes=person.notes,
         username=person.account.username if person.account else "",
-        offices=tuple(
-            sorted(
-                {h.office for h in person.holdings if holds_on(h.from_date, h.to_date, today)},
-                key=list(Office).index,
-            )
+        offices=tuple(sorted({h.office for h in current}, key=list(Office).index)),
+        acting_offices=tuple(
+            sorted({h.office for h in current} - substantive, key=list(Office).index)
         ),
     )
 

@@ -44,6 +44,9 @@ def test_people_tab_lists_sorts_and_filters(qtbot, ctx):
     assert proxy.rowCount() == 1
     assert proxy.index(0, 6).data() == "Scheme Development Manager"
     tab.search.clear()
+    qtbot.keyClicks(tab.search, "Priya")
+    assert proxy.index(0, 6).data() == "Vice Chair (acting)"
+    tab.search.clear()
     tab.kind.setCurrentIndex(tab.kind.findData(PersonKind.VOLUNTEER))
     assert proxy.rowCount() == 22  # 18 active + 4 resting; those who left are hidden
     tab.show_left.setChecked(True)

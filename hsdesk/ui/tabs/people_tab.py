@@ -30,7 +30,7 @@ COLUMNS: list[Column[PersonRecord]] = [
     Column("Status", lambda p: p.status_label),
     Column("Started", lambda p: p.start_date),
     Column("Family", lambda p: p.family_reference),
-    Column("Office", lambda p: ", ".join(o.label for o in p.offices)),
+    Column("Office", lambda p: p.offices_label),
     Column("Sign-in", lambda p: p.username),
 ]
 
