@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
 from hsdesk.domain.records import AttentionItem
-from hsdesk.services.offices import holders_without_sign_in, vacant_offices
+from hsdesk.services.offices import current_holdings, holders_without_sign_in, vacant_offices
 
 Provider = Callable[[Session, date], list[AttentionItem]]
 _PROVIDERS: list[Provider] = []
@@ -30,8 +30,9 @@ def needs_attention(db: Database, today: date | None = None) -> list[AttentionIt
 
 
 @provider
-def _vacant_offices(session: Session, day: date) -> list[AttentionItem]:
-    return [
+def _offices(session: Session, day: date) -> list[AttentionItem]:
+    current = current_holdings(session, day)
+    vacant = [
         AttentionItem(
             "urgent",
             f"No {office.label}",
@@ -39,13 +40,9 @@ def _vacant_offices(session: Session, day: date) -> list[AttentionItem]:
             "sign-off can be signed. Record the holder (or acting cover) in People → Offices.",
             "People",
         )
-        for office in vacant_offices(session, day)
+        for office in vacant_offices(current)
     ]
-
-
-@provider
-def _holders_without_sign_in(session: Session, day: date) -> list[AttentionItem]:
-    return [
+    cannot_sign = [
         AttentionItem(
             "warning",
             f"{name} ({office.label}) cannot sign in",
@@ -53,5 +50,6 @@ def _holders_without_sign_in(session: Session, day: date) -> list[AttentionItem]
             "sign-offs. An administrator can create one in People → Sign-in account.",
             "People",
         )
-        for name, office in holders_without_sign_in(session, day)
+        for name, office in holders_without_sign_in(current)
     ]
+    return vacant + cannot_sign

@@ -165,15 +165,15 @@ def end_holding(db: Database, actor: Actor, holding_id: int, to_date: date) -> O
         return _record(holding)
 
 
-def vacant_offices(session: Session, day: date) -> list[Office]:
-    held = {h.office for h in current_holdings(session, day)}
+def vacant_offices(current: list[OfficeHolding]) -> list[Office]:
+    held = {h.office for h in current}
     return [o for o in Office if o not in held]
 
 
-def holders_without_sign_in(session: Session, day: date) -> list[tuple[str, Office]]:
+def holders_without_sign_in(current: list[OfficeHolding]) -> list[tuple[str, Office]]:
     """Current office holders who cannot sign in, so could not give a sign-off."""
     out = []
-    for h in current_holdings(session, day):
+    for h in current:
         account = h.person.account
         if account is None or not account.active:
             out.append((f"{h.person.first_name} {h.person.last_name}".strip(), h.office))

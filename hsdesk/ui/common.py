@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -58,6 +59,13 @@ def combo_value(combo: QComboBox) -> Any:
 
 class GuardedDialog(QDialog):
     """A form dialog that never throws away typing silently: closing with changes asks first."""
+
+    def wire_form(self, buttons: QDialogButtonBox, save: Callable[[], None]) -> None:
+        """Save (or OK) calls ``save``, which accepts only when the service took the input;
+        Cancel and Esc go through reject(), which asks before throwing typing away."""
+        buttons.accepted.connect(save)
+        buttons.rejected.connect(self.reject)
+        self.watch_changes()
 
     def watch_changes(self) -> None:
         self._dirty = False

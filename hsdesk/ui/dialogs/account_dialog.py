@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.records import AccountRecord, PersonRecord
@@ -36,9 +36,7 @@ class AccountDialog(GuardedDialog):
             self.ui.isAdmin.hide()
         else:
             self.setWindowTitle(f"Sign-in account for {person.full_name}")
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self.watch_changes()
+        self.wire_form(self.ui.buttonBox, self.save)
 
     def save(self) -> None:
         ui = self.ui

@@ -33,12 +33,10 @@ class ChangePasswordDialog(GuardedDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.watch_changes()
+        self.wire_form(buttons, self.save)
 
     def save(self) -> None:
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.records import FamilyRecord
@@ -28,9 +28,7 @@ class FamilyDialog(GuardedDialog):
             set_date(self.ui.supportStart, record.support_start)
             set_date(self.ui.supportEnd, record.support_end)
             self.ui.notes.setPlainText(record.notes)
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self.watch_changes()
+        self.wire_form(self.ui.buttonBox, self.save)
 
     def save(self) -> None:
         ui = self.ui

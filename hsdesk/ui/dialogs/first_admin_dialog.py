@@ -24,9 +24,7 @@ class FirstAdminDialog(GuardedDialog):
         self.created: AccountRecord | None = None
         fill_combo(self.ui.kind, [(k.label, k) for k in ROLES], PersonKind.STAFF)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Create administrator")
-        self.ui.buttonBox.accepted.connect(self.create_admin)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self.watch_changes()
+        self.wire_form(self.ui.buttonBox, self.create_admin)
 
     def create_admin(self) -> None:
         ui = self.ui

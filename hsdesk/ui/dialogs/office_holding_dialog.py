@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError, ValidationError
@@ -33,9 +33,7 @@ class OfficeHoldingDialog(GuardedDialog):
         set_date(self.ui.fromDate, date.today())
         self.ui.acting.toggled.connect(self.ui.actingReason.setEnabled)
         self.ui.actingReason.setEnabled(False)
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self.watch_changes()
+        self.wire_form(self.ui.buttonBox, self.save)
 
     def _office_changed(self) -> None:
         office: Office = combo_value(self.ui.office)

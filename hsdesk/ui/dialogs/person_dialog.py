@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
 from hsdesk.domain.errors import HsdeskError
@@ -63,9 +63,7 @@ class PersonDialog(GuardedDialog):
             ui.notes.setPlainText(record.notes)
         ui.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
-        ui.buttonBox.rejected.connect(self.reject)
-        self.watch_changes()
+        self.wire_form(self.ui.buttonBox, self.save)
         self.resize(480, self.sizeHint().height())
 
     def _kind_changed(self) -> None:
