@@ -1,14 +1,25 @@
-"""Foundation tables: people, families, offices, accounts, the audit trail and the file store."""
+"""Tables: people, families, offices, accounts, the audit trail, the file store and policies."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Enum, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hsdesk.db.base import Base
 from hsdesk.domain.enums import Office, PersonKind, VolunteerStatus
+from hsdesk.domain.policy import PolicyStatus
 
 
 def _enum(cls: type, name: str) -> Enum:
@@ -126,3 +137,84 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignatureImage(Base):
+    """A handwritten signature kept for a person, to be chosen again at their next sign-off."""
+
+    __tablename__ = "signature_image"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("stored_file.sha256"))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    added_by: Mapped[str] = mapped_column(String(100))
+
+
+class PolicyDocument(Base):
+    __tablename__ = "policy_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    versions: Mapped[list[PolicyVersion]] = relationship(
+        back_populates="document", order_by="PolicyVersion.number"
+    )
+
+
+class PolicyVersion(Base):
+    """One version of a policy's text. Drafts change; adopted and superseded ones never do."""
+
+    __tablename__ = "policy_version"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("policy_document.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    statement: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[PolicyStatus] = mapped_column(_enum(PolicyStatus, "policy_status"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))
+    based_on_id: Mapped[int | None] = mapped_column(ForeignKey("policy_version.id"))
+    adopted_on: Mapped[date | None] = mapped_column(Date)
+    review_due: Mapped[date | None] = mapped_column(Date)
+    chair_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    chair_name: Mapped[str] = mapped_column(String(200), default="")
+    chair_acting: Mapped[bool] = mapped_column(Boolean, default=False)
+    signature_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_file.sha256"))
+    pdf_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_file.sha256"))
+    superseded_on: Mapped[date | None] = mapped_column(Date)
+
+    document: Mapped[PolicyDocument] = relationship(back_populates="versions")
+    sections: Mapped[list[PolicySection]] = relationship(
+        back_populates="version", order_by="PolicySection.position", cascade="all, delete-orphan"
+    )
+
+
+class PolicySection(Base):
+    __tablename__ = "policy_section"
+    __table_args__ = (UniqueConstraint("version_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("policy_version.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    heading: Mapped[str] = mapped_column(String(300))
+
+    version: Mapped[PolicyVersion] = relationship(back_populates="sections")
+    clauses: Mapped[list[PolicyClause]] = relationship(
+        back_populates="section", order_by="PolicyClause.position", cascade="all, delete-orphan"
+    )
+
+
+class PolicyClause(Base):
+    __tablename__ = "policy_clause"
+    __table_args__ = (UniqueConstraint("section_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    section_id: Mapped[int] = mapped_column(ForeignKey("policy_section.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    section: Mapped[PolicySection] = relationship(back_populates="clauses")

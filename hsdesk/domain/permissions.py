@@ -33,6 +33,12 @@ class Permission(Enum):
         frozenset(),
         "Only an administrator can manage sign-in accounts. Ask an administrator to do this.",
     )
+    EDIT_POLICY = Rule(
+        frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
+        frozenset(),
+        "Only an administrator, the Chair, the Vice Chair or the Scheme Development Manager "
+        "can write or import policy drafts.",
+    )
     VIEW_AUDIT = Rule(
         frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
         frozenset(),

@@ -22,7 +22,13 @@ def provider(func: Provider) -> Provider:
     return func
 
 
+def _load_features() -> None:
+    # Each feature's module registers its provider when imported.
+    import hsdesk.services.policy  # noqa: F401
+
+
 def needs_attention(db: Database, today: date | None = None) -> list[AttentionItem]:
+    _load_features()
     day = today or date.today()
     with db.read() as session:
         items = [item for produce in _PROVIDERS for item in produce(session, day)]

@@ -20,6 +20,7 @@ from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.records import PersonInput
 from hsdesk.services import audit
 from hsdesk.services.auth import DEMO_FLAG, hash_password
+from hsdesk.services.demo_policy import load_demo_policy
 from hsdesk.services.offices import HoldingInput, insert_holding
 from hsdesk.services.people import insert_person
 
@@ -178,6 +179,7 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
                 HoldingInput(office, person.id, date(2016 + len(holders), 4, 1)),
             )
             _account(session, person, username, admin, stamp)
+        load_demo_policy(session, db, DEMO_ACTOR, holders[Office.CHAIR])
         trustees = [
             _person(session, f, last, PersonKind.TRUSTEE, start_date=date(2019, 9, 1))
             for f, last in TRUSTEES

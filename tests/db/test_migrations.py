@@ -62,13 +62,11 @@ def test_foreign_sqlite_database_is_refused(tmp_path):
         migrate.ensure_schema(Database(str(path)))
 
 
-def test_a_database_behind_head_is_backed_up_before_upgrading(demo_db, monkeypatch):
-    upgraded = []
-    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002"))
-    monkeypatch.setattr(migrate, "HEAD", "0002")
-    monkeypatch.setattr(migrate, "upgrade", lambda db, rev: upgraded.append(rev))
+def test_a_database_behind_head_is_backed_up_before_upgrading(demo_db):
+    migrate.downgrade(demo_db, "0001")  # as a database written by hsdesk 0.1 would be
+    assert migrate.schema_state(demo_db).revision == "0001"
     backup = migrate.ensure_schema(demo_db)
-    assert upgraded == ["0002"]
+    assert migrate.schema_state(demo_db).revision == migrate.HEAD
     assert backup is not None and backup.parent == demo_db.backups_dir
     with sqlite3.connect(backup) as copy:
         assert copy.execute("SELECT count(*) FROM person").fetchone()[0] > 40

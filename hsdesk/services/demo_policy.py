@@ -1,0 +1,113 @@
+"""The demo's policies: the 2018 text adopted by the demo Chair on 11/04/2018 (review due
+31/03/2021, so the Dashboard shows it overdue) and a 2026 draft revision with a few changes."""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from hsdesk.db.engine import Database
+from hsdesk.db.models import Person
+from hsdesk.domain.actor import Actor
+from hsdesk.domain.enums import Office
+from hsdesk.domain.policy import PolicyText, parse_policy_text
+from hsdesk.resources import resource
+from hsdesk.services.auth import Signer
+from hsdesk.services.policy import (
+    _document,
+    _new_version,
+    document_name_for,
+    keep_signature,
+    record_adoption,
+)
+
+ADOPTED_2018 = date(2018, 4, 11)
+REVIEW_2021 = date(2021, 3, 31)
+
+
+def scheme_policy_text() -> PolicyText:
+    """The scheme's current Social Networking Policy, as typed in 2018 (shipped in resources/)."""
+    return parse_policy_text(
+        resource("policy", "social-networking-policy-2018.txt").read_text(encoding="utf-8")
+    )
+
+
+def _revised(text: PolicyText) -> PolicyText:
+    online, trustees, volunteers, links = text.sections
+    online_clauses = list(online.clauses)
+    online_clauses[1] = (
+        "Content is approved by the Scheme Development Manager and uploaded by the Volunteer "
+        "Development Officer; both sign-offs are recorded in hsdesk before anything is posted"
+    )
+    online_clauses.insert(
+        4,
+        "Posts that picture or name a child use first names only and never show a school, a "
+        "home or any other detail that could identify where a family lives",
+    )
+    trustee_clauses = list(trustees.clauses)
+    trustee_clauses[4] = (
+        "Home-Start staff do not add any current volunteer (active or resting) as a friend, "
+        "follower or contact on any social network or messaging group, in order to maintain the "
+        "appropriate service boundaries"
+    )
+    volunteer_clauses = list(volunteers.clauses)
+    del volunteer_clauses[4]  # 3.5 folded into the corporate identity clause 1.6
+    return replace(
+        text,
+        sections=(
+            replace(online, clauses=tuple(online_clauses)),
+            replace(trustees, clauses=tuple(trustee_clauses)),
+            replace(volunteers, clauses=tuple(volunteer_clauses)),
+            links,
+        ),
+    )
+
+
+def demo_signature_png() -> bytes:
+    """A handwritten-looking signature: a looping pen stroke and an underline, drawn with Pillow."""
+    from PIL import Image, ImageDraw
+
+    scale, width, height = 4, 420, 130
+    image = Image.new("RGBA", (width * scale, height * scale), (255, 255, 255, 0))
+    pen = ImageDraw.Draw(image)
+    ink = (20, 40, 110, 255)
+    points = []
+    for i in range(400):
+        t = i / 399
+        x = 30 + 300 * t + 18 * math.cos(2 * math.pi * 6.5 * t)
+        y = 62 - 30 * math.sin(2 * math.pi * 6.5 * t) * (1.1 - t * 0.6) - 14 * math.sin(math.pi * t)
+        points.append((x * scale, y * scale))
+    pen.line(points, fill=ink, width=3 * scale, joint="curve")
+    flourish = [
+        ((40 + 330 * t) * scale, (100 + 6 * math.sin(math.pi * t * 1.4) - 10 * t) * scale)
+        for t in (i / 80 for i in range(81))
+    ]
+    pen.line(flourish, fill=ink, width=2 * scale, joint="curve")
+    small = image.resize((width, height), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    small.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def load_demo_policy(session: Session, db: Database, actor: Actor, chair: Person) -> None:
+    text = scheme_policy_text()
+    doc = _document(session, actor, document_name_for(text.title))
+    first = _new_version(session, actor, doc, text, None)
+    signature = keep_signature(session, db, actor, chair.id, demo_signature_png())
+    account = chair.account
+    signer = Signer(
+        username=account.username if account else "",
+        person_id=chair.id,
+        name=f"{chair.first_name} {chair.last_name}",
+        office=Office.CHAIR,
+        on=ADOPTED_2018,
+        acting=False,
+    )
+    record_adoption(session, actor, first, signer, REVIEW_2021, signature.sha256)
+    session.refresh(doc)
+    _new_version(session, actor, doc, _revised(text), first.id)
+
