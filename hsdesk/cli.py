@@ -120,6 +120,30 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_policy(args: argparse.Namespace) -> int:
+    from hsdesk.services.policy_pdf import export_policy
+
+    db = _open(args)
+    version = export_policy(db, _actor(), Path(args.out), args.version, args.document)
+    print(f"Wrote the signed PDF of {version.label} ({version.status_label}) to {args.out}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from hsdesk.services.signing import verify
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise HsdeskError(f"cannot read {path}: {exc.strerror}") from exc
+    report = verify(_open(args), data)
+    if not report.ok:
+        raise HsdeskError(f"{path.name} is not valid: {report.reason}")
+    print("\n".join(report.lines()))
+    return 0
+
+
 def _read_password(path: str | None, confirm: bool = True) -> str:
     if path:
         try:
@@ -191,6 +215,29 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", cmd_check, "check the file, foreign keys, audit chain and stored files")
     status = command("status", cmd_status, "list what needs attention (the Dashboard's items)")
     status.add_argument("--json", action="store_true", help="print one JSON document")
+
+    export = sub.add_parser("export", help="signed PDFs and other documents")
+    export_sub = export.add_subparsers(dest="export_command", metavar="WHAT", parser_class=_Parser)
+    export_sub.required = True
+    policy = command(
+        "policy",
+        cmd_export_policy,
+        "the signed policy PDF (the adopted version by default)",
+        export_sub,
+    )
+    policy.add_argument("--version", type=int, metavar="V", help="the version number to export")
+    policy.add_argument(
+        "--document",
+        metavar="NAME",
+        help="which policy (default: the first, the Social Networking Policy)",
+    )
+    policy.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write it")
+    verify = command(
+        "verify",
+        cmd_verify,
+        "check a signed PDF: is the signature intact, and which record does it match",
+    )
+    verify.add_argument("file", metavar="FILE.pdf")
 
     user = sub.add_parser("user", help="sign-in accounts")
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser)

@@ -110,4 +110,3 @@ def load_demo_policy(session: Session, db: Database, actor: Actor, chair: Person
     record_adoption(session, actor, first, signer, REVIEW_2021, signature.sha256)
     session.refresh(doc)
     _new_version(session, actor, doc, _revised(text), first.id)
-

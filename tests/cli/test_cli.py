@@ -193,3 +193,35 @@ def test_user_add_and_passwd(demo_file, tmp_path):
     )
     assert_one_line_error(run("--db", str(path), "user", "passwd", "p.shah"), 1, "--password-file")
     assert run("--db", str(path), "check").stdout.strip() == "ok"
+
+
+def test_export_and_verify_the_signed_policy(tmp_path):
+    db = str(tmp_path / "d.db")
+    pdf = tmp_path / "p.pdf"
+    assert run("--db", db, "demo").returncode == 0
+    exported = run("--db", db, "export", "policy", "--out", str(pdf))
+    assert exported.returncode == 0, exported.stderr
+    verified = run("--db", db, "verify", str(pdf))
+    assert verified.returncode == 0, verified.stderr
+    assert "Matches Social Networking Policy version 1, adopted 11/04/2018" in verified.stdout
+
+    data = bytearray(pdf.read_bytes())
+    for position in (len(data) // 3, len(data) - 40):  # in the text, and after the signature
+        altered = tmp_path / f"altered-{position}.pdf"
+        changed = bytearray(data)
+        changed[position] = (changed[position] + 1) % 256
+        altered.write_bytes(changed)
+        assert_one_line_error(run("--db", db, "verify", str(altered)), 1, "is not valid")
+
+    unsigned = tmp_path / "unsigned.pdf"
+    unsigned.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    assert_one_line_error(run("--db", db, "verify", str(unsigned)), 1, "is not valid")
+    text = tmp_path / "notes.txt"
+    text.write_text("hello", encoding="utf-8")
+    assert_one_line_error(run("--db", db, "verify", str(text)), 1, "not a PDF")
+    assert_one_line_error(
+        run("--db", db, "export", "policy", "--version", "2", "--out", str(tmp_path / "x.pdf")),
+        1,
+        "is a draft",
+    )
+    assert not (tmp_path / "x.pdf").exists()

@@ -40,7 +40,11 @@ def test_the_2018_policy_is_read_whole():
 @pytest.mark.parametrize(
     ("body", "line", "why"),
     [
-        ("Title\n\nProcedures\n\n1. A\n\n- 1.1 x\n- 1.3 y\n", 8, "clause 1.3 comes where 1.2 should"),
+        (
+            "Title\n\nProcedures\n\n1. A\n\n- 1.1 x\n- 1.3 y\n",
+            8,
+            "clause 1.3 comes where 1.2 should",
+        ),
         ("Title\n\nProcedures\n\n- 1.1 x\n", 5, "before any section heading"),
         ("Title\n\nProcedures\n\n1. A\n- 1.1 x\n3. C\n", 7, "section 3 comes where section 2"),
         ("Title\n\nProcedures\n\n1. A\nsome words\n- 1.1 x\n", 6, "must be a numbered clause"),
@@ -66,11 +70,15 @@ def test_binary_files_are_refused():
         parse_policy_text("PK\x03\x04\x00\x00binary")
 
 
-words = st.text(
-    alphabet=st.characters(whitelist_categories=("L", "N"), whitelist_characters=" ,'’ŵéñ"),
-    min_size=1,
-    max_size=40,
-).map(str.strip).filter(lambda s: s and not s[0].isdigit())
+words = (
+    st.text(
+        alphabet=st.characters(whitelist_categories=("L", "N"), whitelist_characters=" ,'’ŵéñ"),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(lambda s: s and not s[0].isdigit())
+)
 
 
 @given(
@@ -110,7 +118,9 @@ def test_comparison_finds_changed_added_and_removed_clauses():
     assert added == ["1.3"]
     assert removed == ["3.4"]
     # Renumbering alone (old 1.3 is new 1.4) is not a change.
-    assert any(r.change is Change.SAME and (r.left_number, r.right_number) == ("1.3", "1.4") for r in rows)
+    assert any(
+        r.change is Change.SAME and (r.left_number, r.right_number) == ("1.3", "1.4") for r in rows
+    )
 
 
 def test_review_reminders_start_90_days_before():

@@ -69,7 +69,9 @@ def test_the_chair_adopts_with_their_own_password_and_supersedes_the_old_version
     old = policy.get_version(demo_db, 1 if draft.id != 1 else 2)
     assert old.status is PolicyStatus.SUPERSEDED and old.superseded_on == date.today()
     with demo_db.read() as session:
-        entry = session.execute(select(AuditEntry).order_by(AuditEntry.seq.desc())).scalars().first()
+        entry = (
+            session.execute(select(AuditEntry).order_by(AuditEntry.seq.desc())).scalars().first()
+        )
         assert (entry.action, entry.actor, entry.signer) == ("adopt", "sdm", "chair")
     # The reminder now counts down from the new review date: nothing due for three years.
     assert not [i for i in needs_attention(demo_db) if i.area == "Policy"]
@@ -99,9 +101,7 @@ def test_adoption_is_refused_with_the_reason(demo_db, changes, refusal, message)
 def test_the_chair_on_a_past_date_must_have_held_office_then(demo_db):
     draft = _draft_of_demo(demo_db)
     with pytest.raises(SignOffRefused, match="on 01/01/2019"):
-        policy.adopt(
-            demo_db, SDM, draft.id, _adoption(username="sdm", adopted_on=date(2019, 1, 1))
-        )
+        policy.adopt(demo_db, SDM, draft.id, _adoption(username="sdm", adopted_on=date(2019, 1, 1)))
 
 
 def test_someone_elses_stored_signature_cannot_be_used(demo_db):

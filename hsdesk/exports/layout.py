@@ -1,0 +1,151 @@
+"""What every hsdesk PDF shares: embedded DejaVu fonts, A4 page, the scheme's name and logo,
+and a footer with "page x of y". reportlab is imported here, and this module only when a PDF
+is made, so start-up never pays for it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from hsdesk import SCHEME_NAME, __version__
+from hsdesk.resources import resource
+
+FONT, BOLD, ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
+MARGIN = 20 * mm
+INK = colors.HexColor("#1f2a44")
+GREY = colors.HexColor("#5b6170")
+
+
+def register_fonts() -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    for name in (FONT, BOLD, ITALIC):
+        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf"))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=10.5, leading=14.5, textColor=INK, alignment=TA_LEFT
+    )
+    return {
+        "body": body,
+        "title": ParagraphStyle(
+            "title", body, fontName=BOLD, fontSize=18, leading=23, spaceAfter=4
+        ),
+        "subtitle": ParagraphStyle("subtitle", body, fontSize=10, textColor=GREY, spaceAfter=10),
+        "h1": ParagraphStyle(
+            "h1", body, fontName=BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=4
+        ),
+        "h2": ParagraphStyle(
+            "h2", body, fontName=BOLD, fontSize=11, leading=15, spaceBefore=8, spaceAfter=3
+        ),
+        "clause": ParagraphStyle(
+            "clause", body, leftIndent=11 * mm, bulletIndent=0, bulletFontName=BOLD, spaceAfter=4
+        ),
+        "para": ParagraphStyle("para", body, spaceAfter=6),
+        "small": ParagraphStyle("small", body, fontSize=8.5, leading=11, textColor=GREY),
+    }
+
+
+def escape(text: str) -> str:
+    """Plain text made safe for reportlab's paragraph mark-up."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def table(rows: list[list[Any]], widths: list[Any], *commands: tuple[Any, ...]) -> Table:
+    """A table in the document's font (reportlab's default would pull in base-14 Helvetica)."""
+    result = Table(rows, colWidths=widths)
+    result.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands]))
+    return result
+
+
+def letterhead(subtitle: str) -> Flowable:
+    """The scheme's logo and name across the top of the first page."""
+    style = styles()
+    logo = Image(str(resource("logo.png")), width=60 * mm, height=15 * mm)
+    words = Paragraph(
+        f"<b>{escape(SCHEME_NAME)}</b><br/><font size=9 color='#5b6170'>{escape(subtitle)}</font>",
+        style["body"],
+    )
+    return table(
+        [[logo, words]],
+        [64 * mm, None],
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, GREY),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ("LEFTPADDING", (0, 0), (0, 0), 0),
+    )
+
+
+def _numbered_canvas(footer: str) -> type[canvas.Canvas]:
+    class NumberedCanvas(canvas.Canvas):
+        """Holds every page until the end so each footer can say "page x of y"."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["initialFontName"] = FONT  # never base-14 Helvetica, even unused
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(FONT, 8)
+                self.setFillColor(GREY)
+                self.drawString(MARGIN, 12 * mm, footer)
+                self.drawRightString(A4[0] - MARGIN, 12 * mm, f"Page {self._pageNumber} of {total}")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def build_pdf(
+    story: Sequence[Flowable],
+    *,
+    title: str,
+    subject: str,
+    footer: str,
+    keywords: str = "",
+    invariant: bool = False,
+    on_page: Callable[[canvas.Canvas, Any], None] | None = None,
+) -> bytes:
+    """Lay the story out on A4 with the footer on every page; returns the PDF's bytes."""
+    register_fonts()
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=22 * mm,
+        title=title,
+        author=SCHEME_NAME,
+        subject=subject,
+        creator=f"hsdesk {__version__}",
+        keywords=keywords,
+        invariant=invariant,
+    )
+    hook = on_page or (lambda _c, _d: None)
+    doc.build(
+        list(story), onFirstPage=hook, onLaterPages=hook, canvasmaker=_numbered_canvas(footer)
+    )
+    return out.getvalue()
