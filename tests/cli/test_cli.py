@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -51,6 +52,8 @@ def copy_db(src: Path, tmp_path: Path) -> Path:
         a.backup(b)
     a.close()
     b.close()
+    if (src.parent / "files").is_dir():  # the stored files (signatures…) go with the database
+        shutil.copytree(src.parent / "files", tmp_path / "files")
     return dst
 
 
@@ -84,8 +87,14 @@ def test_demo_refuses_a_non_empty_database_unless_forced(demo_file, tmp_path):
 def test_status_text_and_json(demo_file):
     text = run("--db", str(demo_file), "status")
     assert text.returncode == 0 and "Priya Shah (Vice Chair) cannot sign in" in text.stdout
+    assert "Social Networking Policy: review overdue since 31/03/2021" in text.stdout
     doc = json.loads(run("--db", str(demo_file), "status", "--json").stdout)
-    assert doc["items"][0]["title"] == "Priya Shah (Vice Chair) cannot sign in"
+    titles = [item["title"] for item in doc["items"]]
+    # Most urgent first: the overdue review, then the acting Vice Chair who cannot sign.
+    assert titles[:2] == [
+        "Social Networking Policy: review overdue since 31/03/2021",
+        "Priya Shah (Vice Chair) cannot sign in",
+    ]
     assert set(doc["items"][0]) == {"severity", "title", "detail", "area"}
 
 

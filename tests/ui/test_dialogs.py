@@ -85,7 +85,10 @@ def test_account_dialog_creates_an_account(qtbot, ctx):
 def test_dashboard_lists_what_needs_attention(qtbot, ctx):
     tab = DashboardTab(ctx)
     qtbot.addWidget(tab)
-    assert [i.title for i in tab.items] == ["Priya Shah (Vice Chair) cannot sign in"]
+    assert [i.title for i in tab.items] == [
+        "Social Networking Policy: review overdue since 31/03/2021",
+        "Priya Shah (Vice Chair) cannot sign in",
+    ]
     assert "Helen" in tab.heading.text()
 
 
