@@ -87,7 +87,9 @@ def open_database(location: str, demo: bool) -> Database:
     return db
 
 
-def sign_in(db: Database, demo: bool) -> Actor | None:
+def sign_in(db: Database, demo: bool) -> tuple[Actor | None, bool]:
+    """The signed-in user, and whether this is the first start (the first administrator was
+    created just now)."""
     from hsdesk.services import accounts
     from hsdesk.ui.dialogs.first_admin_dialog import FirstAdminDialog
     from hsdesk.ui.dialogs.sign_in_dialog import SignInDialog
@@ -96,13 +98,13 @@ def sign_in(db: Database, demo: bool) -> Actor | None:
     if not accounts.has_accounts(db):
         first = FirstAdminDialog(db)
         if not first.exec() or first.created is None:
-            return None
+            return None, True
         prefill = first.created.username
     dialog = SignInDialog(db, demo)
     if prefill:
         dialog.ui.username.setText(prefill)
         dialog.ui.password.setFocus()
-    return dialog.actor if dialog.exec() else None
+    return (dialog.actor if dialog.exec() else None), bool(prefill)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,8 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from hsdesk.services.auth import demo_sign_in
 
                 actor: Actor | None = demo_sign_in(db, args.demo_user)
+                first_start = False
             else:
-                actor = sign_in(db, args.demo)
+                actor, first_start = sign_in(db, args.demo)
         except HsdeskError as exc:
             QMessageBox.critical(None, "hsdesk cannot open the database", str(exc))
             return 1
@@ -130,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         window = MainWindow(AppContext(db, actor, demo=args.demo))
         window.show()
+        if first_start:
+            QTimer.singleShot(0, window.policy.offer_scheme_policy)
         if args.quit_when_shown:
             QTimer.singleShot(0, window.close)
             QTimer.singleShot(0, app.quit)

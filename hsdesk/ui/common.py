@@ -28,6 +28,12 @@ def show_error(parent: QWidget | None, exc: Exception, title: str = "Cannot do t
     QMessageBox.warning(parent, title, text)
 
 
+def password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
 def read_date(edit: QLineEdit, field: str) -> date | None:
     return parse_date(edit.text(), field)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from hsdesk import SCHEME_NAME, __version__
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.tabs.dashboard_tab import DashboardTab
 from hsdesk.ui.tabs.people_tab import PeopleTab
+from hsdesk.ui.tabs.policy_tab import PolicyTab, verify_signed_pdf
 
 LICENCES = (
     "hsdesk is free software under the GNU General Public License v3 or later.<br>"
@@ -29,8 +30,11 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.dashboard = DashboardTab(ctx)
         self.people = PeopleTab(ctx, load=False)  # filled when first shown
+        self.policy = PolicyTab(ctx, load=False)
         self.tabs.addTab(self.dashboard, "&Dashboard")
         self.tabs.addTab(self.people, "&People")
+        self.tabs.addTab(self.policy, "P&olicy")
+        self._last_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard.open_area.connect(self.open_area)
         self.setCentralWidget(self.tabs)
@@ -59,11 +63,18 @@ class MainWindow(QMainWindow):
         refresh.triggered.connect(self.refresh)
         view_menu.addAction(refresh)
 
+        tools = self.menuBar().addMenu("&Tools")
         if allowed(self.ctx.actor, Permission.VIEW_AUDIT):
-            tools = self.menuBar().addMenu("&Tools")
             audit = QAction("&Audit trail…", self)
             audit.triggered.connect(self.show_audit)
             tools.addAction(audit)
+        verify = QAction("&Verify a signed PDF…", self)
+        verify.triggered.connect(lambda: verify_signed_pdf(self, self.ctx))
+        tools.addAction(verify)
+        tools.addSeparator()
+        settings = QAction("&Settings…", self)
+        settings.triggered.connect(self.show_settings)
+        tools.addAction(settings)
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About hsdesk", self)
@@ -79,6 +90,11 @@ class MainWindow(QMainWindow):
         from hsdesk.ui.dialogs.audit_dialog import AuditDialog
 
         AuditDialog(self.ctx, self).exec()
+
+    def show_settings(self) -> None:
+        from hsdesk.ui.dialogs.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -98,7 +114,14 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(index)
                 return
 
-    def _tab_changed(self, _index: int) -> None:
+    def _tab_changed(self, index: int) -> None:
+        leaving = self.tabs.widget(self._last_tab)
+        if leaving is self.policy and index != self._last_tab and not self.policy.confirm_leave():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self._last_tab)
+            self.tabs.blockSignals(False)
+            return
+        self._last_tab = index
         self.refresh()
 
     def refresh(self) -> None:
@@ -114,17 +137,29 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        splitter = settings.value("people/splitter")
-        if splitter is not None:
-            self.people.splitter.restoreState(splitter)
+        for key, splitter in self._splitters().items():
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
         # The Dashboard fills itself; any other remembered tab is filled by the tab change.
         self.tabs.setCurrentIndex(int(str(settings.value("window/tab", 0))))
 
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {
+            "people/splitter": self.people.splitter,
+            "policy/splitter": self.policy.splitter,
+            "policy/editor-splitter": self.policy.editor.splitter,
+        }
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.policy.confirm_leave():
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/tab", self.tabs.currentIndex())
-        settings.setValue("people/splitter", self.people.splitter.saveState())
+        for key, splitter in self._splitters().items():
+            settings.setValue(key, splitter.saveState())
         self.people.save_state()
         super().closeEvent(event)

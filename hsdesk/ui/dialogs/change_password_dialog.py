@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.services import accounts
-from hsdesk.ui.common import GuardedDialog, show_error
+from hsdesk.ui.common import GuardedDialog, password_field, show_error
 from hsdesk.ui.context import AppContext
-
-
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
 
 
 class ChangePasswordDialog(GuardedDialog):
@@ -22,9 +16,9 @@ class ChangePasswordDialog(GuardedDialog):
         self.ctx = ctx
         self.setWindowTitle("Change my password")
         self.current, self.new, self.confirm = (
-            _password_field(),
-            _password_field(),
-            _password_field(),
+            password_field(),
+            password_field(),
+            password_field(),
         )
         form = QFormLayout()
         form.addRow("&Current password", self.current)

@@ -1,0 +1,109 @@
+"""Preview a PDF made by hsdesk, then print it, save a copy, or open it in the PC's PDF reader."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hsdesk.db.filestore import write_atomic
+from hsdesk.ui.common import show_error
+
+
+class PdfPreviewDialog(QDialog):
+    def __init__(
+        self, data: bytes, file_name: str, title: str, note: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.data = data
+        self.file_name = file_name
+        self.setWindowTitle(title)
+        self._bytes = QByteArray(data)
+        self._buffer = QBuffer(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        print_button = QPushButton("&Print…")
+        save_button = QPushButton("&Save as…")
+        open_button = QPushButton("&Open in PDF reader")
+        close_button = QPushButton("&Close")
+        print_button.clicked.connect(self.print_pdf)
+        save_button.clicked.connect(self.save_as)
+        open_button.clicked.connect(self.open_external)
+        close_button.clicked.connect(self.accept)
+        bar = QHBoxLayout()
+        info = QLabel(note or f"{self.document.pageCount()} page(s)")
+        info.setWordWrap(True)
+        bar.addWidget(info, 1)
+        for button in (print_button, save_button, open_button, close_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bar)
+        self.resize(820, 900)
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save a copy of the PDF", str(Path.home() / self.file_name), "PDF files (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            write_atomic(Path(path), self.data)
+        except OSError as exc:
+            show_error(self, exc, "Could not save the PDF")
+
+    def open_external(self) -> None:
+        folder = Path(tempfile.gettempdir()) / "hsdesk"
+        target = folder / self.file_name
+        try:
+            write_atomic(target, self.data)
+        except OSError as exc:
+            show_error(self, exc, "Could not open the PDF")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def print_pdf(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.file_name)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.render_to(printer)
+
+    def render_to(self, printer) -> None:  # type: ignore[no-untyped-def]
+        """Draw each page as an image at the printer's resolution."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            show_error(self, OSError("The printer could not be started."), "Could not print")
+            return
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                area = painter.viewport()
+                points = self.document.pagePointSize(page)
+                scale = min(area.width() / points.width(), area.height() / points.height())
+                size = QSize(int(points.width() * scale), int(points.height() * scale))
+                painter.drawImage(0, 0, self.document.render(page, size))
+        finally:
+            painter.end()
