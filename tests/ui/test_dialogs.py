@@ -107,7 +107,7 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
     qtbot.addWidget(window)
     window.show()
     assert window.people.table.proxy.rowCount() == 0  # not loaded while hidden
-    window.resize(700, 500)
+    window.resize(760, 500)
     window.tabs.setCurrentIndex(1)
     window.close()
     again = MainWindow(ctx)
@@ -115,8 +115,12 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
     again.show()
     assert again.tabs.currentIndex() == 1
     assert again.people.table.proxy.rowCount() > 40  # the People tab fills when it is shown
-    assert (again.width(), again.height()) == (700, 500)
-    assert [again.tabs.tabText(i) for i in range(again.tabs.count())] == ["&Dashboard", "&People"]
+    assert (again.width(), again.height()) == (760, 500)
+    assert [again.tabs.tabText(i) for i in range(again.tabs.count())] == [
+        "&Dashboard",
+        "&People",
+        "P&olicy",
+    ]
 
 
 def test_unexpected_errors_are_logged_and_explained(tmp_path, monkeypatch):

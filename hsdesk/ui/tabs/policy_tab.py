@@ -58,6 +58,8 @@ class PolicyTab(QWidget):
         self.import_button = QPushButton("&Import policy from text…")
         self.new_draft_button = QPushButton("&New draft from this version")
         self.delete_button = QPushButton("Delete draft")
+        self.verify_button = QPushButton("&Verify a signed PDF…")
+        self.verify_button.clicked.connect(self.verify_pdf)
         self.import_button.clicked.connect(self.import_from_text)
         self.new_draft_button.clicked.connect(self.new_draft)
         self.delete_button.clicked.connect(self.delete_draft)
@@ -70,6 +72,7 @@ class PolicyTab(QWidget):
         left_layout.addWidget(self.import_button)
         left_layout.addWidget(self.new_draft_button)
         left_layout.addWidget(self.delete_button)
+        left_layout.addWidget(self.verify_button)
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -78,12 +81,10 @@ class PolicyTab(QWidget):
         self.discard_button = QPushButton("Discard changes")
         self.adopt_button = QPushButton("&Adopt (Chair's sign-off)…")
         self.pdf_button = QPushButton("Signed &PDF…")
-        self.verify_button = QPushButton("&Verify a signed PDF…")
         self.save_button.clicked.connect(self.save)
         self.discard_button.clicked.connect(self.discard)
         self.adopt_button.clicked.connect(self.adopt)
         self.pdf_button.clicked.connect(self.show_pdf)
-        self.verify_button.clicked.connect(self.verify_pdf)
         actions = QHBoxLayout()
         for button in (
             self.save_button,
@@ -93,7 +94,6 @@ class PolicyTab(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(self.verify_button)
 
         self.editor = PolicyEditor()
         self.editor.dirty_changed.connect(self._update_actions)
