@@ -100,7 +100,7 @@ def summarise(cert_pem: bytes) -> CertificateSummary:
 
     cert = x509.Certificate.load(_der(cert_pem))
     return CertificateSummary(
-        subject=cert.subject.human_friendly,
+        subject=cert.subject.native.get("common_name") or cert.subject.human_friendly,
         fingerprint=fingerprint_of_der(_der(cert_pem)),
         valid_from=cert.not_valid_before,
         valid_until=cert.not_valid_after,

@@ -16,7 +16,8 @@ from hsdesk.ui.tabs.policy_tab import PolicyTab, verify_signed_pdf
 LICENCES = (
     "hsdesk is free software under the GNU General Public License v3 or later.<br>"
     "It uses Qt for Python (PySide6, LGPL v3), SQLAlchemy and Alembic (MIT), reportlab (BSD), "
-    "argon2-cffi (MIT), platformdirs (MIT), Pillow (MIT-CMU) and the DejaVu fonts (Bitstream Vera licence)."
+    "argon2-cffi (MIT), platformdirs (MIT), Pillow (MIT-CMU), pyHanko (MIT), cryptography "
+    "(Apache 2.0 / BSD) and the DejaVu fonts (Bitstream Vera licence)."
 )
 
 

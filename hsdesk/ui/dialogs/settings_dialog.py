@@ -34,15 +34,16 @@ class SettingsDialog(QDialog):
         form = QFormLayout(box)
         summary = signing.current_certificate(ctx.db)
         if summary is None:
-            form.addRow(
-                QLabel(
-                    "There is no signing certificate yet. hsdesk makes one on this PC the first "
-                    "time it signs a PDF (for example the adopted policy)."
-                )
+            none_yet = QLabel(
+                "There is no signing certificate yet. hsdesk makes one on this PC the first "
+                "time it signs a PDF (for example the adopted policy)."
             )
+            none_yet.setWordWrap(True)
+            form.addRow(none_yet)
         else:
-            fingerprint = QLabel(summary.fingerprint)
-            fingerprint.setWordWrap(True)
+            half = len(summary.fingerprint) // 2 + 1
+            fingerprint = QLabel(f"{summary.fingerprint[:half]}\n{summary.fingerprint[half:]}")
+            fingerprint.setStyleSheet("font-family: monospace")
             fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow("Issued to", QLabel(summary.subject))
             form.addRow(
@@ -52,26 +53,24 @@ class SettingsDialog(QDialog):
                 ),
             )
             form.addRow("SHA-256 fingerprint", fingerprint)
-            form.addRow(
-                QLabel(
-                    "Give this fingerprint to anyone who checks the scheme's signed PDFs, so they "
-                    "can be sure the certificate they trust is this one."
-                )
+            advice = QLabel(
+                "Give this fingerprint to anyone who checks the scheme's signed PDFs, so they "
+                "can be sure the certificate they trust is this one."
             )
+            advice.setWordWrap(True)
+            form.addRow(advice)
             self.export_button = QPushButton("&Export certificate…")
             self.export_button.setEnabled(ctx.actor.is_admin)
             if not ctx.actor.is_admin:
                 self.export_button.setToolTip("Only an administrator can export the certificate.")
             self.export_button.clicked.connect(self.export)
             form.addRow(self.export_button)
-        for row in box.findChildren(QLabel):
-            row.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(buttons)
-        self.resize(620, 0)
+        self.setMinimumWidth(640)
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
