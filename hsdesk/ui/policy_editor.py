@@ -70,14 +70,15 @@ class PolicyEditor(QWidget):
         self.title.textEdited.connect(self._mark)
         self.statement.textChanged.connect(self._mark)
 
-        tools = QHBoxLayout()
-        for button in (
+        self.tool_buttons = (
             self.add_section_button,
             self.add_clause_button,
             self.up_button,
             self.down_button,
             self.delete_button,
-        ):
+        )
+        tools = QHBoxLayout()
+        for button in self.tool_buttons:
             tools.addWidget(button)
         tools.addStretch(1)
         lower = QWidget()
@@ -200,13 +201,7 @@ class PolicyEditor(QWidget):
 
     def _update_buttons(self) -> None:
         item = self.tree.currentItem()
-        for button in (
-            self.add_section_button,
-            self.add_clause_button,
-            self.up_button,
-            self.down_button,
-            self.delete_button,
-        ):
+        for button in self.tool_buttons:
             button.setVisible(self.editable)
         self.add_clause_button.setEnabled(self.tree.topLevelItemCount() > 0)
         self.up_button.setEnabled(item is not None)
