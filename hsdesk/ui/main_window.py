@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
@@ -9,9 +11,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidge
 from hsdesk import SCHEME_NAME, __version__
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.lazy_page import LazyPage
 from hsdesk.ui.tabs.dashboard_tab import DashboardTab
 from hsdesk.ui.tabs.people_tab import PeopleTab
-from hsdesk.ui.tabs.policy_tab import PolicyTab, verify_signed_pdf
+
+if TYPE_CHECKING:
+    from hsdesk.ui.tabs.policy_tab import PolicyTab
 
 LICENCES = (
     "hsdesk is free software under the GNU General Public License v3 or later.<br>"
@@ -31,10 +36,10 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.dashboard = DashboardTab(ctx)
         self.people = PeopleTab(ctx, load=False)  # filled when first shown
-        self.policy = PolicyTab(ctx, load=False)
+        self.policy_page: LazyPage[PolicyTab] = LazyPage(self._make_policy_tab)
         self.tabs.addTab(self.dashboard, "&Dashboard")
         self.tabs.addTab(self.people, "&People")
-        self.tabs.addTab(self.policy, "P&olicy")
+        self.tabs.addTab(self.policy_page, "P&olicy")
         self._last_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard.open_area.connect(self.open_area)
@@ -70,7 +75,7 @@ class MainWindow(QMainWindow):
             audit.triggered.connect(self.show_audit)
             tools.addAction(audit)
         verify = QAction("&Verify a signed PDF…", self)
-        verify.triggered.connect(lambda: verify_signed_pdf(self, self.ctx))
+        verify.triggered.connect(self.verify_pdf)
         tools.addAction(verify)
         tools.addSeparator()
         settings = QAction("&Settings…", self)
@@ -91,6 +96,26 @@ class MainWindow(QMainWindow):
         from hsdesk.ui.dialogs.audit_dialog import AuditDialog
 
         AuditDialog(self.ctx, self).exec()
+
+    @property
+    def policy(self) -> PolicyTab:
+        return self.policy_page.widget
+
+    def _make_policy_tab(self) -> PolicyTab:
+        from hsdesk.ui.tabs.policy_tab import PolicyTab
+
+        tab = PolicyTab(self.ctx, load=False)
+        settings = QSettings()
+        for key, splitter in self._policy_splitters(tab).items():
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        return tab
+
+    def verify_pdf(self) -> None:
+        from hsdesk.ui.tabs.policy_tab import verify_signed_pdf
+
+        verify_signed_pdf(self, self.ctx)
 
     def show_settings(self) -> None:
         from hsdesk.ui.dialogs.settings_dialog import SettingsDialog
@@ -117,7 +142,13 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         leaving = self.tabs.widget(self._last_tab)
-        if leaving is self.policy and index != self._last_tab and not self.policy.confirm_leave():
+        policy = self.policy_page.built
+        if (
+            leaving is self.policy_page
+            and policy
+            and index != self._last_tab
+            and not policy.confirm_leave()
+        ):
             self.tabs.blockSignals(True)
             self.tabs.setCurrentIndex(self._last_tab)
             self.tabs.blockSignals(False)
@@ -138,22 +169,26 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        for key, splitter in self._splitters().items():
-            state = settings.value(key)
-            if state is not None:
-                splitter.restoreState(state)
+        state = settings.value("people/splitter")
+        if state is not None:
+            self.people.splitter.restoreState(state)
         # The Dashboard fills itself; any other remembered tab is filled by the tab change.
         self.tabs.setCurrentIndex(int(str(settings.value("window/tab", 0))))
 
     def _splitters(self) -> dict[str, QSplitter]:
-        return {
-            "people/splitter": self.people.splitter,
-            "policy/splitter": self.policy.splitter,
-            "policy/editor-splitter": self.policy.editor.splitter,
-        }
+        found = {"people/splitter": self.people.splitter}
+        policy = self.policy_page.built
+        if policy is not None:
+            found.update(self._policy_splitters(policy))
+        return found
+
+    @staticmethod
+    def _policy_splitters(tab: PolicyTab) -> dict[str, QSplitter]:
+        return {"policy/splitter": tab.splitter, "policy/editor-splitter": tab.editor.splitter}
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.policy.confirm_leave():
+        policy = self.policy_page.built
+        if policy is not None and not policy.confirm_leave():
             event.ignore()
             return
         settings = QSettings()
