@@ -192,3 +192,24 @@ def test_the_first_start_offers_the_schemes_policy(qtbot, db, admin):
         24,
     )
     assert tab.current is not None and tab.current.id == draft.id
+
+
+def test_the_tab_is_built_when_opened_and_closing_asks_about_a_changed_draft(qtbot, ctx):
+    from hsdesk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.policy_page.built is None  # nothing paid for at start-up
+    window.tabs.setCurrentWidget(window.policy_page)
+    tab = window.policy_page.built
+    assert tab is not None and len(tab.records) == 2
+    tab.tree.setCurrentItem(tab._item_for(_draft(ctx).id))
+    type_text(tab.editor.title, " (revised)")
+    answer_next_message_box(QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert window.isVisible()  # the typing is still there
+    answer_next_message_box(QMessageBox.StandardButton.Save)
+    window.close()
+    assert not window.isVisible()
+    assert _draft(ctx).text.title.endswith("(revised)")
