@@ -177,7 +177,10 @@ def check_signature(data: bytes, trusted_pems: list[bytes]) -> SignatureCheck:
     signer = cert.subject.native.get("common_name") or cert.subject.human_friendly
     when = status.signer_reported_dt
     fingerprint = fingerprint_of_der(cert.dump())
-    found = {"signer": signer, "signed_at": when, "fingerprint": fingerprint}  # type: ignore[dict-item]
+
+    def verdict(ok: bool, reason: str) -> SignatureCheck:
+        return SignatureCheck(ok, reason, signer, when, fingerprint)
+
     # A trusted signature carries only our own certificates, byte for byte: a byte changed inside
     # an embedded copy would otherwise go unnoticed, as validation uses the trusted original.
     embedded_certs = {
@@ -186,18 +189,15 @@ def check_signature(data: bytes, trusted_pems: list[bytes]) -> SignatureCheck:
     }
     altered_cert = status.trusted and not embedded_certs <= trusted
     if not status.intact or not status.valid or altered_cert or not _padding_is_clean(contents):
-        return SignatureCheck(
-            False,
-            "the PDF has been changed since it was signed (the signature does not match)",
-            **found,
+        return verdict(
+            False, "the PDF has been changed since it was signed (the signature does not match)"
         )
     if status.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
-        return SignatureCheck(False, "something was added to the PDF after it was signed", **found)
+        return verdict(False, "something was added to the PDF after it was signed")
     if not status.trusted:
-        return SignatureCheck(
+        return verdict(
             False,
             "the signature is intact but was made with a certificate this database does not trust "
             f"(fingerprint {fingerprint[:23]}…)",
-            **found,
         )
-    return SignatureCheck(True, "the digital signature is intact and valid", **found)
+    return verdict(True, "the digital signature is intact and valid")

@@ -18,9 +18,9 @@ from hsdesk.domain.policy import PolicyText, parse_policy_text
 from hsdesk.resources import resource
 from hsdesk.services.auth import Signer
 from hsdesk.services.policy import (
-    _document,
-    _new_version,
+    add_version,
     document_name_for,
+    document_named,
     keep_signature,
     record_adoption,
 )
@@ -95,8 +95,8 @@ def demo_signature_png() -> bytes:
 
 def load_demo_policy(session: Session, db: Database, actor: Actor, chair: Person) -> None:
     text = scheme_policy_text()
-    doc = _document(session, actor, document_name_for(text.title))
-    first = _new_version(session, actor, doc, text, None)
+    doc = document_named(session, actor, document_name_for(text.title))
+    first = add_version(session, actor, doc, text, None)
     signature = keep_signature(session, db, actor, chair.id, demo_signature_png())
     account = chair.account
     signer = Signer(
@@ -109,4 +109,4 @@ def load_demo_policy(session: Session, db: Database, actor: Actor, chair: Person
     )
     record_adoption(session, actor, first, signer, REVIEW_2021, signature.sha256)
     session.refresh(doc)
-    _new_version(session, actor, doc, _revised(text), first.id)
+    add_version(session, actor, doc, _revised(text), first.id)

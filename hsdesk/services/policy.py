@@ -57,7 +57,7 @@ def _text(version: PolicyVersion) -> PolicyText:
     )
 
 
-def _record(v: PolicyVersion) -> PolicyVersionRecord:
+def version_record(v: PolicyVersion) -> PolicyVersionRecord:
     return PolicyVersionRecord(
         id=v.id,
         document_id=v.document_id,
@@ -88,10 +88,10 @@ def list_versions(db: Database) -> list[PolicyVersionRecord]:
     """Every version of every policy document, by document then version number."""
     query = _loaded().join(PolicyDocument).order_by(PolicyDocument.id, PolicyVersion.number)
     with db.read() as session:
-        return [_record(v) for v in session.execute(query).scalars()]
+        return [version_record(v) for v in session.execute(query).scalars()]
 
 
-def _version(session: Session, version_id: int) -> PolicyVersion:
+def load_version(session: Session, version_id: int) -> PolicyVersion:
     version = session.execute(_loaded().where(PolicyVersion.id == version_id)).scalar_one_or_none()
     if version is None:
         raise NotFound(f"Policy version {version_id} does not exist (it may have been deleted).")
@@ -100,7 +100,7 @@ def _version(session: Session, version_id: int) -> PolicyVersion:
 
 def get_version(db: Database, version_id: int) -> PolicyVersionRecord:
     with db.read() as session:
-        return _record(_version(session, version_id))
+        return version_record(load_version(session, version_id))
 
 
 def find_version(
@@ -116,9 +116,9 @@ def find_version(
         raise NotFound(f"There is no policy document {where}. Import the policy text first.")
     for version in doc.versions:
         if number is None and version.status is PolicyStatus.ADOPTED:
-            return _version(session, version.id)
+            return load_version(session, version.id)
         if version.number == number:
-            return _version(session, version.id)
+            return load_version(session, version.id)
     if number is None:
         raise NotFound(f"{doc.name} has no adopted version yet: the Chair must adopt one first.")
     raise NotFound(f"{doc.name} has no version {number}.")
@@ -163,7 +163,7 @@ def _no_other_draft(doc: PolicyDocument) -> None:
             )
 
 
-def _new_version(
+def add_version(
     session: Session, actor: Actor, doc: PolicyDocument, text: PolicyText, based_on: int | None
 ) -> PolicyVersion:
     _check_text(text)
@@ -200,7 +200,7 @@ def document_name_for(title: str) -> str:
     return name
 
 
-def _document(session: Session, actor: Actor, name: str) -> PolicyDocument:
+def document_named(session: Session, actor: Actor, name: str) -> PolicyDocument:
     doc = session.execute(
         select(PolicyDocument).where(PolicyDocument.name == name)
     ).scalar_one_or_none()
@@ -224,8 +224,8 @@ def create_draft(
     if not name:
         raise ValidationError("Give the policy document a name.")
     with db.write() as session:
-        version = _new_version(session, actor, _document(session, actor, name), text, None)
-        return _record(version)
+        version = add_version(session, actor, document_named(session, actor, name), text, None)
+        return version_record(version)
 
 
 def import_text(
@@ -239,9 +239,9 @@ def import_text(
 def new_draft_from(db: Database, actor: Actor, version_id: int) -> PolicyVersionRecord:
     require(actor, Permission.EDIT_POLICY)
     with db.write() as session:
-        source = _version(session, version_id)
-        version = _new_version(session, actor, source.document, _text(source), source.id)
-        return _record(version)
+        source = load_version(session, version_id)
+        version = add_version(session, actor, source.document, _text(source), source.id)
+        return version_record(version)
 
 
 def save_draft(
@@ -250,11 +250,11 @@ def save_draft(
     require(actor, Permission.EDIT_POLICY)
     _check_text(text)
     with db.write() as session:
-        version = _version(session, version_id)
+        version = load_version(session, version_id)
         _editable(version, "changed")
         before = _text(version)
         if before == text:
-            return _record(version)
+            return version_record(version)
         version.sections = []
         session.flush()  # old clauses go before the renumbered ones arrive
         _fill(version, text)
@@ -269,13 +269,13 @@ def save_draft(
             {"clauses_before": before.clause_count, "clauses_after": text.clause_count},
         )
         session.expire(version)
-        return _record(_version(session, version_id))
+        return version_record(load_version(session, version_id))
 
 
 def delete_draft(db: Database, actor: Actor, version_id: int) -> None:
     require(actor, Permission.EDIT_POLICY)
     with db.write() as session:
-        version = _version(session, version_id)
+        version = load_version(session, version_id)
         _editable(version, "deleted")
         doc = version.document
         summary = f"Deleted draft version {version.number} of {doc.name}"
@@ -378,7 +378,7 @@ def adopt(
     handwritten signature. The document's previously adopted version becomes superseded."""
     today = today or date.today()
     with db.write() as session:
-        version = _version(session, version_id)
+        version = load_version(session, version_id)
         _editable(version, "adopted again")
         if _text(version).clause_count == 0:
             raise ValidationError(
@@ -408,7 +408,7 @@ def adopt(
         )
         signature = _signature(session, db, actor, signer.person_id, given)
         record_adoption(session, actor, version, signer, given.review_due, signature)
-        return _record(version)
+        return version_record(version)
 
 
 def record_adoption(

@@ -18,7 +18,7 @@ from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.policy import PolicyStatus, PolicyVersionRecord
 from hsdesk.services import audit
 from hsdesk.services.files import add_file
-from hsdesk.services.policy import _record, _version, find_version
+from hsdesk.services.policy import find_version, load_version, version_record
 from hsdesk.services.signing import matcher, signing_identity
 
 
@@ -28,14 +28,14 @@ def _stored(db: Database, sha: str | None) -> bytes | None:
     return None
 
 
-def make_signed_pdf(db: Database, version: PolicyVersionRecord) -> bytes:
-    """Lay out and sign the PDF of an adopted version (no database change)."""
+def make_signed_pdf(db: Database, actor: Actor, version: PolicyVersionRecord) -> bytes:
+    """Lay out and sign the PDF of an adopted version; the signing key is made if there is none."""
     from hsdesk.exports.policy_pdf import build_policy_pdf
     from hsdesk.exports.signing import sign_pdf
 
     signature = _stored(db, version.signature_sha256)
     pdf = build_policy_pdf(version, signature)
-    key_pem, cert_pem = signing_identity(db, Actor.system("hsdesk-signing"))
+    key_pem, cert_pem = signing_identity(db, actor)
     return sign_pdf(
         pdf,
         key_pem,
@@ -51,7 +51,7 @@ def signed_policy_pdf(
 ) -> tuple[PolicyVersionRecord, bytes]:
     """The signed PDF of an adopted (or superseded) version, made and kept the first time."""
     with db.read() as session:
-        version = _record(_version(session, version_id))
+        version = version_record(load_version(session, version_id))
     if version.status is PolicyStatus.DRAFT:
         raise ValidationError(
             f"Version {version.number} of {version.document_name} is a draft. Only adopted "
@@ -60,12 +60,12 @@ def signed_policy_pdf(
     kept = _stored(db, version.pdf_sha256)
     if kept is not None:
         return version, kept
-    data = make_signed_pdf(db, version)
+    data = make_signed_pdf(db, actor, version)
     with db.write() as session:
-        row = _version(session, version_id)
+        row = load_version(session, version_id)
         kept = _stored(db, row.pdf_sha256)  # another PC may have made it meanwhile
         if kept is not None:
-            return _record(row), kept
+            return version_record(row), kept
         stored = add_file(
             session, db.files, data, f"policy-v{row.number}-signed.pdf", "application/pdf"
         )
@@ -79,7 +79,7 @@ def signed_policy_pdf(
             f"Made the signed PDF of version {row.number} of {row.document.name}",
             {"sha256": stored.sha256},
         )
-        return _record(row), data
+        return version_record(row), data
 
 
 def export_policy(

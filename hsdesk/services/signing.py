@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -18,8 +19,12 @@ from hsdesk.db.engine import Database
 from hsdesk.db.filestore import write_atomic
 from hsdesk.db.models import Setting
 from hsdesk.domain.actor import Actor
+from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.services import audit
+
+if TYPE_CHECKING:
+    from hsdesk.exports.signing import CertificateSummary
 
 TRUSTED_KEY = "signing_certificates"
 KEY_FILE = "hsdesk-signing-key.pem"
@@ -36,8 +41,6 @@ class VerifyReport:
     matches: str = ""  # the record this exact file belongs to, in words
 
     def lines(self) -> list[str]:
-        from hsdesk.domain.dates import format_datetime
-
         out = [("Valid: " if self.ok else "Not valid: ") + self.reason]
         if self.signer:
             when = (
@@ -121,7 +124,7 @@ def signing_identity(db: Database, actor: Actor) -> tuple[bytes, bytes]:
     return key_pem, cert_pem
 
 
-def current_certificate(db: Database):  # type: ignore[no-untyped-def]
+def current_certificate(db: Database) -> CertificateSummary | None:
     """The summary of the certificate this PC signs with, or None before the first signature."""
     from hsdesk.exports.signing import summarise
 
