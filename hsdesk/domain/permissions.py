@@ -39,6 +39,12 @@ class Permission(Enum):
         "Only an administrator, the Chair, the Vice Chair or the Scheme Development Manager "
         "can write or import policy drafts.",
     )
+    MANAGE_PHOTOS = Rule(
+        frozenset({Office.SDM, Office.VDO}),
+        frozenset({PersonKind.STAFF}),
+        "Only an administrator, a member of staff, the Scheme Development Manager or the "
+        "Volunteer Development Officer can import photos, say who is pictured or record consent.",
+    )
     VIEW_AUDIT = Rule(
         frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
         frozenset(),

@@ -14,6 +14,8 @@ from hsdesk.services.offices import current_holdings, holders_without_sign_in, v
 Provider = Callable[[Session, date], list[AttentionItem]]
 _PROVIDERS: list[Provider] = []
 SEVERITY_ORDER = {"urgent": 0, "warning": 1, "info": 2}
+# Within a severity: takedown work first, then governance, then the register's housekeeping.
+AREA_ORDER = {"Photos": 0, "Policy": 1, "People": 2}
 
 
 def provider(func: Provider) -> Provider:
@@ -24,6 +26,7 @@ def provider(func: Provider) -> Provider:
 
 def _load_features() -> None:
     # Each feature's module registers its provider when imported.
+    import hsdesk.services.consents  # noqa: F401
     import hsdesk.services.policy  # noqa: F401
 
 
@@ -32,7 +35,9 @@ def needs_attention(db: Database, today: date | None = None) -> list[AttentionIt
     day = today or date.today()
     with db.read() as session:
         items = [item for produce in _PROVIDERS for item in produce(session, day)]
-    return sorted(items, key=lambda i: SEVERITY_ORDER.get(i.severity, 9))
+    return sorted(
+        items, key=lambda i: (SEVERITY_ORDER.get(i.severity, 9), AREA_ORDER.get(i.area, 9))
+    )
 
 
 @provider

@@ -20,6 +20,7 @@ from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.records import PersonInput
 from hsdesk.services import audit
 from hsdesk.services.auth import DEMO_FLAG, hash_password
+from hsdesk.services.demo_photos import load_demo_photos
 from hsdesk.services.demo_policy import load_demo_policy
 from hsdesk.services.offices import HoldingInput, insert_holding
 from hsdesk.services.people import insert_person
@@ -254,4 +255,6 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
                     guardian_id=parent.id,
                     date_of_birth=born,
                 )
+        session.flush()
+        load_demo_photos(session, db, DEMO_ACTOR, today)
     return backup

@@ -90,11 +90,22 @@ def test_status_text_and_json(demo_file):
     assert "Social Networking Policy: review overdue since 31/03/2021" in text.stdout
     doc = json.loads(run("--db", str(demo_file), "status", "--json").stdout)
     titles = [item["title"] for item in doc["items"]]
-    # Most urgent first: the overdue review, then the acting Vice Chair who cannot sign.
+    severities = [item["severity"] for item in doc["items"]]
+    # Most urgent first: photos that lost clearance and the overdue review, then warnings.
+    assert severities == sorted(severities, key=["urgent", "warning", "info"].index)
     assert titles[:2] == [
+        "7 photos lost clearance",
         "Social Networking Policy: review overdue since 31/03/2021",
-        "Priya Shah (Vice Chair) cannot sign in",
     ]
+    assert "Priya Shah (Vice Chair) cannot sign in" in titles
+    # The consent items: expiring soon and unidentified people, each naming the Photos tab.
+    consent_items = [i for i in doc["items"] if i["area"] == "Photos"]
+    assert [i["title"] for i in consent_items] == [
+        "7 photos lost clearance",
+        "Photo consent ends within 30 days for 4 people",
+        "3 photos with unidentified people",
+    ]
+    assert "withdrew consent on" in consent_items[0]["detail"]
     assert set(doc["items"][0]) == {"severity", "title", "detail", "area"}
 
 

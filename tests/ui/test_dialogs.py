@@ -86,7 +86,10 @@ def test_dashboard_lists_what_needs_attention(qtbot, ctx):
     tab = DashboardTab(ctx)
     qtbot.addWidget(tab)
     assert [i.title for i in tab.items] == [
+        "7 photos lost clearance",
         "Social Networking Policy: review overdue since 31/03/2021",
+        "Photo consent ends within 30 days for 4 people",
+        "3 photos with unidentified people",
         "Priya Shah (Vice Chair) cannot sign in",
     ]
     assert "Helen" in tab.heading.text()

@@ -1,0 +1,127 @@
+"""Reading photo files with Pillow: checks before import, EXIF date and orientation, thumbnails.
+
+Pillow is imported only when a photo is read, never at start-up. Nothing here touches the
+database; `services.photos` stores what these functions return.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from hsdesk.db.filestore import write_atomic
+from hsdesk.domain.errors import ValidationError
+
+MAX_PIXELS = 50_000_000
+MAX_BYTES = 80 * 1024 * 1024
+THUMB_SIZE = 256
+ACCEPTED = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "HEIF": "image/heif"}
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
+_EXIF_IFD = 0x8769
+_DATE_TIME_ORIGINAL = 36867
+_DATE_TIME = 306
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoFile:
+    """A photo file that has been read in full and may be imported."""
+
+    data: bytes
+    sha256: str
+    name: str
+    media_type: str
+    width: int
+    height: int
+    taken_on: date | None
+
+
+def _exif_date(image: object) -> date | None:
+    exif = image.getexif()  # type: ignore[attr-defined]
+    raw = exif.get_ifd(_EXIF_IFD).get(_DATE_TIME_ORIGINAL) or exif.get(_DATE_TIME)
+    if not isinstance(raw, str):
+        return None
+    try:
+        return datetime.strptime(raw.strip()[:19], "%Y:%m:%d %H:%M:%S").date()
+    except ValueError:
+        return None
+
+
+def read_photo(path: Path) -> PhotoFile:
+    """Read and check one photo file; raises ValidationError naming the file and what to do."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ValidationError(
+                f"{name} is {size // (1024 * 1024)} MB, larger than the 80 MB hsdesk accepts. "
+                "Save a smaller copy and import that."
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            f"{name} could not be read ({exc.strerror or exc}). Check the file is still there "
+            "and that you may open it."
+        ) from exc
+    return check_photo(data, name)
+
+
+def check_photo(data: bytes, name: str) -> PhotoFile:
+    """Decode the photo in full (so damage shows now, not later) and read its size and date."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            kind = image.format or ""
+            if kind not in ACCEPTED:
+                raise ValidationError(
+                    f"{name} is a {kind or 'kind of'} image hsdesk does not take. "
+                    "Import JPEG, PNG or WebP photos."
+                )
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise ValidationError(
+                    f"{name} is {width * height / 1e6:.0f} megapixels ({width} × {height}); the "
+                    f"largest hsdesk takes is {MAX_PIXELS // 1_000_000} megapixels. "
+                    "Save a smaller copy and import that."
+                )
+            image.load()  # decodes every byte: a truncated or damaged file fails here
+            taken = _exif_date(image)
+    except ValidationError:
+        raise
+    except UnidentifiedImageError as exc:
+        heic = name.lower().endswith((".heic", ".heif"))
+        raise ValidationError(
+            f"{name} is not a photo hsdesk can read. "
+            + (
+                "HEIC photos cannot be read on this PC; save it as JPEG and import that."
+                if heic
+                else "Import JPEG, PNG or WebP files."
+            )
+        ) from exc
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise ValidationError(
+            f"{name} is damaged or incomplete ({exc}). Copy it again from the camera or phone "
+            "and import the new copy."
+        ) from exc
+    sha = hashlib.sha256(data).hexdigest()
+    return PhotoFile(data, sha, name, ACCEPTED[kind], width, height, taken)
+
+
+def make_thumbnail(source: Path, target: Path, size: int = THUMB_SIZE) -> None:
+    """A JPEG thumbnail, turned upright by its EXIF orientation, written atomically."""
+    from PIL import Image, ImageOps
+
+    with Image.open(source) as image:
+        image.draft("RGB", (size * 2, size * 2))  # JPEG: decode at reduced size, much faster
+        upright = ImageOps.exif_transpose(image) or image
+        upright.thumbnail((size, size))
+        if upright.mode not in ("RGB", "L"):
+            background = Image.new("RGB", upright.size, "white")
+            background.paste(upright, mask=upright.convert("RGBA").getchannel("A"))
+            upright = background
+        out = io.BytesIO()
+        upright.save(out, "JPEG", quality=85)
+    write_atomic(target, out.getvalue())
