@@ -129,6 +129,25 @@ def cmd_export_policy(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_consent_form(args: argparse.Namespace) -> int:
+    from hsdesk.services.consent_exports import export_consent_form
+
+    db = _open(args)
+    export_consent_form(db, Path(args.out), args.person)
+    whose = f"person {args.person}" if args.person is not None else "a blank form"
+    print(f"Wrote the photo consent form ({whose}) to {args.out}")
+    return 0
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    from hsdesk.services.consent_exports import export_consents_csv
+
+    db = _open(args)
+    count = export_consents_csv(db, _actor(), Path(args.out))
+    print(f"Wrote {count} consent records to {args.out}")
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from hsdesk.services.signing import verify
 
@@ -232,6 +251,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="which policy (default: the first, the Social Networking Policy)",
     )
     policy.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write it")
+    form = command(
+        "consent-form",
+        cmd_export_consent_form,
+        "the photo consent form with the current wording, blank or filled in for a person",
+        export_sub,
+    )
+    form.add_argument("--person", type=int, metavar="ID", help="fill in this person's details")
+    form.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write it")
+    csv_ = command("csv", cmd_export_csv, "a register as a CSV file for Excel", export_sub)
+    csv_.add_argument("table", choices=["consents"], help="which register")
+    csv_.add_argument("--out", required=True, metavar="FILE.csv", help="where to write it")
     verify = command(
         "verify",
         cmd_verify,

@@ -119,6 +119,15 @@ class Wording:
     body: str  # lines starting "[ ]" are the tick boxes of the uses
 
     @property
+    def uses(self) -> list[str]:
+        """The tick-box lines, one per use, in the order of the scopes."""
+        return [
+            line.strip()[3:].strip()
+            for line in self.body.splitlines()
+            if line.strip().startswith("[ ]")
+        ]
+
+    @property
     def paragraphs(self) -> list[str]:
         """The text as paragraphs, without the tick-box lines (forms draw those from the scopes)."""
         blocks: list[str] = []
@@ -134,3 +143,15 @@ class Wording:
         if current:
             blocks.append(" ".join(current))
         return blocks
+
+
+@dataclass(frozen=True, slots=True)
+class FormSubject:
+    """The details a personalised consent form is filled in with."""
+
+    person_id: int
+    name: str
+    date_of_birth: date | None
+    family_reference: str
+    minor: bool
+    guardian_name: str = ""
