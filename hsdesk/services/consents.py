@@ -190,6 +190,23 @@ def list_consents(
         return [_record(c, day) for c in session.execute(query).scalars()]
 
 
+def consents_of(
+    db: Database, person_ids: list[int], today: date | None = None
+) -> dict[int, list[ConsentRecord]]:
+    """Each person's consent records, newest first (people with none are left out)."""
+    query = (
+        _query()
+        .where(Consent.subject_id.in_(person_ids))
+        .order_by(Consent.given_on.desc(), Consent.id.desc())
+    )
+    day = today or date.today()
+    found: dict[int, list[ConsentRecord]] = {}
+    with db.read() as session:
+        for consent in session.execute(query).scalars():
+            found.setdefault(consent.subject_id, []).append(_record(consent, day))
+    return found
+
+
 def get_consent(db: Database, consent_id: int, today: date | None = None) -> ConsentRecord:
     with db.read() as session:
         return _record(_consent(session, consent_id), today or date.today())

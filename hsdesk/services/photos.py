@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
@@ -76,7 +76,7 @@ def library(db: Database, today: date | None = None) -> list[PhotoRecord]:
 
 def events(db: Database) -> list[str]:
     with db.read() as session:
-        found = session.execute(select(distinct(Photo.event)).where(Photo.event != "")).scalars()
+        found = session.execute(select(Photo.event).distinct().where(Photo.event != "")).scalars()
         return sorted(found, key=str.lower)
 
 

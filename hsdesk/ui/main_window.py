@@ -16,6 +16,7 @@ from hsdesk.ui.tabs.dashboard_tab import DashboardTab
 from hsdesk.ui.tabs.people_tab import PeopleTab
 
 if TYPE_CHECKING:
+    from hsdesk.ui.tabs.photos_tab import PhotosTab
     from hsdesk.ui.tabs.policy_tab import PolicyTab
 
 LICENCES = (
@@ -36,9 +37,11 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.dashboard = DashboardTab(ctx)
         self.people = PeopleTab(ctx, load=False)  # filled when first shown
+        self.photos_page: LazyPage[PhotosTab] = LazyPage(self._make_photos_tab)
         self.policy_page: LazyPage[PolicyTab] = LazyPage(self._make_policy_tab)
         self.tabs.addTab(self.dashboard, "&Dashboard")
         self.tabs.addTab(self.people, "&People")
+        self.tabs.addTab(self.photos_page, "P&hotos")
         self.tabs.addTab(self.policy_page, "P&olicy")
         self._last_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -112,6 +115,24 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
         return tab
 
+    @property
+    def photos(self) -> PhotosTab:
+        return self.photos_page.widget
+
+    def _make_photos_tab(self) -> PhotosTab:
+        from hsdesk.ui.tabs.photos_tab import PhotosTab
+
+        tab = PhotosTab(self.ctx, load=False)
+        state = QSettings().value("photos/splitter")
+        if state is not None:
+            tab.splitter.restoreState(state)
+        return tab
+
+    def _guarded_pages(self) -> list[PhotosTab | PolicyTab]:
+        """Built tabs that may hold unsaved typing, each with a confirm_leave()."""
+        built = (self.photos_page.built, self.policy_page.built)
+        return [page for page in built if page is not None]
+
     def verify_pdf(self) -> None:
         from hsdesk.ui.tabs.policy_tab import verify_signed_pdf
 
@@ -142,12 +163,12 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         leaving = self.tabs.widget(self._last_tab)
-        policy = self.policy_page.built
+        built = getattr(leaving, "built", None)
         if (
-            leaving is self.policy_page
-            and policy
+            built is not None
             and index != self._last_tab
-            and not policy.confirm_leave()
+            and hasattr(built, "confirm_leave")
+            and not built.confirm_leave()
         ):
             self.tabs.blockSignals(True)
             self.tabs.setCurrentIndex(self._last_tab)
@@ -180,6 +201,9 @@ class MainWindow(QMainWindow):
         policy = self.policy_page.built
         if policy is not None:
             found.update(self._policy_splitters(policy))
+        photos = self.photos_page.built
+        if photos is not None:
+            found["photos/splitter"] = photos.splitter
         return found
 
     @staticmethod
@@ -187,8 +211,7 @@ class MainWindow(QMainWindow):
         return {"policy/splitter": tab.splitter, "policy/editor-splitter": tab.editor.splitter}
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        policy = self.policy_page.built
-        if policy is not None and not policy.confirm_leave():
+        if not all(page.confirm_leave() for page in self._guarded_pages()):
             event.ignore()
             return
         settings = QSettings()
@@ -198,4 +221,7 @@ class MainWindow(QMainWindow):
         for key, splitter in self._splitters().items():
             settings.setValue(key, splitter.saveState())
         self.people.save_state()
+        photos = self.photos_page.built
+        if photos is not None:
+            photos.save_state()
         super().closeEvent(event)

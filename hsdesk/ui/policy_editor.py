@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.policy import PolicyText, Section
+from hsdesk.ui.signals import emit
 
 TEXT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -144,7 +145,7 @@ class PolicyEditor(QWidget):
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
             self._dirty = dirty
-            self.dirty_changed.emit(dirty)
+            emit(self.dirty_changed, dirty)
 
     def _mark(self, *_args: object) -> None:
         if not self._loading and self.editable:

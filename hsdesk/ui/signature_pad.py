@@ -7,6 +7,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSiz
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from hsdesk.ui.signals import emit
+
 INK = QColor(20, 40, 110)
 
 
@@ -32,13 +34,13 @@ class SignaturePad(QWidget):
     def clear(self) -> None:
         self.strokes.clear()
         self.update()
-        self.changed.emit()
+        emit(self.changed)
 
     def undo(self) -> None:
         if self.strokes:
             self.strokes.pop()
             self.update()
-            self.changed.emit()
+            emit(self.changed)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
@@ -55,7 +57,7 @@ class SignaturePad(QWidget):
             if len(self.strokes[-1]) == 1:  # a dot: make it visible
                 point = self.strokes[-1][0]
                 self.strokes[-1].append(point + QPointF(0.8, 0.8))
-            self.changed.emit()
+            emit(self.changed)
 
     def _path(self, scale: float = 1.0, offset: QPointF | None = None) -> QPainterPath:
         shift = offset or QPointF(0, 0)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from hsdesk.ui.models.record_table import RECORD_ROLE, Column, RecordFilterProxy, RecordTableModel
+from hsdesk.ui.signals import emit
 
 R = TypeVar("R")
 
@@ -18,11 +19,15 @@ class RecordTable(QTableView, Generic[R]):
     selection_changed = Signal(object)
 
     def __init__(
-        self, columns: Sequence[Column[R]], settings_key: str, parent: QWidget | None = None
+        self,
+        columns: Sequence[Column[R]],
+        settings_key: str,
+        parent: QWidget | None = None,
+        source: RecordTableModel[R] | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings_key = settings_key
-        self.source = RecordTableModel(columns, self)
+        self.source = source or RecordTableModel(columns, self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.source)
         self.setModel(self.proxy)
@@ -39,11 +44,11 @@ class RecordTable(QTableView, Generic[R]):
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         self.doubleClicked.connect(
-            lambda index: self.activated_record.emit(index.data(RECORD_ROLE))
+            lambda index: emit(self.activated_record, index.data(RECORD_ROLE))
         )
         self.selectionModel().currentRowChanged.connect(
-            lambda current, _prev: self.selection_changed.emit(
-                current.data(RECORD_ROLE) if current.isValid() else None
+            lambda current, _prev: emit(
+                self.selection_changed, current.data(RECORD_ROLE) if current.isValid() else None
             )
         )
         self._restored = False

@@ -5,11 +5,15 @@ comes back to the UI thread through a signal. The window keeps responding meanwh
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
+
+from hsdesk.ui.signals import emit
 
 _RUNNING: set[_Relay] = set()  # keeps each relay alive until it has reported
 
@@ -17,6 +21,7 @@ _RUNNING: set[_Relay] = set()  # keeps each relay alive until it has reported
 class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int, str)
 
 
 class _Job(QRunnable):
@@ -29,9 +34,9 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except Exception as exc:  # handed to the UI thread, which explains it
-            self.relay.failed.emit(exc)
+            emit(self.relay.failed, exc)
         else:
-            self.relay.done.emit(result)
+            emit(self.relay.done, result)
 
 
 def run_in_background(
@@ -56,3 +61,48 @@ def run_in_background(
     relay.done.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
     relay.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
     QThreadPool.globalInstance().start(_Job(work, relay))
+
+
+class Progress:
+    """Handed to long work: it reports how far it has got and asks whether to stop."""
+
+    INTERVAL = 0.05  # at most 20 updates a second reach the window
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self._stop = threading.Event()
+        self._last = 0.0
+
+    def report(self, done: int, total: int, text: str) -> None:
+        now = time.monotonic()
+        if done >= total or now - self._last >= self.INTERVAL:
+            self._last = now
+            emit(self._relay.progressed, done, total, text)
+
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+
+def run_with_progress(
+    work: Callable[[Progress], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+    on_progress: Callable[[int, int, str], None],
+) -> Progress:
+    """Like run_in_background, for work that reports progress and can be cancelled."""
+    relay = _Relay()
+    progress = Progress(relay)
+    relay.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+    _RUNNING.add(relay)
+
+    def finish(callback: Callable[[Any], None], value: Any) -> None:
+        _RUNNING.discard(relay)
+        callback(value)
+
+    relay.done.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
+    relay.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
+    QThreadPool.globalInstance().start(_Job(lambda: work(progress), relay))
+    return progress

@@ -14,8 +14,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from hsdesk.domain.dates import format_date, format_datetime
+from hsdesk.ui.signals import emit
 
 R = TypeVar("R")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,6 +30,8 @@ class Column(Generic[R]):
     header: str
     value: Callable[[R], Any]
     tooltip: Callable[[R], str] | None = None
+    colour: Callable[[R], str | None] | None = None  # text colour, e.g. "#a61b1b"
+    decoration: Callable[[R], Any] | None = None  # an icon or pixmap beside the text
 
 
 def _display(value: Any) -> str:
@@ -85,7 +89,21 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return record
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
             return column.tooltip(record)
+        if role == Qt.ItemDataRole.ForegroundRole and column.colour:
+            colour = column.colour(record)
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.DecorationRole and column.decoration:
+            return column.decoration(record)
         return None
+
+    def rows_where(self, match: Callable[[R], bool]) -> list[int]:
+        return [n for n, record in enumerate(self._rows) if match(record)]
+
+    def refresh_rows(self, rows: Sequence[int]) -> None:
+        """Tell the views these rows look different now (a thumbnail arrived, say)."""
+        last = self.columnCount() - 1
+        for row in rows:
+            emit(self.dataChanged, self.index(row, 0), self.index(row, last))
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -112,7 +130,14 @@ class RecordFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if self._predicate is not None:
-            record = self.sourceModel().index(source_row, 0, source_parent).data(RECORD_ROLE)
+            source = self.sourceModel()
+            record = (
+                source.record(source_row)
+                if isinstance(source, RecordTableModel)
+                else source.index(source_row, 0, source_parent).data(RECORD_ROLE)
+            )
             if not self._predicate(record):
                 return False
+        if not self.filterRegularExpression().pattern():
+            return True
         return super().filterAcceptsRow(source_row, source_parent)

@@ -20,6 +20,7 @@ from hsdesk.domain.records import AttentionItem
 from hsdesk.resources import resource
 from hsdesk.services.attention import needs_attention
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.signals import emit
 
 SEVERITIES = ("urgent", "warning", "info")
 
@@ -61,7 +62,7 @@ class AttentionCard(QFrame):
         row.addLayout(text, 1)
         if item.area:
             button = QPushButton(f"Open {item.area}")
-            button.clicked.connect(lambda: self.go.emit(item.area))
+            button.clicked.connect(lambda: emit(self.go, item.area))
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
 

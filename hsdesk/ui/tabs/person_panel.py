@@ -25,6 +25,7 @@ from hsdesk.services import accounts, offices
 from hsdesk.services.offices import ELIGIBLE
 from hsdesk.ui.common import show_error
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.signals import emit
 
 
 def _holding_text(h: OfficeHoldingRecord) -> str:
@@ -172,7 +173,7 @@ class PersonPanel(QWidget):
             )
 
     def _after_change(self) -> None:
-        self.changed.emit()
+        emit(self.changed)
 
     def _add_holding(self) -> None:
         from hsdesk.ui.dialogs.office_holding_dialog import OfficeHoldingDialog
