@@ -334,7 +334,7 @@ class PhotoPanel(QScrollArea):
             except HsdeskError as exc:
                 show_error(self, exc, "Not tagged")
                 return
-            self._refreshed(record)
+            self._refreshed(record, select=dialog.person_id)
 
     def untag(self) -> None:
         person_id = self.selected_person()
@@ -367,8 +367,8 @@ class PhotoPanel(QScrollArea):
         ConsentHistoryDialog(self.ctx, person_id, self).exec()
         self._refreshed(photos.get_photo(self.ctx.db, self.record.id))
 
-    def _refreshed(self, record: PhotoRecord) -> None:
-        keep = self.selected_person()
+    def _refreshed(self, record: PhotoRecord, select: int | None = None) -> None:
+        keep = select if select is not None else self.selected_person()
         self.show_photo(record)
         for row in range(self.people.count()):
             if self.people.item(row).data(PERSON_ROLE) == keep:

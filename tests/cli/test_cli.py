@@ -245,3 +245,61 @@ def test_export_and_verify_the_signed_policy(tmp_path):
         "is a draft",
     )
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_consent_form_and_consents_csv_from_the_demo(demo_file, tmp_path):
+    import csv
+
+    from pypdf import PdfReader
+
+    blank, filled, table = tmp_path / "blank.pdf", tmp_path / "child.pdf", tmp_path / "c.csv"
+    assert (
+        run("--db", str(demo_file), "export", "consent-form", "--out", str(blank)).returncode == 0
+    )
+    assert "wording version 2" in PdfReader(blank).pages[0].extract_text()
+    child = (
+        sqlite3.connect(demo_file)
+        .execute("select id, first_name from person where kind = 'child' order by id limit 1")
+        .fetchone()
+    )
+    made = run(
+        "--db",
+        str(demo_file),
+        "export",
+        "consent-form",
+        "--person",
+        str(child[0]),
+        "--out",
+        str(filled),
+    )
+    assert made.returncode == 0 and child[1] in PdfReader(filled).pages[0].extract_text()
+    result = run("--db", str(demo_file), "export", "csv", "consents", "--out", str(table))
+    assert result.returncode == 0 and "consent records" in result.stdout
+    assert table.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(table.open(encoding="utf-8-sig")))
+    assert {r["Status"] for r in rows} == {"Active", "Expired", "Withdrawn", "Superseded"}
+    assert_one_line_error(
+        run(
+            "--db",
+            str(demo_file),
+            "export",
+            "consent-form",
+            "--person",
+            "99999",
+            "--out",
+            str(tmp_path / "x.pdf"),
+        ),
+        1,
+        "not in the People register",
+    )
+    assert not (tmp_path / "x.pdf").exists()
+    assert run("--db", str(demo_file), "export", "csv", "nonsense", "--out", "x").returncode == 2
+
+
+def test_check_fails_when_a_stored_photo_is_altered(demo_file, tmp_path):
+    path = copy_db(demo_file, tmp_path)
+    sha = sqlite3.connect(path).execute("select sha256 from photo limit 1").fetchone()[0]
+    stored = path.parent / "files" / sha[:2] / sha
+    stored.write_bytes(stored.read_bytes() + b"tampered")
+    result = run("--db", str(path), "check")
+    assert result.returncode == 1 and "changed or damaged" in result.stdout + result.stderr

@@ -122,6 +122,7 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
     assert [again.tabs.tabText(i) for i in range(again.tabs.count())] == [
         "&Dashboard",
         "&People",
+        "P&hotos",
         "P&olicy",
     ]
 

@@ -439,7 +439,8 @@ class PhotosTab(QWidget):
 
     def _finish_import(self) -> None:
         if self.progress is not None:
-            self.progress.close()
+            self.progress.canceled.disconnect()
+            self.progress.hide()
             self.progress.deleteLater()
         self.progress = None
         self.import_button.setEnabled(True)
