@@ -253,6 +253,9 @@ class PhotoPanel(QScrollArea):
         if pixmap is None:
             self.preview.setText("Loading…")
             return
+        if pixmap.isNull():
+            self.preview.setText("No preview: the stored file is missing or damaged (see Check)")
+            return
         self.preview.setPixmap(
             pixmap.scaled(
                 340,

@@ -126,7 +126,12 @@ def fill_library(folder: Path, count: int):  # type: ignore[no-untyped-def]
         session.execute(
             insert(Person),
             [
-                {"id": n, "first_name": f"Person{n}", "last_name": "Bench", "kind": PersonKind.OTHER}
+                {
+                    "id": n,
+                    "first_name": f"Person{n}",
+                    "last_name": "Bench",
+                    "kind": PersonKind.OTHER,
+                }
                 for n in range(1, 401)
             ],
         )
@@ -138,10 +143,16 @@ def fill_library(folder: Path, count: int):  # type: ignore[no-untyped-def]
             insert(Photo),
             [
                 {
-                    "id": n + 1, "sha256": f"{n:064x}", "original_name": f"IMG_{n}.jpg",
-                    "caption": f"Event {n % 40} photo {n}", "event": f"Event {n % 40}",
-                    "taken_on": date(2026, 1, 1) + timedelta(days=n % 300), "width": 800,
-                    "height": 600, "unidentified": int(n % 97 == 0), "imported_at": now,
+                    "id": n + 1,
+                    "sha256": f"{n:064x}",
+                    "original_name": f"IMG_{n}.jpg",
+                    "caption": f"Event {n % 40} photo {n}",
+                    "event": f"Event {n % 40}",
+                    "taken_on": date(2026, 1, 1) + timedelta(days=n % 300),
+                    "width": 800,
+                    "height": 600,
+                    "unidentified": int(n % 97 == 0),
+                    "imported_at": now,
                     "imported_by": "bench",
                 }
                 for n in range(count)
@@ -150,7 +161,7 @@ def fill_library(folder: Path, count: int):  # type: ignore[no-untyped-def]
         session.execute(
             insert(PhotoSubject),
             [
-                {"photo_id": n + 1, "person_id": 1 + (n * k) % 400}
+                {"photo_id": n + 1, "person_id": 1 + (n + k * 13) % 400}
                 for n in range(count)
                 for k in (1, 7)
             ],
@@ -159,12 +170,16 @@ def fill_library(folder: Path, count: int):  # type: ignore[no-untyped-def]
             insert(Consent),
             [
                 {
-                    "subject_id": p, "given_by_id": p, "relationship_to_subject": "Self",
-                    "method": "signed_form", "wording_version": 2,
+                    "subject_id": p,
+                    "given_by_id": p,
+                    "relationship_to_subject": "Self",
+                    "method": "signed_form",
+                    "wording_version": 2,
                     "scopes": "website,social_media" if p % 3 else "website",
                     "given_on": date(2025, 1, 1) + timedelta(days=p),
                     "expires_on": date(2026, 1, 1) + timedelta(days=p * 3),
-                    "recorded_by": "bench", "recorded_at": now,
+                    "recorded_by": "bench",
+                    "recorded_at": now,
                 }
                 for p in range(1, 401, 2)
             ],
@@ -205,34 +220,44 @@ def bench_library(app: QApplication, folder: Path, count: int) -> None:
         f"{len(set(asked))} of {len(records)} (only those in sight)"
     )
     person = records[0].pictured[0].person_id
+    person_index = next(i for i in range(tab.person.count()) if tab.person.itemData(i) == person)
+    social = list(ConsentScope).index(ConsentScope.SOCIAL_MEDIA) + 1
+
+    def quietly(combo, index: int) -> None:  # type: ignore[no-untyped-def]
+        combo.blockSignals(True)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+
+    # Each case changes one thing in the filter bar, as one click or keystroke does.
     cases = [
-        ("search 'event 7 '", lambda: tab.search.setText("event 7 ")),
-        ("blocked for social media", lambda: (
-            tab.search.clear(),
-            tab.use.setCurrentIndex(list(ConsentScope).index(ConsentScope.SOCIAL_MEDIA) + 1),
-            tab.status.setCurrentIndex(list(Clearance).index(Clearance.BLOCKED) + 1),
-        )),
-        ("one person", lambda: (
-            tab.use.setCurrentIndex(0),
-            tab.status.setCurrentIndex(0),
-            tab.person.setCurrentIndex(
-                next(i for i in range(tab.person.count()) if tab.person.itemData(i) == person)
-            ),
-        )),
+        ("search 'event 7 '", lambda: None, lambda: tab.search.setText("event 7 ")),
+        (
+            "status: blocked (for social media)",
+            lambda: (tab.search.clear(), quietly(tab.use, social)),
+            lambda: tab.status.setCurrentIndex(list(Clearance).index(Clearance.BLOCKED) + 1),
+        ),
+        (
+            "one person",
+            lambda: (quietly(tab.use, 0), quietly(tab.status, 0), tab.apply_filter()),
+            lambda: tab.person.setCurrentIndex(person_index),
+        ),
+        ("back to everything", lambda: None, lambda: tab.person.setCurrentIndex(0)),
     ]
-    for name, apply in cases:
+    for name, prepare, apply in cases:
+        prepare()
         started = time.perf_counter()
         apply()
         took = (time.perf_counter() - started) * 1000
         predicate = tab.filter
         started = time.perf_counter()
         kept = sum(1 for r in records if predicate(r))
+        assert kept == tab.table.proxy.rowCount()
         floor = (time.perf_counter() - started) * 1000
         verdict = "within" if took <= TARGET_MS else "OVER"
         print(
             f"  filter {name}: {took:.0f} ms for {tab.table.proxy.rowCount()} of {len(records)} "
-            f"(pure-Python floor {floor:.0f} ms, ratio {took / max(floor, 0.1):.1f}×; "
-            f"{kept} kept) — {verdict} the {TARGET_MS:.0f} ms target"
+            f"(pure-Python floor {floor:.0f} ms, ratio {took / max(floor, 0.1):.1f}×) "
+            f"— {verdict} the {TARGET_MS:.0f} ms target"
         )
     tab.loader.wait()
     db.dispose()

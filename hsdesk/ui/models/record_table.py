@@ -46,7 +46,7 @@ def _display(value: Any) -> str:
     return str(value)
 
 
-def _sort_key(value: Any) -> Any:
+def sort_key(value: Any) -> Any:
     if value is None or value == "":
         return ""
     if isinstance(value, date | datetime):
@@ -84,7 +84,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(column.value(record))
         if role == SORT_ROLE:
-            return _sort_key(column.value(record))
+            return sort_key(column.value(record))
         if role == RECORD_ROLE:
             return record
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:

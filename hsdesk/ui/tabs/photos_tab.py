@@ -40,7 +40,7 @@ from hsdesk.services.photo_files import PHOTO_SUFFIXES
 from hsdesk.ui.common import combo_value, fill_combo, read_date, show_error
 from hsdesk.ui.consent_list import ConsentList
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.models.record_table import RECORD_ROLE, Column, RecordTableModel
+from hsdesk.ui.models.record_table import RECORD_ROLE, Column, RecordTableModel, sort_key
 from hsdesk.ui.photo_panel import CLEARANCE_COLOURS, PhotoPanel
 from hsdesk.ui.signals import emit
 from hsdesk.ui.table import RecordTable
@@ -197,6 +197,17 @@ class PhotosTab(QWidget):
         self.table: RecordTable[PhotoRecord] = RecordTable(
             self.model._columns, "photos", source=self.model
         )
+        self.table.setSortingEnabled(False)  # sorted in Python (see _show); the header still sorts
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setResizeContentsPrecision(200)  # size columns from 200 rows, not 20,000
+        state = QSettings().value("tables/photos")
+        if state is None or not header.restoreState(state):
+            header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # newest first
+            header.resizeSection(0, 300)
+        self.table.proxy.sort(-1)  # the proxy never sorts: _show does, in Python
+        header.sortIndicatorChanged.connect(lambda _c, _o: self._show())
         self.table.setIconSize(QSize(44, 33))
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.grid = QListView()
@@ -338,15 +349,12 @@ class PhotosTab(QWidget):
         people = sorted({(p.name, p.person_id) for r in records for p in r.pictured})
         self._refill(self.person, [("Anyone", ANY)] + list(people))
         self._refill(self.event_filter, [("Every event", ANY)] + [(e, e) for e in events])
-        self.table.set_records(records)
-        if not QSettings().contains("tables/photos"):
-            self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.events = events
         self.apply_filter()
         self.loaded = True
         if keep is not None:
             self.select_photo(keep)
-        elif self.table.proxy.rowCount():
+        elif self.model.rowCount():
             self.table.selectRow(0)
 
     @staticmethod
@@ -367,12 +375,30 @@ class PhotosTab(QWidget):
         except ValidationError as exc:
             self.count.setText(str(exc).split(".")[0])
             return
-        self.table.proxy.set_predicate(f)
-        shown, total = self.table.proxy.rowCount(), len(self.records)
-        self.count.setText(f"{shown} of {total} photos")
+        self._show()
+
+    def _show(self) -> None:
+        """Filter and sort in Python, then hand the views one list: with 20,000 photos this is
+        far faster than a proxy asking the model row by row."""
+        keep = self.panel.record.id if self.panel.record else None
+        header = self.table.horizontalHeader()
+        column = self.model._columns[max(header.sortIndicatorSection(), 0)]
+        shown = sorted(
+            filter(self.filter, self.records),
+            key=lambda r: sort_key(column.value(r)),
+            reverse=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+        )
+        self.model.set_records(shown)
+        self.count.setText(f"{len(shown)} of {len(self.records)} photos")
+        if keep is not None:
+            self.select_photo(keep)
 
     def select_photo(self, photo_id: int) -> None:
-        self.table.select_where(lambda r: r.id == photo_id)
+        rows = self.model.rows_where(lambda r: r.id == photo_id)
+        if rows:
+            index = self.table.proxy.mapFromSource(self.model.index(rows[0], 0))
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         record = current.data(RECORD_ROLE) if current.isValid() else None
