@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import person
 from PIL import Image
 from sqlalchemy import func, select
 
@@ -19,7 +20,6 @@ from hsdesk.services import consents, integrity, people, photos
 from hsdesk.services.attention import needs_attention
 from hsdesk.services.consent_exports import consent_form_pdf, consents_csv
 from hsdesk.services.photo_files import read_photo
-from tests.conftest import person
 
 TODAY = date.today()
 ALL = frozenset(ConsentScope)

@@ -6,10 +6,12 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from conftest import person
 from PIL import Image
 from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from test_people_tab import answer_next_message_box
 
 from hsdesk.domain.consent import ConsentScope
 from hsdesk.domain.enums import PersonKind
@@ -19,8 +21,6 @@ from hsdesk.ui.dialogs.consent_dialog import ConsentDialog
 from hsdesk.ui.dialogs.tag_person_dialog import TagPersonDialog
 from hsdesk.ui.signals import emit
 from hsdesk.ui.tabs.photos_tab import PhotosTab
-from tests.conftest import person
-from tests.ui.test_people_tab import answer_next_message_box
 
 
 def when_dialog_opens(kind: type[QDialog], act) -> None:
