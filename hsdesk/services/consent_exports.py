@@ -71,12 +71,16 @@ def export_consent_form(db: Database, target: Path, person_id: int | None = None
 
 
 def consents_csv(db: Database, actor: Actor, today: date | None = None) -> bytes:
-    """One row per consent record, every status, oldest first."""
+    """The consent register as CSV: one row per record, every status, oldest first."""
     from hsdesk.exports.csv_file import csv_bytes
 
+    return csv_bytes(CSV_HEADERS, consent_rows(db, actor, today))
+
+
+def consent_rows(db: Database, actor: Actor, today: date | None = None) -> list[tuple[object, ...]]:
     require(actor, Permission.MANAGE_PHOTOS)
     records = sorted(list_consents(db, today=today), key=lambda r: r.id)
-    rows = [
+    rows: list[tuple[object, ...]] = [
         (
             r.id,
             r.subject_name,
@@ -99,11 +103,13 @@ def consents_csv(db: Database, actor: Actor, today: date | None = None) -> bytes
         )
         for r in records
     ]
-    return csv_bytes(CSV_HEADERS, rows)
+    return rows
 
 
 def export_consents_csv(db: Database, actor: Actor, target: Path) -> int:
     """Write the CSV atomically; returns the number of records written."""
-    data = consents_csv(db, actor)
-    write_atomic(target, data)
-    return data.count(b"\r\n") - 1
+    from hsdesk.exports.csv_file import csv_bytes
+
+    rows = consent_rows(db, actor)
+    write_atomic(target, csv_bytes(CSV_HEADERS, rows))
+    return len(rows)

@@ -7,7 +7,7 @@ record that supersedes the old one and says why. Every rule is checked here, wha
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -293,13 +293,8 @@ def _validated(session: Session, data: ConsentInput, today: date) -> tuple[Conse
                 f"The evidence file {file_name} is larger than 25 MB. Scan it at a lower "
                 "resolution and attach that."
             )
-    clean = ConsentInput(
-        **{
-            **{f: getattr(data, f) for f in data.__dataclass_fields__},
-            "relationship": relationship,
-            "witness": data.witness.strip(),
-            "notes": data.notes.strip(),
-        }
+    clean = replace(
+        data, relationship=relationship, witness=data.witness.strip(), notes=data.notes.strip()
     )
     return clean, expires
 

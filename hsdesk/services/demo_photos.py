@@ -85,7 +85,7 @@ def load_demo_photos(session: Session, db: Database, actor: Actor, today: date) 
     rng = random.Random(1404)
     people = _people(session)
     adults = people[PersonKind.VOLUNTEER][:14] + people[PersonKind.STAFF][:4]
-    parents = [p for p in people[PersonKind.FAMILY_MEMBER]]
+    parents = people[PersonKind.FAMILY_MEMBER]
     children = people[PersonKind.CHILD]
     photos: list[Photo] = []
     number = 0

@@ -24,7 +24,7 @@ from hsdesk.domain.permissions import Permission
 from hsdesk.domain.photo_records import PhotoDetails, PhotoRecord
 from hsdesk.services import audit
 from hsdesk.services.auth import require
-from hsdesk.services.clearance import full_name, photo_records, photos_query, photos_showing
+from hsdesk.services.clearance import full_name, photo_records, photos_query
 from hsdesk.services.files import add_file
 from hsdesk.services.photo_files import THUMB_SIZE, PhotoFile, make_thumbnail, read_photo
 
@@ -249,11 +249,3 @@ def untag_person(db: Database, actor: Actor, photo_id: int, person_id: int) -> P
             {"person_id": person_id},
         )
     return get_photo(db, photo_id)
-
-
-def photos_of(
-    db: Database, person_ids: Iterable[int], today: date | None = None
-) -> list[PhotoRecord]:
-    """Every photo in which any of these people is pictured."""
-    with db.read() as session:
-        return photos_showing(session, person_ids, today or date.today())

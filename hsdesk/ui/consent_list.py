@@ -185,9 +185,10 @@ class ConsentList(QWidget):
         if problem:
             show_error(self, RuntimeError(problem), "Scan not available")
             return
-        suffix = ".pdf" if source.read_bytes()[:4] == b"%PDF" else ".png"
+        data = source.read_bytes()
+        suffix = ".pdf" if data.startswith(b"%PDF") else ".png"
         copy = Path(tempfile.mkdtemp(prefix="hsdesk-")) / f"consent-{record.id}-scan{suffix}"
-        write_atomic(copy, source.read_bytes())
+        write_atomic(copy, data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
     def print_form(self) -> None:
@@ -205,7 +206,7 @@ class ConsentList(QWidget):
         PdfPreviewDialog(data, f"{title}.pdf", title, parent=self).exec()
 
     def export_csv(self) -> None:
-        from hsdesk.services.consent_exports import consents_csv
+        from hsdesk.services.consent_exports import export_consents_csv
 
         name, _ = QFileDialog.getSaveFileName(
             self, "Export the consent register", "consents.csv", "CSV files (*.csv)"
@@ -213,7 +214,7 @@ class ConsentList(QWidget):
         if not name:
             return
         try:
-            write_atomic(Path(name), consents_csv(self.ctx.db, self.ctx.actor))
+            export_consents_csv(self.ctx.db, self.ctx.actor, Path(name))
         except Exception as exc:
             show_error(self, exc, "Not exported")
 

@@ -44,7 +44,7 @@ class ThumbnailLoader(QObject):
         super().__init__(parent)
         self.db = db
         self._cache: OrderedDict[tuple[str, int], QPixmap] = OrderedDict()
-        self._pending: set[tuple[str, int]] = set()
+        self._pending: dict[tuple[str, int], _Load] = {}
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._signals = _Signals()
@@ -58,13 +58,15 @@ class ThumbnailLoader(QObject):
             self._cache.move_to_end(key)
             return found
         if key not in self._pending:
-            self._pending.add(key)
-            self._pool.start(_Load(self.db, sha, size, self._signals))
+            job = _Load(self.db, sha, size, self._signals)
+            job.setAutoDelete(False)  # freed on this thread when it reports (see ui/worker.py)
+            self._pending[key] = job
+            self._pool.start(job)
         return None
 
     def _arrived(self, sha: str, size: int, image: QImage) -> None:
         key = (sha, size)
-        self._pending.discard(key)
+        self._pending.pop(key, None)
         self._cache[key] = QPixmap.fromImage(image)
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)

@@ -22,6 +22,7 @@ class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
     progressed = Signal(int, int, str)
+    job: _Job | None = None
 
 
 class _Job(QRunnable):
@@ -39,15 +40,14 @@ class _Job(QRunnable):
             emit(self.relay.done, result)
 
 
-def run_in_background(
+def _start(
+    relay: _Relay,
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[Exception], None],
-    *,
-    busy_cursor: bool = True,
+    busy_cursor: bool,
 ) -> None:
-    """Start ``work`` on a pool thread; ``on_done``/``on_error`` run later on the UI thread."""
-    relay = _Relay()
+    """Run ``work`` on the pool; its result or error comes back through ``relay``."""
     _RUNNING.add(relay)
     if busy_cursor:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
@@ -60,7 +60,22 @@ def run_in_background(
 
     relay.done.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
     relay.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
-    QThreadPool.globalInstance().start(_Job(work, relay))
+    # The job is freed here on the UI thread (with the relay), never by the pool thread: a pool
+    # thread deleting a Python QRunnable can deadlock with the UI thread over the GIL.
+    relay.job = _Job(work, relay)
+    relay.job.setAutoDelete(False)
+    QThreadPool.globalInstance().start(relay.job)
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+    *,
+    busy_cursor: bool = True,
+) -> None:
+    """Start ``work`` on a pool thread; ``on_done``/``on_error`` run later on the UI thread."""
+    _start(_Relay(), work, on_done, on_error, busy_cursor)
 
 
 class Progress:
@@ -96,13 +111,5 @@ def run_with_progress(
     relay = _Relay()
     progress = Progress(relay)
     relay.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
-    _RUNNING.add(relay)
-
-    def finish(callback: Callable[[Any], None], value: Any) -> None:
-        _RUNNING.discard(relay)
-        callback(value)
-
-    relay.done.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
-    relay.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
-    QThreadPool.globalInstance().start(_Job(lambda: work(progress), relay))
+    _start(relay, lambda: work(progress), on_done, on_error, busy_cursor=False)
     return progress

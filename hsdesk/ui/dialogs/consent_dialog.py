@@ -76,12 +76,7 @@ class ConsentDialog(GuardedDialog):
         self.witness = QLineEdit()
         self.witness.setPlaceholderText("Name of the witness (verbal consent only)")
         self.wording = QComboBox()
-        versions = consents.wordings()
-        fill_combo(
-            self.wording,
-            [(w.title, w.version) for w in reversed(versions.values())],
-            max(versions),
-        )
+        self._fill_wordings(max(consents.wordings()))
         self.wording_text = QTextBrowser()
         self.wording_text.setMaximumHeight(110)
         self.scopes = {scope: QCheckBox(scope.label) for scope in ConsentScope}
@@ -150,18 +145,17 @@ class ConsentDialog(GuardedDialog):
         self.relationship.setCurrentText(record.relationship)
         fill_combo(self.method, [(m.label, m) for m in ConsentMethod], record.method)
         self.witness.setText(record.witness)
-        versions = consents.wordings()
-        fill_combo(
-            self.wording,
-            [(w.title, w.version) for w in reversed(versions.values())],
-            record.wording_version,
-        )
+        self._fill_wordings(record.wording_version)
         for scope, box in self.scopes.items():
             box.setChecked(scope in record.scopes)
         set_date(self.given_on, record.given_on)
         set_date(self.expires_on, record.expires_on)
         self._expiry_typed = True
         self.notes.setPlainText(record.notes)
+
+    def _fill_wordings(self, current: int) -> None:
+        newest_first = reversed(consents.wordings().values())
+        fill_combo(self.wording, [(w.title, w.version) for w in newest_first], current)
 
     def _giver_changed(self) -> None:
         is_self = combo_value(self.given_by) == self.subject.id

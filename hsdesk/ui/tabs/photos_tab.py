@@ -444,7 +444,8 @@ class PhotosTab(QWidget):
         db, actor = self.ctx.db, self.ctx.actor
         dialog = QProgressDialog("Importing photos…", "Cancel", 0, len(paths), self)
         dialog.setWindowTitle("Importing photos")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: the window stays usable while photos import (a second import is refused).
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -466,8 +467,7 @@ class PhotosTab(QWidget):
     def _finish_import(self) -> None:
         if self.progress is not None:
             self.progress.canceled.disconnect()
-            self.progress.hide()
-            self.progress.deleteLater()
+            self.progress.deleteLater()  # destroyed (and so hidden) once this call has returned
         self.progress = None
         self.import_button.setEnabled(True)
 
