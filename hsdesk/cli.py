@@ -101,13 +101,30 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from hsdesk.services.attention import needs_attention
+    from hsdesk.services.content_attention import approvals_waiting
+    from hsdesk.services.takedowns import sweep
 
     db = _open(args)
+    sweep(db, _actor())  # consents that ended since the last look raise their takedowns
     items = needs_attention(db)
     if args.json:
+        waiting = [
+            {
+                "item": w.id,
+                "title": w.title,
+                "author": w.author,
+                "submitted_at": w.submitted_at.isoformat(),
+                "waiting": w.waiting,
+            }
+            for w in approvals_waiting(db)
+        ]
         print(
             json.dumps(
-                {"database": str(db.path or db.url), "items": [asdict(i) for i in items]},
+                {
+                    "database": str(db.path or db.url),
+                    "items": [asdict(i) for i in items],
+                    "approvals_waiting": waiting,
+                },
                 ensure_ascii=False,
                 indent=2,
             )
@@ -140,11 +157,29 @@ def cmd_export_consent_form(args: argparse.Namespace) -> int:
 
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
-    from hsdesk.services.consent_exports import export_consents_csv
+    from hsdesk.domain.dates import parse_date
 
     db = _open(args)
-    count = export_consents_csv(db, _actor(), Path(args.out))
-    print(f"Wrote {count} consent records to {args.out}")
+    out = Path(args.out)
+    if args.table == "consents":
+        from hsdesk.services.consent_exports import export_consents_csv
+
+        count = export_consents_csv(db, _actor(), out)
+        print(f"Wrote {count} consent records to {out}")
+    elif args.table == "content":
+        from hsdesk.services.content_exports import export_content_csv
+
+        count = export_content_csv(db, _actor(), out)
+        print(f"Wrote {count} rows (one per item and channel) to {out}")
+    else:
+        from hsdesk.services.content_exports import export_content_log
+
+        start = parse_date(args.date_from or "", "--from")
+        end = parse_date(args.date_to or "", "--to")
+        if start is None or end is None:
+            raise UsageError("content-log needs --from DATE and --to DATE (dd/mm/yyyy)")
+        count = export_content_log(db, _actor(), start, end, out)
+        print(f"Wrote the content log ({count} entries) to {out}")
     return 0
 
 
@@ -260,8 +295,14 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--person", type=int, metavar="ID", help="fill in this person's details")
     form.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write it")
     csv_ = command("csv", cmd_export_csv, "a register as a CSV file for Excel", export_sub)
-    csv_.add_argument("table", choices=["consents"], help="which register")
+    csv_.add_argument(
+        "table",
+        choices=["consents", "content", "content-log"],
+        help="which register (content-log: what was approved, uploaded, taken down in a period)",
+    )
     csv_.add_argument("--out", required=True, metavar="FILE.csv", help="where to write it")
+    csv_.add_argument("--from", dest="date_from", metavar="DATE", help="content-log: first day")
+    csv_.add_argument("--to", dest="date_to", metavar="DATE", help="content-log: last day")
     verify = command(
         "verify",
         cmd_verify,
@@ -299,6 +340,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), 2)
     try:
         return int(args.func(args))
+    except UsageError as exc:
+        return _fail(str(exc), 2)
     except HsdeskError as exc:
         message = str(exc)
         return _fail(message[0].lower() + message[1:] if message else "failed", 1)

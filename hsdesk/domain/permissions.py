@@ -45,6 +45,24 @@ class Permission(Enum):
         "Only an administrator, a member of staff, the Scheme Development Manager or the "
         "Volunteer Development Officer can import photos, say who is pictured or record consent.",
     )
+    EDIT_CHANNELS = Rule(
+        frozenset({Office.CHAIR, Office.VICE_CHAIR}),
+        frozenset({PersonKind.TRUSTEE}),
+        "Only an administrator or a trustee can change the channels register or record the "
+        "privacy settings the trustees agreed.",
+    )
+    WRITE_CONTENT = Rule(
+        frozenset({Office.SDM, Office.VDO}),
+        frozenset({PersonKind.STAFF}),
+        "Only an administrator, a member of staff, the Scheme Development Manager or the "
+        "Volunteer Development Officer can write content or ask for a takedown.",
+    )
+    TAKE_DOWN = Rule(
+        frozenset({Office.VDO, Office.SDM}),
+        frozenset(),
+        "Only the Volunteer Development Officer (or acting VDO), the Scheme Development Manager "
+        "or an administrator can record that content was taken down.",
+    )
     VIEW_AUDIT = Rule(
         frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
         frozenset(),

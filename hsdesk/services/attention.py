@@ -15,7 +15,7 @@ Provider = Callable[[Session, date], list[AttentionItem]]
 _PROVIDERS: list[Provider] = []
 SEVERITY_ORDER = {"urgent": 0, "warning": 1, "info": 2}
 # Within a severity: takedown work first, then governance, then the register's housekeeping.
-AREA_ORDER = {"Photos": 0, "Policy": 1, "People": 2}
+AREA_ORDER = {"Content": 0, "Photos": 1, "Policy": 2, "People": 3}
 
 
 def provider(func: Provider) -> Provider:
@@ -27,6 +27,7 @@ def provider(func: Provider) -> Provider:
 def _load_features() -> None:
     # Each feature's module registers its provider when imported.
     import hsdesk.services.consents  # noqa: F401
+    import hsdesk.services.content_attention  # noqa: F401
     import hsdesk.services.policy  # noqa: F401
 
 

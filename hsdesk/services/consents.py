@@ -48,6 +48,7 @@ from hsdesk.services.clearance import (
     photos_showing,
 )
 from hsdesk.services.files import add_file
+from hsdesk.services.takedowns import consent_takedowns
 
 CHILD_MONTHS_KEY = "consent_child_months"
 ADULT_MONTHS_KEY = "consent_adult_months"
@@ -393,6 +394,7 @@ def correct_consent(
             gone = old.withdrawal
             note = f"Carried over from record {old.id}. {gone.notes}".strip()
             insert_withdrawal(session, actor, new, gone.withdrawn_on, gone.how, note)
+        consent_takedowns(session, actor, [old.subject_id], day)
         new_id = new.id
     return get_consent(db, new_id, day)
 
@@ -401,6 +403,7 @@ def correct_consent(
 class WithdrawalImpact:
     consent: ConsentRecord
     photos: list[PhotoRecord]  # photos that can no longer be used for something they could before
+    takedowns: int = 0  # content online with those photos, now to be taken down
 
 
 def affected_photos(db: Database, consent: ConsentRecord, day: date) -> list[PhotoRecord]:
@@ -484,8 +487,9 @@ def withdraw_consent(
                 f"The withdrawal date is before the consent was given ({format_date(consent.given_on)})."
             )
         insert_withdrawal(session, actor, consent, withdrawn_on, how, notes)
+        raised = consent_takedowns(session, actor, [consent.subject_id], day)
     record = get_consent(db, consent_id, day)
-    return WithdrawalImpact(record, affected_photos(db, record, day))
+    return WithdrawalImpact(record, affected_photos(db, record, day), len(raised))
 
 
 def ended_recently(session: Session, day: date, days: int) -> list[ConsentFact]:

@@ -20,6 +20,7 @@ from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.records import PersonInput
 from hsdesk.services import audit
 from hsdesk.services.auth import DEMO_FLAG, hash_password
+from hsdesk.services.demo_content import load_demo_content
 from hsdesk.services.demo_photos import load_demo_photos
 from hsdesk.services.demo_policy import load_demo_policy
 from hsdesk.services.offices import HoldingInput, insert_holding
@@ -257,4 +258,5 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
                 )
         session.flush()
         load_demo_photos(session, db, DEMO_ACTOR, today)
+        load_demo_content(session, DEMO_ACTOR, today)
     return backup

@@ -91,12 +91,21 @@ def test_status_text_and_json(demo_file):
     doc = json.loads(run("--db", str(demo_file), "status", "--json").stdout)
     titles = [item["title"] for item in doc["items"]]
     severities = [item["severity"] for item in doc["items"]]
-    # Most urgent first: photos that lost clearance and the overdue review, then warnings.
+    # Most urgent first: the open takedown at the very top, photos that lost clearance and the
+    # overdue review, then warnings.
     assert severities == sorted(severities, key=["urgent", "warning", "info"].index)
-    assert titles[:2] == [
+    assert titles[:3] == [
+        "Take down now: 1 item online, 1 overdue",
         "7 photos lost clearance",
         "Social Networking Policy: review overdue since 31/03/2021",
     ]
+    assert doc["items"][0]["area"] == "Content"
+    # Approvals waiting, oldest first, each with its author and how long it has waited.
+    waiting = doc["approvals_waiting"]
+    assert len(waiting) == 5 and "5 items awaiting approval" in titles
+    assert [w["submitted_at"] for w in waiting] == sorted(w["submitted_at"] for w in waiting)
+    assert {"Helen Whitworth", "Claire Holden"} <= {w["author"] for w in waiting}
+    assert waiting[0]["waiting"] == "8 days"
     assert "Priya Shah (Vice Chair) cannot sign in" in titles
     # The consent items: expiring soon and unidentified people, each naming the Photos tab.
     consent_items = [i for i in doc["items"] if i["area"] == "Photos"]

@@ -320,8 +320,15 @@ def takedown_message(impact: consents.WithdrawalImpact) -> str:
         for p in impact.photos[:15]
     )
     more = f"<p>…and {len(impact.photos) - 15} more.</p>" if len(impact.photos) > 15 else ""
+    tasks = (
+        f"<p><b>{impact.takedowns} item{'s' if impact.takedowns != 1 else ''} online "
+        f"{'use' if impact.takedowns != 1 else 'uses'} them: takedown tasks are open in the "
+        "Content tab and on the Dashboard.</b></p>"
+        if impact.takedowns
+        else ""
+    )
     return (
         f"<p>The withdrawal is recorded. These photos of {impact.consent.subject_name} can no "
         "longer be used where shown. Take them down wherever they are published:</p>"
-        f"<ul>{lines}</ul>{more}"
+        f"<ul>{lines}</ul>{more}{tasks}"
     )
