@@ -208,7 +208,7 @@ def add_event(
     """One timeline line and its audit entry (with the signer, for sign-offs), in one go."""
     person_id = signer.person_id if signer else actor.person_id
     who = signer.name if signer else actor.display_name
-    session.add(
+    item.events.append(
         ContentEvent(
             item_id=item.id,
             at=at or now(),

