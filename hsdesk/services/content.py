@@ -351,6 +351,7 @@ def update_item(
                 f"Approval of '{item.title}' voided by an edit",
                 "The text, channels or photos changed after approval, so it must be approved "
                 "again.",
+                at=item.updated_at,
             )
     refresh_flags(item)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -26,6 +27,12 @@ def show_error(parent: QWidget | None, exc: Exception, title: str = "Cannot do t
 
     text = str(exc) if isinstance(exc, HsdeskError) else f"Something went wrong: {exc}"
     QMessageBox.warning(parent, title, text)
+
+
+def push_button(text: str, slot: Callable[[], object]) -> QPushButton:
+    button = QPushButton(text)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
 
 
 def password_field() -> QLineEdit:

@@ -16,6 +16,7 @@ from hsdesk.ui.tabs.dashboard_tab import DashboardTab
 from hsdesk.ui.tabs.people_tab import PeopleTab
 
 if TYPE_CHECKING:
+    from hsdesk.ui.tabs.content_tab import ContentTab
     from hsdesk.ui.tabs.photos_tab import PhotosTab
     from hsdesk.ui.tabs.policy_tab import PolicyTab
 
@@ -37,9 +38,11 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.dashboard = DashboardTab(ctx)
         self.people = PeopleTab(ctx, load=False)  # filled when first shown
+        self.content_page: LazyPage[ContentTab] = LazyPage(self._make_content_tab)
         self.photos_page: LazyPage[PhotosTab] = LazyPage(self._make_photos_tab)
         self.policy_page: LazyPage[PolicyTab] = LazyPage(self._make_policy_tab)
         self.tabs.addTab(self.dashboard, "&Dashboard")
+        self.tabs.addTab(self.content_page, "&Content")
         self.tabs.addTab(self.people, "&People")
         self.tabs.addTab(self.photos_page, "P&hotos")
         self.tabs.addTab(self.policy_page, "P&olicy")
@@ -113,6 +116,19 @@ class MainWindow(QMainWindow):
             state = settings.value(key)
             if state is not None:
                 splitter.restoreState(state)
+        return tab
+
+    @property
+    def content(self) -> ContentTab:
+        return self.content_page.widget
+
+    def _make_content_tab(self) -> ContentTab:
+        from hsdesk.ui.tabs.content_tab import ContentTab
+
+        tab = ContentTab(self.ctx, load=False)
+        state = QSettings().value("content/splitter")
+        if state is not None:
+            tab.splitter.restoreState(state)
         return tab
 
     @property
@@ -204,6 +220,9 @@ class MainWindow(QMainWindow):
         photos = self.photos_page.built
         if photos is not None:
             found["photos/splitter"] = photos.splitter
+        built = self.content_page.built
+        if built is not None:
+            found["content/splitter"] = built.splitter
         return found
 
     @staticmethod
@@ -224,4 +243,7 @@ class MainWindow(QMainWindow):
         photos = self.photos_page.built
         if photos is not None:
             photos.save_state()
+        built = self.content_page.built
+        if built is not None:
+            built.save_state()
         super().closeEvent(event)

@@ -86,11 +86,15 @@ def test_dashboard_lists_what_needs_attention(qtbot, ctx):
     tab = DashboardTab(ctx)
     qtbot.addWidget(tab)
     assert [i.title for i in tab.items] == [
+        "Take down now: 1 item online, 1 overdue",
         "7 photos lost clearance",
         "Social Networking Policy: review overdue since 31/03/2021",
+        "5 items awaiting approval",
+        "1 approved item now blocked by consent",
         "Photo consent ends within 30 days for 4 people",
         "3 photos with unidentified people",
         "Priya Shah (Vice Chair) cannot sign in",
+        "2 approved items not yet uploaded",
     ]
     assert "Helen" in tab.heading.text()
 
@@ -111,16 +115,17 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
     window.show()
     assert window.people.table.proxy.rowCount() == 0  # not loaded while hidden
     window.resize(760, 500)
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(2)
     window.close()
     again = MainWindow(ctx)
     qtbot.addWidget(again)
     again.show()
-    assert again.tabs.currentIndex() == 1
+    assert again.tabs.currentIndex() == 2
     assert again.people.table.proxy.rowCount() > 40  # the People tab fills when it is shown
     assert (again.width(), again.height()) == (760, 500)
     assert [again.tabs.tabText(i) for i in range(again.tabs.count())] == [
         "&Dashboard",
+        "&Content",
         "&People",
         "P&hotos",
         "P&olicy",

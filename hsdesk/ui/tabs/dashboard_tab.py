@@ -113,6 +113,9 @@ class DashboardTab(QWidget):
             old = taken.widget() if taken is not None else None
             if old is not None:
                 old.deleteLater()
+        from hsdesk.services.takedowns import sweep
+
+        sweep(self.ctx.db, self.ctx.actor)  # consents ended since the last look raise takedowns
         self.items = needs_attention(self.ctx.db)
         self.section.setText(
             f"<b>Needs attention</b> ({len(self.items)})"

@@ -1,0 +1,214 @@
+"""The two sign-offs of content: the SDM's decision with the policy checklist, and the VDO's
+record of an upload. Each takes the signer's own username and password, whoever is signed in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateTimeEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hsdesk.domain.content import CHECKLIST, PHOTO_CHECK, Decision
+from hsdesk.domain.content_records import ContentDetails, SignOff
+from hsdesk.domain.dates import format_date
+from hsdesk.domain.enums import Office
+from hsdesk.domain.errors import HsdeskError
+from hsdesk.services import content
+from hsdesk.ui.common import GuardedDialog, fill_combo, password_field, show_error
+from hsdesk.ui.context import AppContext
+
+
+class SignOffBox(QGroupBox):
+    """The signer's own username and password."""
+
+    def __init__(self, office: Office, parent: QWidget | None = None) -> None:
+        super().__init__(f"Signed by the {office.label} (or acting)", parent)
+        form = QFormLayout(self)
+        hint = QLabel(
+            f"The {office.label} types <i>their own</i> username and password, whoever is "
+            "signed in at this PC. Both names go in the audit trail."
+        )
+        hint.setWordWrap(True)
+        hint.setMinimumHeight(hint.heightForWidth(480))
+        form.addRow(hint)
+        self.username = QLineEdit(placeholderText=f"the {office.label}'s sign-in name")
+        self.password = password_field()
+        form.addRow("&Username", self.username)
+        form.addRow("&Password", self.password)
+
+    def value(self) -> SignOff:
+        return SignOff(self.username.text().strip(), self.password.text())
+
+
+def _summary(item: ContentDetails) -> QLabel:
+    photos = f"{len(item.photos)} photo{'s' if len(item.photos) != 1 else ''}"
+    label = QLabel(
+        f"<b>{item.title}</b> (item {item.id}) by {item.author_name}<br>"
+        f"To: {', '.join(c.name for c in item.channels) or 'no channel'} · {photos}"
+    )
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    return label
+
+
+class DecisionDialog(GuardedDialog):
+    """The Scheme Development Manager approves, asks for changes or rejects (clause 1.2)."""
+
+    def __init__(self, ctx: AppContext, item: ContentDetails, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.item = item
+        self.result_item: ContentDetails | None = None
+        self.setWindowTitle("Approve content")
+        layout = QVBoxLayout(self)
+        layout.addWidget(_summary(item))
+        preview = QPlainTextEdit(item.body, readOnly=True)
+        preview.setMaximumHeight(110)
+        layout.addWidget(preview)
+        checks = QGroupBox("Checklist from the Social Networking Policy")
+        check_layout = QVBoxLayout(checks)
+        self.checks: dict[str, QCheckBox] = {}
+        for point in CHECKLIST:
+            box = QCheckBox(f"{point.text} ({point.clauses})")
+            self.checks[point.key] = box
+            check_layout.addWidget(box)
+        self.photo_check = QLabel()
+        self.photo_check.setWordWrap(True)
+        self.photo_check.setTextFormat(Qt.TextFormat.RichText)
+        ok = not item.problems
+        mark = "✔" if ok else "✘"
+        colour = "#1d6b2f" if ok else "#a61b1b"
+        detail = "" if ok else "<br>" + "<br>".join(item.problems)
+        self.photo_check.setText(
+            f"<span style='color:{colour}'><b>{mark} {PHOTO_CHECK.text} ({PHOTO_CHECK.clauses})"
+            f"</b></span><br><small>Checked by hsdesk from the consent records; it cannot be "
+            f"ticked by hand.</small><span style='color:{colour}'>{detail}</span>"
+        )
+        self.photo_check.setMinimumHeight(self.photo_check.heightForWidth(560))
+        check_layout.addWidget(self.photo_check)
+        layout.addWidget(checks)
+        decision = QGroupBox("Decision")
+        decision_layout = QVBoxLayout(decision)
+        self.choices = QButtonGroup(self)
+        self.radios: dict[Decision, QRadioButton] = {}
+        for choice in Decision:
+            radio = QRadioButton(choice.label)
+            self.radios[choice] = radio
+            self.choices.addButton(radio)
+            decision_layout.addWidget(radio)
+        self.radios[Decision.APPROVE if ok else Decision.CHANGES].setChecked(True)
+        self.reason = QPlainTextEdit(
+            placeholderText="Reason (needed to request changes or reject; the author sees it)"
+        )
+        self.reason.setMaximumHeight(70)
+        decision_layout.addWidget(self.reason)
+        layout.addWidget(decision)
+        self.signoff = SignOffBox(Office.SDM)
+        layout.addWidget(self.signoff)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Sign decision")
+        layout.addWidget(buttons)
+        self.wire_form(buttons, self.save)
+        self.resize(620, 0)
+
+    def decision(self) -> Decision:
+        return next(d for d, radio in self.radios.items() if radio.isChecked())
+
+    def save(self) -> None:
+        answers = {key: box.isChecked() for key, box in self.checks.items()}
+        try:
+            self.result_item = content.decide(
+                self.ctx.db,
+                self.ctx.actor,
+                self.item.id,
+                self.decision(),
+                self.signoff.value(),
+                answers,
+                self.reason.toPlainText(),
+            )
+        except HsdeskError as exc:
+            self.signoff.password.clear()
+            show_error(self, exc, "Decision not recorded")
+            return
+        self.accept()
+
+
+class UploadDialog(GuardedDialog):
+    """The Volunteer Development Officer records where and when an approved item went online."""
+
+    def __init__(self, ctx: AppContext, item: ContentDetails, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.item = item
+        self.result_item: ContentDetails | None = None
+        self.setWindowTitle("Record an upload")
+        layout = QVBoxLayout(self)
+        layout.addWidget(_summary(item))
+        approval = item.approval
+        if approval is not None:
+            approved = QLabel(
+                f"Approved by {approval.signer_name} on {format_date(approval.decided_at.date())}."
+                " Photo consent is checked again when you sign."
+            )
+            approved.setWordWrap(True)
+            approved.setMinimumHeight(approved.heightForWidth(520))
+            layout.addWidget(approved)
+        form = QFormLayout()
+        from PySide6.QtWidgets import QComboBox
+
+        self.channel = QComboBox()
+        fill_combo(self.channel, [(c.name, c.id) for c in item.unpublished])
+        self.url = QLineEdit(placeholderText="https://… copied from the browser's address bar")
+        self.posted = QDateTimeEdit(QDateTime.currentDateTime())
+        self.posted.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.posted.setCalendarPopup(True)
+        form.addRow("&Channel", self.channel)
+        form.addRow("&Address of the post", self.url)
+        form.addRow("Posted &at", self.posted)
+        layout.addLayout(form)
+        self.signoff = SignOffBox(Office.VDO)
+        layout.addWidget(self.signoff)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Sign upload")
+        layout.addWidget(buttons)
+        self.wire_form(buttons, self.save)
+        self.resize(560, 0)
+
+    def save(self) -> None:
+        from hsdesk.ui.common import combo_value
+
+        chosen = self.posted.dateTime().toPython()
+        assert isinstance(chosen, datetime)
+        posted = chosen.replace(second=0, microsecond=0)
+        try:
+            self.result_item = content.upload(
+                self.ctx.db,
+                self.ctx.actor,
+                self.item.id,
+                combo_value(self.channel),
+                self.url.text(),
+                posted,
+                self.signoff.value(),
+            )
+        except HsdeskError as exc:
+            self.signoff.password.clear()
+            show_error(self, exc, "Upload not recorded")
+            return
+        self.accept()
