@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
+from hsdesk.db.fulltext import text_matches
 from hsdesk.db.models import Channel, ContentChannel, ContentItem, Person
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import ContentState
@@ -31,7 +32,7 @@ def queue_filter(queue: Queue, actor: Actor) -> list[Any]:
     return []
 
 
-def _where(query: ContentQuery, actor: Actor) -> list[Any]:
+def _where(query: ContentQuery, actor: Actor, db: Database) -> list[Any]:
     where = queue_filter(query.queue, actor)
     if query.state is not None:
         where.append(ContentItem.state == query.state)
@@ -50,8 +51,7 @@ def _where(query: ContentQuery, actor: Actor) -> list[Any]:
     text = query.text.strip()
     if text:
         matches = [
-            ContentItem.title.contains(text, autoescape=True),
-            ContentItem.body.contains(text, autoescape=True),
+            text_matches(db.engine, text, ContentItem.id, [ContentItem.title, ContentItem.body])
         ]
         if text.isdigit():
             matches.append(ContentItem.id == int(text))
@@ -69,7 +69,7 @@ _ORDER: dict[SortKey, list[Any]] = {
 }
 
 
-def _rows_query(query: ContentQuery, actor: Actor):  # type: ignore[no-untyped-def]
+def _rows_query(query: ContentQuery, actor: Actor, db: Database):  # type: ignore[no-untyped-def]
     columns = [c.desc() if query.descending else c.asc() for c in _ORDER[query.sort]]
     tie = ContentItem.id.desc() if query.descending else ContentItem.id.asc()
     return (
@@ -85,14 +85,14 @@ def _rows_query(query: ContentQuery, actor: Actor):  # type: ignore[no-untyped-d
             ContentItem.waiting_channels,
         )
         .join(Person, Person.id == ContentItem.author_id)
-        .where(*_where(query, actor))
+        .where(*_where(query, actor, db))
         .order_by(*columns, tie)
     )
 
 
 def count_items(db: Database, query: ContentQuery, actor: Actor) -> int:
     with db.read() as session:
-        return _count(session, _where(query, actor))
+        return _count(session, _where(query, actor, db))
 
 
 def _count(session: Session, where: list[Any]) -> int:
@@ -104,7 +104,7 @@ def item_rows(
 ) -> list[ContentRow]:
     """One page of the list, with each item's channel names."""
     with db.read() as session:
-        found = session.execute(_rows_query(query, actor).offset(offset).limit(limit)).all()
+        found = session.execute(_rows_query(query, actor, db).offset(offset).limit(limit)).all()
         names: dict[int, list[str]] = defaultdict(list)
         if found:
             links = session.execute(

@@ -200,7 +200,7 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
             ),
         )
         for f, last in STAFF:
-            _person(
+            member = _person(
                 session,
                 f,
                 last,
@@ -208,6 +208,8 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
                 start_date=date(2020, 1, 6),
                 email=f"{f.lower()}.{last.lower()}@example.org",
             )
+            if f == "Shazia":  # a member of staff who writes content and signs nothing
+                _account(session, member, "shazia", False, stamp)
         statuses = (
             [VolunteerStatus.ACTIVE] * 18
             + [VolunteerStatus.RESTING] * 4

@@ -461,3 +461,20 @@ def test_demo_csv_has_items_in_every_state_and_the_log_covers_a_period(demo_db, 
     assert [e.at for e in log] == sorted(e.at for e in log)
     with pytest.raises(ValidationError, match="before it starts"):
         content_log(demo_db, TODAY, date(2020, 1, 1))
+
+
+def test_search_finds_words_by_their_start_in_title_or_text_and_follows_edits(office):
+    friday = office.draft(body="Coffee morning on Friday at the Hyde office")
+    office.draft(body="Toddler group is back")
+
+    def found(text: str) -> list[int]:
+        rows = content_queries.item_rows(office.db, ContentQuery(text=text), office.sdm)
+        return [r.id for r in rows]
+
+    assert found("fri hyde") == [friday]
+    assert found("FRIDAY") == [friday]
+    assert found("tuesday") == []
+    data = ContentInput("Coffee morning", "Coffee morning on Tuesday", (office.web,))
+    content.save_item(office.db, office.writer, data, friday)
+    assert found("friday") == [] and found("tues") == [friday]
+    assert found("100%") == []  # punctuation alone is searched as typed, never an error

@@ -5,6 +5,7 @@ from sqlalchemy import create_engine
 
 from hsdesk.db import models  # noqa: F401  (registers the tables on the metadata)
 from hsdesk.db.base import Base
+from hsdesk.db.fulltext import is_search_table
 
 config = context.config
 target_metadata = Base.metadata
@@ -16,6 +17,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=lambda name, kind, _parents: not (kind == "table" and is_search_table(name)),
     )
     with context.begin_transaction():
         context.run_migrations()
