@@ -111,6 +111,17 @@ def timed(action) -> float:  # type: ignore[no-untyped-def]
     return (time.perf_counter() - began) * 1000
 
 
+def dispose(widget) -> None:  # type: ignore[no-untyped-def]
+    """Close and delete through Qt's deferred delete, as the window does. Dropping the last
+    Python reference instead makes PySide6 6.12 delete it directly, which can corrupt memory."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget.close()
+    widget.thumbnails.wait()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def floor(path: Path) -> float:
     conn = sqlite3.connect(path)
     began = time.perf_counter()
@@ -165,56 +176,66 @@ def main() -> None:
 
             opens.append(timed(open_tab))
             assert tab is not None
-            tab.close()
-            tab.deleteLater()
+            dispose(tab)
+            tab = None
         print("opening and switching queues:")
         report("open the tab (median)", sorted(opens)[len(opens) // 2], OPEN_TARGET_MS)
-        tab = ContentTab(ctx)
-        tab.show()
-        for row in range(tab.queues.count()):
-            label = tab.queues.item(row).text()
-            runs = []
-            for _ in range(args.runs):
-                tab.queues.setCurrentRow((row + 1) % tab.queues.count())
-                runs.append(timed(lambda r=row: tab.queues.setCurrentRow(r)))
-            report(f"switch to {label}", min(runs), OPEN_TARGET_MS)
-        tab.queues.setCurrentRow(4)  # All content
-        print("filtering all content:")
 
-        def measure(name: str, set_filter, clear) -> None:  # type: ignore[no-untyped-def]
-            runs = []
-            for _ in range(args.runs):
+        def queues_and_filters() -> None:
+            # The tab lives in this function, so it is gone before the QApplication is.
+            tab = ContentTab(ctx)
+            tab.show()
+            for row in range(tab.queues.count()):
+                label = tab.queues.item(row).text()
+                runs = []
+                for _ in range(args.runs):
+                    tab.queues.setCurrentRow((row + 1) % tab.queues.count())
+                    runs.append(timed(lambda r=row: tab.queues.setCurrentRow(r)))
+                report(f"switch to {label}", min(runs), OPEN_TARGET_MS)
+            tab.queues.setCurrentRow(4)  # All content
+            print("filtering all content:")
+
+            def measure(name: str, set_filter, clear) -> None:  # type: ignore[no-untyped-def]
+                runs = []
+                for _ in range(args.runs):
+                    clear()
+                    tab.apply_filters()
+                    set_filter()
+                    runs.append(timed(tab.apply_filters))
+                report(f"{name} ({tab.model.total:,} found)", min(runs), FILTER_TARGET_MS)
                 clear()
-                tab.apply_filters()
-                set_filter()
-                runs.append(timed(tab.apply_filters))
-            report(f"{name} ({tab.model.total:,} found)", min(runs), FILTER_TARGET_MS)
-            clear()
 
-        measure(
-            "search 'picnic walk 4'", lambda: tab.search.setText("picnic walk 4"), tab.search.clear
-        )
-        measure("search by item number", lambda: tab.search.setText("77777"), tab.search.clear)
-        state_index = 1 + list(ContentState).index(ContentState.SUBMITTED)
-        measure(
-            "state: awaiting approval",
-            lambda: tab.state.setCurrentIndex(state_index),
-            lambda: tab.state.setCurrentIndex(0),
-        )
-        measure(
-            "channel: Instagram",
-            lambda: tab.channel.setCurrentIndex(1 + 1),
-            lambda: tab.channel.setCurrentIndex(0),
-        )
-        measure(
-            "author", lambda: tab.author.setCurrentIndex(2), lambda: tab.author.setCurrentIndex(0)
-        )
-        measure(
-            "date range (one month)",
-            lambda: (tab.day_from.setText("01/03/2023"), tab.day_to.setText("31/03/2023")),
-            lambda: (tab.day_from.clear(), tab.day_to.clear()),
-        )
-        tab.close()
+            measure(
+                "search 'picnic walk 4'",
+                lambda: tab.search.setText("picnic walk 4"),
+                tab.search.clear,
+            )
+            measure("search by item number", lambda: tab.search.setText("77777"), tab.search.clear)
+            state_index = 1 + list(ContentState).index(ContentState.SUBMITTED)
+            measure(
+                "state: awaiting approval",
+                lambda: tab.state.setCurrentIndex(state_index),
+                lambda: tab.state.setCurrentIndex(0),
+            )
+            measure(
+                "channel: Instagram",
+                lambda: tab.channel.setCurrentIndex(1 + 1),
+                lambda: tab.channel.setCurrentIndex(0),
+            )
+            measure(
+                "author",
+                lambda: tab.author.setCurrentIndex(2),
+                lambda: tab.author.setCurrentIndex(0),
+            )
+            measure(
+                "date range (one month)",
+                lambda: (tab.day_from.setText("01/03/2023"), tab.day_to.setText("31/03/2023")),
+                lambda: (tab.day_from.clear(), tab.day_to.clear()),
+            )
+            dispose(tab)
+
+        queues_and_filters()
+        app.processEvents()
         db.dispose()
 
 

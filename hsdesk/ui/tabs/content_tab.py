@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +39,14 @@ from hsdesk.ui.models.content_model import ROW_ROLE, ContentListModel
 from hsdesk.ui.thumbnails import ThumbnailLoader
 
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def ask(dialog: QDialog) -> bool:
+    """Run a dialog, then let Qt delete it (deleteLater): a dialog that listened to the tab's
+    thumbnail loader must not be deleted by Python dropping it (PySide6 6.12 corrupts memory)."""
+    accepted = bool(dialog.exec())
+    dialog.deleteLater()
+    return accepted
 
 
 class ContentTab(QWidget):
@@ -243,7 +252,7 @@ class ContentTab(QWidget):
 
         if key == "edit":
             dialog = ContentDialog(self.ctx, item, self, self.thumbnails)
-            return dialog.saved if dialog.exec() else None
+            return dialog.saved if ask(dialog) else None
         if key == "submit":
             return content.submit(self.ctx.db, self.ctx.actor, item.id)
         if key == "copy":
@@ -255,7 +264,7 @@ class ContentTab(QWidget):
             "done": lambda: TakedownDoneDialog(self.ctx, item.open_takedowns[0], self),
         }
         form = forms[key]()
-        return form.result_item if form.exec() else None  # type: ignore[attr-defined]
+        return form.result_item if ask(form) else None  # type: ignore[attr-defined]
 
     def _copy(self, item: ContentDetails) -> ContentDetails | None:
         from PySide6.QtWidgets import QInputDialog
@@ -283,13 +292,13 @@ class ContentTab(QWidget):
         from hsdesk.ui.dialogs.content_dialog import ContentDialog
 
         dialog = ContentDialog(self.ctx, None, self, self.thumbnails)
-        if dialog.exec() and dialog.saved is not None:
+        if ask(dialog) and dialog.saved is not None:
             self._after(dialog.saved)
 
     def show_channels(self) -> None:
         from hsdesk.ui.dialogs.channels_dialog import ChannelsDialog
 
-        ChannelsDialog(self.ctx, self).exec()
+        ask(ChannelsDialog(self.ctx, self))
         self._fill_filters()
 
     def export_csv(self) -> None:
