@@ -33,3 +33,20 @@ def test_migrations_ship_with_the_package():
 def test_version_is_set_once():
     source = (REPO / "hsdesk" / "__init__.py").read_text(encoding="utf-8")
     assert re.search(r'__version__ = "([^"]+)"', source)[1] == hsdesk.__version__
+
+
+def test_the_bundle_carries_what_the_migration_scripts_import():
+    # The migration scripts are data to PyInstaller, so the hsdesk modules they import must be
+    # listed as hidden imports in build.spec, or the bundled CLI cannot create a database.
+    imported = set()
+    for script in [MIGRATIONS_DIR / "env.py", *(MIGRATIONS_DIR / "versions").glob("*.py")]:
+        text = script.read_text(encoding="utf-8")
+        imported |= set(re.findall(r"^from (hsdesk(?:\.\w+)+) import", text, re.MULTILINE))
+        imported |= {
+            f"{package}.{name}"
+            for package, name in re.findall(r"^from (hsdesk(?:\.\w+)*) import (\w+)  #", text, re.M)
+        }
+    imported.discard("hsdesk.db")
+    spec = (REPO / "build.spec").read_text(encoding="utf-8")
+    assert imported, "the scripts import hsdesk modules"
+    assert {module for module in imported if f'"{module}"' not in spec} <= {"hsdesk.db.base"}
