@@ -251,11 +251,6 @@ class ContentDetails:
         return None
 
     @property
-    def approval_matches(self) -> bool:
-        approval = self.approval
-        return approval is not None and approval.content_hash == self.content_hash
-
-    @property
     def open_takedowns(self) -> tuple[TakedownRecord, ...]:
         return tuple(t for t in self.takedowns if t.open)
 

@@ -18,6 +18,15 @@ SEVERITY_ORDER = {"urgent": 0, "warning": 1, "info": 2}
 AREA_ORDER = {"Content": 0, "Photos": 1, "Policy": 2, "People": 3}
 
 
+LISTED = 5  # how many examples a Dashboard line names before "and N more"
+
+
+def listed(lines: list[str]) -> str:
+    """The first few lines joined for a Dashboard item's detail, then how many more."""
+    shown = "; ".join(lines[:LISTED])
+    return shown + (f"; and {len(lines) - LISTED} more" if len(lines) > LISTED else "")
+
+
 def provider(func: Provider) -> Provider:
     """Register a function that returns the items one feature wants on the Dashboard."""
     _PROVIDERS.append(func)

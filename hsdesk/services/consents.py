@@ -38,7 +38,7 @@ from hsdesk.domain.photo_records import ConsentInput, ConsentRecord, PhotoRecord
 from hsdesk.domain.records import AttentionItem
 from hsdesk.resources import resource_dir
 from hsdesk.services import audit
-from hsdesk.services.attention import provider
+from hsdesk.services.attention import listed, provider
 from hsdesk.services.auth import require
 from hsdesk.services.clearance import (
     consent_facts,
@@ -510,12 +510,6 @@ def ended_recently(session: Session, day: date, days: int) -> list[ConsentFact]:
 # --- Dashboard -----------------------------------------------------------------------------
 
 LOST_WINDOW_DAYS = 90  # how long a photo that lost clearance stays on the Dashboard
-_LISTED = 5
-
-
-def _listed(lines: list[str]) -> str:
-    shown = "; ".join(lines[:_LISTED])
-    return shown + (f"; and {len(lines) - _LISTED} more" if len(lines) > _LISTED else "")
 
 
 def ended_reason(name: str, fact: ConsentFact) -> str:
@@ -547,7 +541,7 @@ def _lost_clearance(session: Session, day: date) -> list[AttentionItem]:
             "urgent",
             f"{count} photo{'s' if count != 1 else ''} lost clearance",
             "Consent was withdrawn or ended for someone pictured in: "
-            f"{_listed(lines)}. Take these photos down wherever they are used, and do not use "
+            f"{listed(lines)}. Take these photos down wherever they are used, and do not use "
             "them again until consent is renewed.",
             "Photos",
         )
@@ -580,7 +574,7 @@ def _expiring(session: Session, day: date) -> list[AttentionItem]:
             "warning",
             f"Photo consent ends within {EXPIRING_DAYS} days for {count} "
             f"{'person' if count == 1 else 'people'}",
-            f"Consent ends for {_listed(lines)}. Ask them (or their parent or guardian) to renew "
+            f"Consent ends for {listed(lines)}. Ask them (or their parent or guardian) to renew "
             "it, or stop using their photos after that day.",
             "Photos",
         )
@@ -601,7 +595,7 @@ def _unidentified(session: Session, day: date) -> list[AttentionItem]:
         AttentionItem(
             "warning",
             f"{len(rows)} photo{'s' if len(rows) != 1 else ''} with unidentified people",
-            f"{_listed(lines)}. These cannot be used until everyone pictured is identified and "
+            f"{listed(lines)}. These cannot be used until everyone pictured is identified and "
             "has consented, or the photo is cropped or replaced.",
             "Photos",
         )

@@ -5,7 +5,7 @@ Volunteer Development Officer (clause 1.2), with photos only where everyone pict
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from urllib.parse import urlparse
 
@@ -83,13 +83,25 @@ def load_item(session: Session, item_id: int) -> ContentItem:
     return item
 
 
-def channel_refs(item: ContentItem) -> list[ChannelRef]:
-    refs = [ChannelRef(c.channel.id, c.channel.name, c.channel.scope) for c in item.channels]
+def channel_refs(item: ContentItem, only: Collection[int] | None = None) -> list[ChannelRef]:
+    """The item's target channels (or those of them in ``only``), by name."""
+    refs = [
+        ChannelRef(c.channel.id, c.channel.name, c.channel.scope)
+        for c in item.channels
+        if only is None or c.channel_id in only
+    ]
     return sorted(refs, key=lambda r: r.name.casefold())
 
 
 def item_photos(session: Session, item: ContentItem, day: date) -> list[PhotoRecord]:
     return photo_records(session, [cp.photo for cp in item.photos], day)
+
+
+def item_problems(
+    session: Session, item: ContentItem, day: date, only: Collection[int] | None = None
+) -> list[str]:
+    """Whose consent is missing for the item's photos on its channels (or those in ``only``)."""
+    return photo_problems(item_photos(session, item, day), channel_refs(item, only))
 
 
 def current_hash(item: ContentItem) -> str:
@@ -477,7 +489,7 @@ def check_decision(
     day: date,
 ) -> bool:
     """Refuse a decision that is not complete; returns the automatic photo-consent answer."""
-    problems = photo_problems(item_photos(session, item, day), channel_refs(item))
+    problems = item_problems(session, item, day)
     if decision is not Decision.APPROVE:
         if not reason.strip():
             raise ValidationError(
@@ -625,9 +637,7 @@ def check_upload(
             f"The time posted is before the approval ({format_datetime(approval.decided_at)}). "
             "Content goes online only after it is approved."
         )
-    problems = photo_problems(
-        item_photos(session, item, day), [ChannelRef(channel.id, channel.name, channel.scope)]
-    )
+    problems = item_problems(session, item, day, {channel.id})
     if problems:
         raise ValidationError(
             "Do not upload: consent has changed since approval. "

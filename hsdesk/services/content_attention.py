@@ -11,24 +11,18 @@ from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import ContentItem, Person
-from hsdesk.domain.content import ChannelRef, ContentState, photo_problems
+from hsdesk.domain.content import ContentState
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.records import AttentionItem
-from hsdesk.services.attention import provider
-from hsdesk.services.content import item_photos, load_item
+from hsdesk.services.attention import listed, provider
+from hsdesk.services.content import channel_refs, item_problems, load_item
 from hsdesk.services.takedowns import open_takedowns
 
 AREA = "Content"
-_LISTED = 5
 
 
 def _moment(day: date) -> datetime:
     return datetime.combine(day, datetime.now().time()).replace(microsecond=0)
-
-
-def _listed(lines: list[str]) -> str:
-    shown = "; ".join(lines[:_LISTED])
-    return shown + (f"; and {len(lines) - _LISTED} more" if len(lines) > _LISTED else "")
 
 
 def _age(since: datetime, moment: datetime) -> str:
@@ -93,7 +87,7 @@ def _takedowns(session: Session, day: date) -> list[AttentionItem]:
         AttentionItem(
             "urgent",
             f"Take down now: {count} item{'s' if count != 1 else ''} online{late}",
-            f"{_listed(lines)}. Take them down at once, then record it done in Content → "
+            f"{listed(lines)}. Take them down at once, then record it done in Content → "
             "Takedowns (takedowns are overdue after 24 hours).",
             AREA,
         )
@@ -111,7 +105,7 @@ def _awaiting(session: Session, day: date) -> list[AttentionItem]:
         AttentionItem(
             "warning",
             f"{count} item{'s' if count != 1 else ''} awaiting approval",
-            f"{_listed(lines)}. The Scheme Development Manager approves them in Content → "
+            f"{listed(lines)}. The Scheme Development Manager approves them in Content → "
             "Awaiting my approval.",
             AREA,
         )
@@ -129,16 +123,13 @@ def _approved(session: Session, day: date) -> list[AttentionItem]:
     for item_id in ids:
         item = load_item(session, item_id)
         posted = {p.channel_id for p in item.publications}
-        waiting = [
-            ChannelRef(c.channel.id, c.channel.name, c.channel.scope)
-            for c in item.channels
-            if c.channel_id not in posted
-        ]
-        problems = photo_problems(item_photos(session, item, day), waiting)
+        waiting = {c.channel_id for c in item.channels} - posted
+        problems = item_problems(session, item, day, waiting)
         if problems:
             blocked.append(f"'{item.title}' ({'; '.join(problems)})")
         else:
-            ready.append(f"'{item.title}' to {', '.join(c.name for c in waiting)}")
+            names = ", ".join(c.name for c in channel_refs(item, waiting))
+            ready.append(f"'{item.title}' to {names}")
     items = []
     if blocked:
         items.append(
@@ -146,7 +137,7 @@ def _approved(session: Session, day: date) -> list[AttentionItem]:
                 "warning",
                 f"{len(blocked)} approved item{'s' if len(blocked) != 1 else ''} now blocked "
                 "by consent",
-                f"Consent changed after approval: {_listed(blocked)}. Do not upload these; "
+                f"Consent changed after approval: {listed(blocked)}. Do not upload these; "
                 "remove the photo (it then needs approving again) or record renewed consent.",
                 AREA,
             )
@@ -156,7 +147,7 @@ def _approved(session: Session, day: date) -> list[AttentionItem]:
             AttentionItem(
                 "info",
                 f"{len(ready)} approved item{'s' if len(ready) != 1 else ''} not yet uploaded",
-                f"{_listed(ready)}. The Volunteer Development Officer uploads them and records "
+                f"{listed(ready)}. The Volunteer Development Officer uploads them and records "
                 "it in Content → Ready to upload.",
                 AREA,
             )

@@ -22,10 +22,8 @@ from hsdesk.db.models import (
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import (
     MANUAL_REASONS,
-    ChannelRef,
     ContentState,
     TakedownReason,
-    photo_problems,
 )
 from hsdesk.domain.content_records import ContentDetails, ContentInput, TakedownRecord
 from hsdesk.domain.dates import format_date
@@ -36,7 +34,7 @@ from hsdesk.services.content import (
     add_event,
     details_of,
     insert_item,
-    item_photos,
+    item_problems,
     load_item,
     now,
     refresh_flags,
@@ -247,12 +245,8 @@ def consent_takedowns(
     raised = []
     for item_id in ids:
         item = load_item(session, item_id)
-        online = [
-            ChannelRef(p.channel.id, p.channel.name, p.channel.scope)
-            for p in item.publications
-            if p.taken_down_on is None
-        ]
-        problems = photo_problems(item_photos(session, item, day), online)
+        online = {p.channel_id for p in item.publications if p.taken_down_on is None}
+        problems = item_problems(session, item, day, online)
         if problems:
             raised.append(
                 insert_takedown(

@@ -43,6 +43,12 @@ def test_queues_filters_and_preview(qtbot, ctx):
     states = {tab.model.row(r).state for r in range(2)}
     assert states == {ContentState.SUBMITTED, ContentState.TAKEN_DOWN}
     tab.search.clear()
+    tab.day_from.setText("31/02/2026")  # not a date: marked on the field, the list unchanged
+    tab.apply_filters()
+    assert "not a date" in tab.day_from.toolTip() and tab.model.total == 40
+    tab.day_from.clear()
+    tab.apply_filters()
+    assert tab.day_from.toolTip() == ""
     tab.queues.setCurrentRow(2)  # Takedowns
     qtbot.waitUntil(lambda: tab.model.total == 1)
     item = tab.panel.item

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +28,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.services import content
-from hsdesk.ui.common import GuardedDialog, fill_combo, password_field, show_error
+from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, password_field, show_error
 from hsdesk.ui.context import AppContext
 
 
@@ -169,8 +170,6 @@ class UploadDialog(GuardedDialog):
             approved.setMinimumHeight(approved.heightForWidth(520))
             layout.addWidget(approved)
         form = QFormLayout()
-        from PySide6.QtWidgets import QComboBox
-
         self.channel = QComboBox()
         fill_combo(self.channel, [(c.name, c.id) for c in item.unpublished])
         self.url = QLineEdit(placeholderText="https://… copied from the browser's address bar")
@@ -192,8 +191,6 @@ class UploadDialog(GuardedDialog):
         self.resize(560, 0)
 
     def save(self) -> None:
-        from hsdesk.ui.common import combo_value
-
         chosen = self.posted.dateTime().toPython()
         assert isinstance(chosen, datetime)
         posted = chosen.replace(second=0, microsecond=0)

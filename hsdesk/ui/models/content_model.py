@@ -3,6 +3,7 @@ filter quickly. Sorting is done by the database (the header asks the model to so
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -123,8 +124,6 @@ class ContentListModel(QAbstractTableModel):
         key = COLUMNS[column][1]
         if key is None:
             return
-        from dataclasses import replace
-
         self.set_query(
             replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
         )

@@ -4,6 +4,7 @@ filters, the list read a page at a time, and the selected item with its actions.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -171,12 +172,21 @@ class ContentTab(QWidget):
         # Qt hands a str back for a StrEnum; turn it into the Queue again.
         return Queue(entry.data(QUEUE_ROLE)) if entry is not None else Queue.ALL
 
-    def query(self) -> ContentQuery:
+    def _day(self, field: QLineEdit, name: str) -> date | None:
+        """The typed date; a date that cannot be read is marked on the field and not applied."""
         try:
-            day_from = parse_date(self.day_from.text(), "From")
-            day_to = parse_date(self.day_to.text(), "To")
-        except ValidationError:
-            day_from = day_to = None
+            day = parse_date(field.text(), name)
+        except ValidationError as exc:
+            field.setStyleSheet("border: 1px solid #a61b1b")
+            field.setToolTip(str(exc))
+            return None
+        field.setStyleSheet("")
+        field.setToolTip("")
+        return day
+
+    def query(self) -> ContentQuery:
+        day_from = self._day(self.day_from, "From")
+        day_to = self._day(self.day_to, "To")
         return replace(
             self.model.query,
             queue=self.current_queue(),
