@@ -102,6 +102,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from hsdesk.services.attention import needs_attention
     from hsdesk.services.content_attention import approvals_waiting
+    from hsdesk.services.induction_attention import induction_summary
     from hsdesk.services.takedowns import sweep
 
     db = _open(args)
@@ -124,6 +125,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                     "database": str(db.path or db.url),
                     "items": [asdict(i) for i in items],
                     "approvals_waiting": waiting,
+                    "inductions": induction_summary(db),
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -156,6 +158,24 @@ def cmd_export_consent_form(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_induction_pack(args: argparse.Namespace) -> int:
+    from hsdesk.services.induction_packs import export_packs
+
+    if not args.person and not args.outstanding:
+        raise UsageError("say whose packs to make: --person ID (one or more) or --outstanding")
+    db = _open(args)
+    batch = export_packs(db, _actor(), Path(args.out), args.person or (), args.outstanding)
+    made = len(batch.people)
+    print(
+        f"Wrote induction packs for {made} {'person' if made == 1 else 'people'} "
+        f"({batch.version.document_name} version {batch.version.number}) to {args.out}"
+    )
+    if batch.failed:
+        missing = "; ".join(f"{name}: {why}" for name, why in batch.failed)
+        raise HsdeskError(f"no pack was made for {len(batch.failed)} of them ({missing})")
+    return 0
+
+
 def cmd_export_csv(args: argparse.Namespace) -> int:
     from hsdesk.domain.dates import parse_date
 
@@ -166,6 +186,11 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
         count = export_consents_csv(db, _actor(), out)
         print(f"Wrote {count} consent records to {out}")
+    elif args.table == "inductions":
+        from hsdesk.services.induction_exports import export_inductions_csv
+
+        count = export_inductions_csv(db, _actor(), out)
+        print(f"Wrote {count} rows (one per person, and per earlier version) to {out}")
     elif args.table == "content":
         from hsdesk.services.content_exports import export_content_csv
 
@@ -294,10 +319,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     form.add_argument("--person", type=int, metavar="ID", help="fill in this person's details")
     form.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write it")
+    pack = command(
+        "induction-pack",
+        cmd_export_induction_pack,
+        "induction packs with the adopted policy and an acknowledgement form, in one PDF",
+        export_sub,
+    )
+    who = pack.add_mutually_exclusive_group()
+    who.add_argument(
+        "--person", type=int, nargs="+", metavar="ID", help="the people's numbers (see People)"
+    )
+    who.add_argument(
+        "--outstanding",
+        action="store_true",
+        help="everyone who has not acknowledged the adopted version",
+    )
+    pack.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write it")
     csv_ = command("csv", cmd_export_csv, "a register as a CSV file for Excel", export_sub)
     csv_.add_argument(
         "table",
-        choices=["consents", "content", "content-log"],
+        choices=["consents", "content", "content-log", "inductions"],
         help="which register (content-log: what was approved, uploaded, taken down in a period)",
     )
     csv_.add_argument("--out", required=True, metavar="FILE.csv", help="where to write it")

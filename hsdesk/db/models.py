@@ -1,5 +1,5 @@
 """Tables: people, families, offices, accounts, the audit trail, the file store, policies,
-photos and consents, channels and content."""
+photos and consents, channels and content, inductions."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from hsdesk.db.base import Base
 from hsdesk.domain.consent import ConsentMethod, ConsentScope
 from hsdesk.domain.content import ContentState, Decision, Platform, TakedownReason
 from hsdesk.domain.enums import Office, PersonKind, VolunteerStatus
+from hsdesk.domain.induction import AckMethod
 from hsdesk.domain.policy import PolicyStatus
 
 
@@ -486,3 +487,44 @@ class ContentEvent(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
 
     item: Mapped[ContentItem] = relationship(back_populates="events")
+
+
+class Induction(Base):
+    """A person's induction into one policy version: the pack given and printed, and their
+    acknowledgement with its evidence. One per person and version."""
+
+    __tablename__ = "induction"
+    __table_args__ = (UniqueConstraint("person_id", "version_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("policy_version.id"), index=True)
+    role: Mapped[str] = mapped_column(String(200))
+    given_on: Mapped[date | None] = mapped_column(Date)
+    given_by: Mapped[str] = mapped_column(String(200), default="")
+    pack_printed_on: Mapped[date | None] = mapped_column(Date)
+    acknowledged_on: Mapped[date | None] = mapped_column(Date)
+    method: Mapped[AckMethod | None] = mapped_column(_enum(AckMethod, "ack_method"))
+    evidence_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_file.sha256"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+    person: Mapped[Person] = relationship()
+    version: Mapped[PolicyVersion] = relationship()
+    evidence: Mapped[StoredFile | None] = relationship()
+
+
+class PackDocument(Base):
+    """An extra PDF appended, in order, to the induction pack of everyone in one role."""
+
+    __tablename__ = "pack_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[PersonKind] = mapped_column(_enum(PersonKind, "person_kind"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(ForeignKey("stored_file.sha256"))
+    pages: Mapped[int] = mapped_column(Integer)
+    added_by: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[datetime] = mapped_column(DateTime)

@@ -63,6 +63,12 @@ class Permission(Enum):
         "Only the Volunteer Development Officer (or acting VDO), the Scheme Development Manager "
         "or an administrator can record that content was taken down.",
     )
+    RECORD_INDUCTIONS = Rule(
+        frozenset({Office.SDM, Office.VDO}),
+        frozenset({PersonKind.STAFF}),
+        "Only an administrator, a member of staff, the Scheme Development Manager or the "
+        "Volunteer Development Officer can record inductions or print induction packs.",
+    )
     VIEW_AUDIT = Rule(
         frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
         frozenset(),

@@ -9,44 +9,18 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.photo_records import FormSubject, Wording
-from hsdesk.exports.layout import GREY, build_pdf, escape, letterhead, styles, table
+from hsdesk.exports.layout import (
+    GREY,
+    Pair,
+    build_pdf,
+    escape,
+    field_rows,
+    letterhead,
+    styles,
+    table,
+)
 
 BOX = "\u2610"  # ☐, drawn from the embedded DejaVu font
-
-
-Pair = tuple[str, str]  # (label, value); an empty value prints a line to write on
-
-
-def _field_rows(rows: list[list[Pair]]) -> Flowable:
-    """Labelled fields, one or two to a row; an empty field is a line to write on, and a lone
-    field's line runs across the page."""
-    style = styles()
-    cells: list[list[object]] = []
-    commands: list[tuple[object, ...]] = []
-    for n, row in enumerate(rows):
-        line: list[object] = []
-        for label, value in row:
-            if not value:
-                column = len(line) + 1
-                last = 3 if len(row) == 1 else column
-                commands.append(("LINEBELOW", (column, n), (last, n), 0.5, GREY))
-            line += [
-                Paragraph(f"<b>{escape(label)}</b>", style["body"]),
-                Paragraph(escape(value), style["body"]),
-            ]
-        if len(row) == 1:
-            line += ["", ""]
-            commands.append(("SPAN", (1, n), (3, n)))
-        cells.append(line)
-    return table(
-        cells,
-        [36 * mm, 58 * mm, 20 * mm, None],
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("TOPPADDING", (0, 0), (-1, -1), 7),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        *commands,
-    )
 
 
 def _section(heading: str, intro: str, rows: list[list[Pair]]) -> Flowable:
@@ -54,7 +28,7 @@ def _section(heading: str, intro: str, rows: list[list[Pair]]) -> Flowable:
     parts: list[Flowable] = [Paragraph(escape(heading), style["h2"])]
     if intro:
         parts.append(Paragraph(escape(intro), style["body"]))
-    parts.append(_field_rows(rows))
+    parts.append(field_rows(rows))
     return KeepTogether(parts)
 
 

@@ -90,27 +90,115 @@ def letterhead(subtitle: str) -> Flowable:
     )
 
 
+Pair = tuple[str, str]  # (label, value); an empty value prints a line to write on
+
+
+def field_rows(rows: list[list[Pair]]) -> Flowable:
+    """Labelled fields, one or two to a row; an empty field is a line to write on, and a lone
+    field's line runs across the page."""
+    style = styles()
+    cells: list[list[object]] = []
+    commands: list[tuple[object, ...]] = []
+    for n, row in enumerate(rows):
+        line: list[object] = []
+        for label, value in row:
+            if not value:
+                column = len(line) + 1
+                last = 3 if len(row) == 1 else column
+                commands.append(("LINEBELOW", (column, n), (last, n), 0.5, GREY))
+            line += [
+                Paragraph(f"<b>{escape(label)}</b>", style["body"]),
+                Paragraph(escape(value), style["body"]),
+            ]
+        if len(row) == 1:
+            line += ["", ""]
+            commands.append(("SPAN", (1, n), (3, n)))
+        cells.append(line)
+    return table(
+        cells,
+        [36 * mm, 58 * mm, 20 * mm, None],
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        *commands,
+    )
+
+
+class _Marker(Flowable):
+    """Takes no room; does its work when platypus draws it on a page."""
+
+    def wrap(self, _avail_width: float, _avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+
+class Section(_Marker):
+    """Starts a document inside a combined PDF (one person's pack, say): from the page it is
+    drawn on, page numbers restart and the footer reads ``footer``. ``on_start`` runs then too,
+    so long work can report progress or stop."""
+
+    def __init__(self, footer: str, on_start: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.footer = footer
+        self.on_start = on_start
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.hsdesk_section = getattr(canv, "hsdesk_section", 0) + 1  # type: ignore[attr-defined]
+        canv.hsdesk_footer = self.footer  # type: ignore[attr-defined]
+        canv.hsdesk_skipped = 0  # type: ignore[attr-defined]
+        if self.on_start is not None:
+            self.on_start()
+
+
+class InsertPoint(_Marker):
+    """Where ``pages`` pages of another PDF will be put in before this page, once laid out;
+    the page numbers of this section count them. ``page`` is where it landed (1-based)."""
+
+    def __init__(self, pages: int) -> None:
+        super().__init__()
+        self.pages = pages
+        self.page = 0
+
+    def draw(self) -> None:
+        self.page = self.canv.getPageNumber()
+        self.canv.hsdesk_skipped += self.pages  # type: ignore[attr-defined]
+
+
 def _numbered_canvas(footer: str) -> type[canvas.Canvas]:
     class NumberedCanvas(canvas.Canvas):
-        """Holds every page until the end so each footer can say "page x of y"."""
+        """Holds every page until the end so each footer can say "page x of y" (within its
+        Section, when the document has them)."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["initialFontName"] = FONT  # never base-14 Helvetica, even unused
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self.hsdesk_section = 0
+            self.hsdesk_footer = footer
+            self.hsdesk_skipped = 0
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
+            totals: dict[int, int] = {}
+            for state in self._pages:
+                section = state["hsdesk_section"]
+                totals[section] = totals.get(section, 0) + 1
+            last = {s["hsdesk_section"]: s["hsdesk_skipped"] for s in self._pages}
+            seen: dict[int, int] = {}
             for state in self._pages:
                 self.__dict__.update(state)
+                section = state["hsdesk_section"]
+                seen[section] = seen.get(section, 0) + 1
+                number = seen[section] + state["hsdesk_skipped"]
+                total = totals[section] + last[section]
                 self.setFont(FONT, 8)
                 self.setFillColor(GREY)
-                self.drawString(MARGIN, 12 * mm, footer)
-                self.drawRightString(A4[0] - MARGIN, 12 * mm, f"Page {self._pageNumber} of {total}")
+                self.drawString(MARGIN, 12 * mm, state["hsdesk_footer"])
+                self.drawRightString(A4[0] - MARGIN, 12 * mm, f"Page {number} of {total}")
                 super().showPage()
             super().save()
 

@@ -28,7 +28,15 @@ def _signature(png: bytes | None) -> Flowable:
     return image
 
 
-def adoption_block(version: PolicyVersionRecord, signature_png: bytes | None) -> Flowable:
+SIGNED_NOTE = (
+    "This copy is digitally signed by the scheme. Check it with “Verify a signed PDF…” in "
+    "hsdesk, or with any PDF reader that shows signatures."
+)
+
+
+def adoption_block(
+    version: PolicyVersionRecord, signature_png: bytes | None, note: str = SIGNED_NOTE
+) -> Flowable:
     style = styles()
     chair = version.chair_name + (" (acting Chair)" if version.chair_acting else "")
     rows = [
@@ -51,24 +59,19 @@ def adoption_block(version: PolicyVersionRecord, signature_png: bytes | None) ->
         ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
     )
-    note = Paragraph(
-        "This copy is digitally signed by the scheme. Check it with “Verify a signed PDF…” in "
-        "hsdesk, or with any PDF reader that shows signatures.",
-        style["small"],
+    return KeepTogether(
+        [Spacer(1, 8 * mm), block, Spacer(1, 4 * mm), Paragraph(escape(note), style["small"])]
     )
-    return KeepTogether([Spacer(1, 8 * mm), block, Spacer(1, 4 * mm), note])
 
 
-def build_policy_pdf(version: PolicyVersionRecord, signature_png: bytes | None) -> bytes:
-    """The whole policy with its numbering; adopted versions end with the adoption block."""
+def policy_story(
+    version: PolicyVersionRecord, signature_png: bytes | None, note: str = SIGNED_NOTE
+) -> list[Flowable]:
+    """The policy's title, statement and numbered clauses; adopted versions end with the
+    adoption block (date, the Chair's signature and name, review date) and ``note``."""
     style = styles()
     text = version.text
-    status = version.status_label
-    story: list[Flowable] = [
-        letterhead(f"{version.document_name} — version {version.number} — {status}"),
-        Spacer(1, 8 * mm),
-        Paragraph(escape(text.title), style["title"]),
-    ]
+    story: list[Flowable] = [Paragraph(escape(text.title), style["title"])]
     if text.statement:
         story.append(Paragraph("Policy Statement", style["h1"]))
         story += [Paragraph(p, style["para"]) for p in _paragraphs(text.statement)]
@@ -80,13 +83,23 @@ def build_policy_pdf(version: PolicyVersionRecord, signature_png: bytes | None) 
             story.append(Paragraph(first, style["clause"], bulletText=f"{n}.{m}"))
             story += [Paragraph(p, style["clause"]) for p in rest]
     if version.status is not PolicyStatus.DRAFT:
-        story.append(adoption_block(version, signature_png))
+        story.append(adoption_block(version, signature_png, note))
+    return story
+
+
+def build_policy_pdf(version: PolicyVersionRecord, signature_png: bytes | None) -> bytes:
+    """The whole policy with its numbering, under the scheme's letterhead."""
+    story: list[Flowable] = [
+        letterhead(f"{version.document_name} — version {version.number} — {version.status_label}"),
+        Spacer(1, 8 * mm),
+        *policy_story(version, signature_png),
+    ]
     footer = f"{version.document_name} — version {version.number}"
     if version.adopted_on:
         footer += f" — adopted {format_date(version.adopted_on)}"
     return build_pdf(
         story,
-        title=text.title,
+        title=version.text.title,
         subject=f"{version.document_name}, version {version.number}",
         footer=footer,
         keywords=f"hsdesk policy-version {version.id}",

@@ -15,7 +15,7 @@ Provider = Callable[[Session, date], list[AttentionItem]]
 _PROVIDERS: list[Provider] = []
 SEVERITY_ORDER = {"urgent": 0, "warning": 1, "info": 2}
 # Within a severity: takedown work first, then governance, then the register's housekeeping.
-AREA_ORDER = {"Content": 0, "Photos": 1, "Policy": 2, "People": 3}
+AREA_ORDER = {"Content": 0, "Photos": 1, "Policy": 2, "Inductions": 3, "People": 4}
 
 
 LISTED = 5  # how many examples a Dashboard line names before "and N more"
@@ -37,6 +37,7 @@ def _load_features() -> None:
     # Each feature's module registers its provider when imported.
     import hsdesk.services.consents  # noqa: F401
     import hsdesk.services.content_attention  # noqa: F401
+    import hsdesk.services.induction_attention  # noqa: F401
     import hsdesk.services.policy  # noqa: F401
 
 

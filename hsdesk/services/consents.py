@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
-from hsdesk.db.models import Consent, ConsentWithdrawal, Person, Photo, Setting
+from hsdesk.db.models import Consent, ConsentWithdrawal, Person, Photo
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.consent import (
     DEFAULT_ADULT_MONTHS,
@@ -37,7 +37,7 @@ from hsdesk.domain.permissions import Permission
 from hsdesk.domain.photo_records import ConsentInput, ConsentRecord, PhotoRecord, Wording
 from hsdesk.domain.records import AttentionItem
 from hsdesk.resources import resource_dir
-from hsdesk.services import audit
+from hsdesk.services import audit, settings
 from hsdesk.services.attention import listed, provider
 from hsdesk.services.auth import require
 from hsdesk.services.clearance import (
@@ -97,13 +97,9 @@ def expiry_months(db: Database) -> ExpiryMonths:
 
 
 def _expiry_months(session: Session) -> ExpiryMonths:
-    def month_setting(key: str, default: int) -> int:
-        row = session.get(Setting, key)
-        return int(row.value) if row is not None and row.value.isdigit() else default
-
     return ExpiryMonths(
-        month_setting(CHILD_MONTHS_KEY, DEFAULT_CHILD_MONTHS),
-        month_setting(ADULT_MONTHS_KEY, DEFAULT_ADULT_MONTHS),
+        settings.read_int(session, CHILD_MONTHS_KEY, DEFAULT_CHILD_MONTHS),
+        settings.read_int(session, ADULT_MONTHS_KEY, DEFAULT_ADULT_MONTHS),
     )
 
 
@@ -115,9 +111,7 @@ def set_expiry_months(db: Database, actor: Actor, months: ExpiryMonths) -> None:
             raise ValidationError(f"Consent for {label} must last from 1 to 120 months.")
     with db.write() as session:
         for key, value in ((CHILD_MONTHS_KEY, months.child), (ADULT_MONTHS_KEY, months.adult)):
-            row = session.get(Setting, key) or Setting(key=key)
-            row.value = str(value)
-            session.add(row)
+            settings.write(session, key, str(value))
         audit.record(
             session,
             actor,

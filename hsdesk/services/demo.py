@@ -21,6 +21,7 @@ from hsdesk.domain.records import PersonInput
 from hsdesk.services import audit
 from hsdesk.services.auth import DEMO_FLAG, hash_password
 from hsdesk.services.demo_content import load_demo_content
+from hsdesk.services.demo_inductions import load_demo_inductions
 from hsdesk.services.demo_photos import load_demo_photos
 from hsdesk.services.demo_policy import load_demo_policy
 from hsdesk.services.offices import HoldingInput, insert_holding
@@ -65,6 +66,9 @@ VOLUNTEER_NAMES = [
     ("Sandra", "Platt"),
     ("Kate", "Radcliffe"),
 ]
+# Volunteers who started recently (days ago): three still within the time to be inducted, two
+# overdue.
+NEW_STARTERS = {"Ruth": 4, "Ayesha": 9, "Chloe": 12, "Sue": 25, "Farah": 38}
 PARENTS = [
     ("Leanne", "Booth"),
     ("Kirsty", "Mellor"),
@@ -217,6 +221,8 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
         )
         for (f, last), status in zip(VOLUNTEER_NAMES, statuses, strict=True):
             start = today - timedelta(days=rng.randint(10, 2500))
+            if f in NEW_STARTERS:  # recent starters, for the inductions still to do
+                start = today - timedelta(days=NEW_STARTERS[f])
             _person(
                 session,
                 f,
@@ -261,4 +267,5 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
         session.flush()
         load_demo_photos(session, db, DEMO_ACTOR, today)
         load_demo_content(session, DEMO_ACTOR, today)
+        load_demo_inductions(session, db, DEMO_ACTOR, today)
     return backup

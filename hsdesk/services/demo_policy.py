@@ -1,5 +1,6 @@
-"""The demo's policies: the 2018 text adopted by the demo Chair on 11/04/2018 (review due
-31/03/2021, so the Dashboard shows it overdue) and a 2026 draft revision with a few changes."""
+"""The demo's policies: an earlier text adopted in 2017 and superseded by the 2018 text the demo
+Chair adopted on 11/04/2018 (review due 31/03/2021, so the Dashboard shows it overdue), and a
+2026 draft revision with a few changes."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from hsdesk.services.policy import (
     record_adoption,
 )
 
+ADOPTED_2017 = date(2017, 5, 10)
 ADOPTED_2018 = date(2018, 4, 11)
 REVIEW_2021 = date(2021, 3, 31)
 
@@ -67,6 +69,20 @@ def _revised(text: PolicyText) -> PolicyText:
     )
 
 
+def _earlier(text: PolicyText) -> PolicyText:
+    """The 2017 text: before the complaints clause (1.7), the induction clauses (2.9, 3.7)
+    and the section on previous links were added."""
+    online, trustees, volunteers, _links = text.sections
+    return replace(
+        text,
+        sections=(
+            replace(online, clauses=online.clauses[:6]),
+            replace(trustees, clauses=trustees.clauses[:8]),
+            replace(volunteers, clauses=volunteers.clauses[:6]),
+        ),
+    )
+
+
 def demo_signature_png() -> bytes:
     """A handwritten-looking signature: a looping pen stroke and an underline, drawn with Pillow."""
     from PIL import Image, ImageDraw
@@ -96,17 +112,23 @@ def demo_signature_png() -> bytes:
 def load_demo_policy(session: Session, db: Database, actor: Actor, chair: Person) -> None:
     text = scheme_policy_text()
     doc = document_named(session, actor, document_name_for(text.title))
-    first = add_version(session, actor, doc, text, None)
     signature = keep_signature(session, db, actor, chair.id, demo_signature_png())
     account = chair.account
-    signer = Signer(
-        username=account.username if account else "",
-        person_id=chair.id,
-        name=f"{chair.first_name} {chair.last_name}",
-        office=Office.CHAIR,
-        on=ADOPTED_2018,
-        acting=False,
-    )
-    record_adoption(session, actor, first, signer, REVIEW_2021, signature.sha256)
-    session.refresh(doc)
-    add_version(session, actor, doc, _revised(text), first.id)
+    based_on = None
+    for version_text, adopted, review in (
+        (_earlier(text), ADOPTED_2017, date(2018, 4, 30)),
+        (text, ADOPTED_2018, REVIEW_2021),
+    ):
+        version = add_version(session, actor, doc, version_text, based_on)
+        signer = Signer(
+            username=account.username if account else "",
+            person_id=chair.id,
+            name=f"{chair.first_name} {chair.last_name}",
+            office=Office.CHAIR,
+            on=adopted,
+            acting=False,
+        )
+        record_adoption(session, actor, version, signer, review, signature.sha256)
+        session.refresh(doc)
+        based_on = version.id
+    add_version(session, actor, doc, _revised(text), based_on)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from hsdesk.db.engine import Database
 from hsdesk.db.filestore import FileStore
 from hsdesk.db.models import StoredFile
 
@@ -34,3 +35,10 @@ def add_file(
     session.add(row)
     session.flush()
     return row
+
+
+def stored_bytes(db: Database, sha: str | None) -> bytes | None:
+    """A stored file's bytes, or None when there is none or its copy on disk is not intact."""
+    if sha and db.files.problem(sha) is None:
+        return db.files.path_for(sha).read_bytes()
+    return None

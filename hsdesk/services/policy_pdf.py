@@ -17,15 +17,9 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.policy import PolicyStatus, PolicyVersionRecord
 from hsdesk.services import audit
-from hsdesk.services.files import add_file
+from hsdesk.services.files import add_file, stored_bytes
 from hsdesk.services.policy import find_version, load_version, version_record
 from hsdesk.services.signing import matcher, signing_identity
-
-
-def _stored(db: Database, sha: str | None) -> bytes | None:
-    if sha and db.files.problem(sha) is None:
-        return db.files.path_for(sha).read_bytes()
-    return None
 
 
 def make_signed_pdf(db: Database, actor: Actor, version: PolicyVersionRecord) -> bytes:
@@ -33,7 +27,7 @@ def make_signed_pdf(db: Database, actor: Actor, version: PolicyVersionRecord) ->
     from hsdesk.exports.policy_pdf import build_policy_pdf
     from hsdesk.exports.signing import sign_pdf
 
-    signature = _stored(db, version.signature_sha256)
+    signature = stored_bytes(db, version.signature_sha256)
     pdf = build_policy_pdf(version, signature)
     key_pem, cert_pem = signing_identity(db, actor)
     return sign_pdf(
@@ -57,13 +51,13 @@ def signed_policy_pdf(
             f"Version {version.number} of {version.document_name} is a draft. Only adopted "
             "versions have a signed PDF: the Chair adopts it first."
         )
-    kept = _stored(db, version.pdf_sha256)
+    kept = stored_bytes(db, version.pdf_sha256)
     if kept is not None:
         return version, kept
     data = make_signed_pdf(db, actor, version)
     with db.write() as session:
         row = load_version(session, version_id)
-        kept = _stored(db, row.pdf_sha256)  # another PC may have made it meanwhile
+        kept = stored_bytes(db, row.pdf_sha256)  # another PC may have made it meanwhile
         if kept is not None:
             return version_record(row), kept
         stored = add_file(

@@ -29,6 +29,14 @@ def show_error(parent: QWidget | None, exc: Exception, title: str = "Cannot do t
     QMessageBox.warning(parent, title, text)
 
 
+def ask(dialog: QDialog) -> bool:
+    """Run a dialog, then let Qt delete it (deleteLater): a dialog that listened to a tab's
+    signals must not be deleted by Python dropping it (PySide6 6.12 corrupts memory)."""
+    accepted = bool(dialog.exec())
+    dialog.deleteLater()
+    return accepted
+
+
 def push_button(text: str, slot: Callable[[], object]) -> QPushButton:
     button = QPushButton(text)
     button.clicked.connect(lambda _checked=False: slot())

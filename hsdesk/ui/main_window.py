@@ -17,6 +17,7 @@ from hsdesk.ui.tabs.people_tab import PeopleTab
 
 if TYPE_CHECKING:
     from hsdesk.ui.tabs.content_tab import ContentTab
+    from hsdesk.ui.tabs.induction_tab import InductionTab
     from hsdesk.ui.tabs.photos_tab import PhotosTab
     from hsdesk.ui.tabs.policy_tab import PolicyTab
 
@@ -41,11 +42,13 @@ class MainWindow(QMainWindow):
         self.content_page: LazyPage[ContentTab] = LazyPage(self._make_content_tab)
         self.photos_page: LazyPage[PhotosTab] = LazyPage(self._make_photos_tab)
         self.policy_page: LazyPage[PolicyTab] = LazyPage(self._make_policy_tab)
+        self.induction_page: LazyPage[InductionTab] = LazyPage(self._make_induction_tab)
         self.tabs.addTab(self.dashboard, "&Dashboard")
         self.tabs.addTab(self.content_page, "&Content")
         self.tabs.addTab(self.people, "&People")
         self.tabs.addTab(self.photos_page, "P&hotos")
         self.tabs.addTab(self.policy_page, "P&olicy")
+        self.tabs.addTab(self.induction_page, "&Inductions")
         self._last_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard.open_area.connect(self.open_area)
@@ -127,6 +130,19 @@ class MainWindow(QMainWindow):
 
         tab = ContentTab(self.ctx, load=False)
         state = QSettings().value("content/splitter")
+        if state is not None:
+            tab.splitter.restoreState(state)
+        return tab
+
+    @property
+    def inductions(self) -> InductionTab:
+        return self.induction_page.widget
+
+    def _make_induction_tab(self) -> InductionTab:
+        from hsdesk.ui.tabs.induction_tab import InductionTab
+
+        tab = InductionTab(self.ctx, load=False)
+        state = QSettings().value("inductions/splitter")
         if state is not None:
             tab.splitter.restoreState(state)
         return tab
@@ -223,6 +239,9 @@ class MainWindow(QMainWindow):
         built = self.content_page.built
         if built is not None:
             found["content/splitter"] = built.splitter
+        induction = self.induction_page.built
+        if induction is not None:
+            found["inductions/splitter"] = induction.splitter
         return found
 
     @staticmethod
@@ -243,7 +262,7 @@ class MainWindow(QMainWindow):
         photos = self.photos_page.built
         if photos is not None:
             photos.save_state()
-        built = self.content_page.built
-        if built is not None:
-            built.save_state()
+        for page in (self.content_page.built, self.induction_page.built):
+            if page is not None:
+                page.save_state()
         super().closeEvent(event)

@@ -70,6 +70,11 @@ class RecordTable(QTableView, Generic[R]):
                 self.scrollTo(index)
                 return
 
+    def selected_records(self) -> list[R]:
+        """Every selected row's record, top to bottom (for tables that allow several)."""
+        rows = sorted(self.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [index.data(RECORD_ROLE) for index in rows]
+
     def selected_record(self) -> R | None:
         index = self.currentIndex()
         return index.data(RECORD_ROLE) if index.isValid() else None

@@ -232,7 +232,7 @@ def test_export_and_verify_the_signed_policy(tmp_path):
     assert exported.returncode == 0, exported.stderr
     verified = run("--db", db, "verify", str(pdf))
     assert verified.returncode == 0, verified.stderr
-    assert "Matches Social Networking Policy version 1, adopted 11/04/2018" in verified.stdout
+    assert "Matches Social Networking Policy version 2, adopted 11/04/2018" in verified.stdout
 
     data = bytearray(pdf.read_bytes())
     for position in (len(data) // 3, len(data) - 40):  # in the text, and after the signature
@@ -249,7 +249,7 @@ def test_export_and_verify_the_signed_policy(tmp_path):
     text.write_text("hello", encoding="utf-8")
     assert_one_line_error(run("--db", db, "verify", str(text)), 1, "not a PDF")
     assert_one_line_error(
-        run("--db", db, "export", "policy", "--version", "2", "--out", str(tmp_path / "x.pdf")),
+        run("--db", db, "export", "policy", "--version", "3", "--out", str(tmp_path / "x.pdf")),
         1,
         "is a draft",
     )

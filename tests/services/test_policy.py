@@ -48,9 +48,16 @@ def _draft_of_demo(demo_db):
 
 
 def test_demo_has_the_2018_policy_adopted_and_a_2026_draft(demo_db):
-    first, second = policy.list_versions(demo_db)
-    assert (first.number, first.status, first.adopted_on, first.review_due) == (
+    old, first, second = policy.list_versions(demo_db)
+    assert (old.number, old.status, old.adopted_on, old.superseded_on) == (
         1,
+        PolicyStatus.SUPERSEDED,
+        date(2017, 5, 10),
+        date(2018, 4, 11),
+    )
+    assert old.text.clause_count < first.text.clause_count
+    assert (first.number, first.status, first.adopted_on, first.review_due) == (
+        2,
         PolicyStatus.ADOPTED,
         date(2018, 4, 11),
         date(2021, 3, 31),
@@ -66,7 +73,7 @@ def test_the_chair_adopts_with_their_own_password_and_supersedes_the_old_version
     # The SDM is signed in at the PC; the Chair signs with her own name and password.
     adopted = policy.adopt(demo_db, SDM, draft.id, _adoption(keep_drawn=True))
     assert adopted.status is PolicyStatus.ADOPTED and adopted.chair_name == "Margaret Ashworth"
-    old = policy.get_version(demo_db, 1 if draft.id != 1 else 2)
+    old = next(v for v in policy.list_versions(demo_db) if v.number == draft.number - 1)
     assert old.status is PolicyStatus.SUPERSEDED and old.superseded_on == date.today()
     with demo_db.read() as session:
         entry = (
@@ -142,16 +149,19 @@ def test_drafts_are_edited_renumbered_and_deleted(demo_db):
             demo_db, SDM, draft.id, replace(draft.text, sections=(Section("H", ("",)),))
         )
     policy.delete_draft(demo_db, SDM, draft.id)
-    assert [v.status for v in policy.list_versions(demo_db)] == [PolicyStatus.ADOPTED]
+    assert [v.status for v in policy.list_versions(demo_db)] == [
+        PolicyStatus.SUPERSEDED,
+        PolicyStatus.ADOPTED,
+    ]
 
 
 def test_one_draft_at_a_time_and_drafts_start_from_any_version(demo_db):
-    adopted = policy.list_versions(demo_db)[0]
+    adopted = policy.list_versions(demo_db)[1]
     with pytest.raises(ValidationError, match="already has a draft"):
         policy.new_draft_from(demo_db, SDM, adopted.id)
     policy.delete_draft(demo_db, SDM, _draft_of_demo(demo_db).id)
     fresh = policy.new_draft_from(demo_db, SDM, adopted.id)
-    assert (fresh.number, fresh.text, fresh.status) == (2, adopted.text, PolicyStatus.DRAFT)
+    assert (fresh.number, fresh.text, fresh.status) == (3, adopted.text, PolicyStatus.DRAFT)
 
 
 def test_only_policy_officers_write_drafts(demo_db, volunteer_actor):

@@ -32,7 +32,7 @@ def test_the_pdf_holds_every_clause_and_the_adoption_block(signed):
     assert "Date policy adopted: 11/04/2018" in text
     assert "Date policy to be reviewed: 31/03/2021" in text
     assert "Margaret Ashworth" in text
-    assert "Page 1 of" in text and "version 1" in text
+    assert "Page 1 of" in text and "version 2" in text
 
 
 def test_fonts_are_embedded_dejavu(signed):
@@ -61,7 +61,7 @@ def test_the_signed_pdf_is_kept_and_handed_out_unchanged(demo_db, admin, signed)
 def test_verify_accepts_the_intact_pdf_and_names_its_record(demo_db, signed):
     report = verify(demo_db, signed[1])
     assert report.ok, report.reason
-    assert report.matches.startswith("Social Networking Policy version 1, adopted 11/04/2018")
+    assert report.matches.startswith("Social Networking Policy version 2, adopted 11/04/2018")
     assert "hsdesk" in report.signer
 
 

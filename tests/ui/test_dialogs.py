@@ -93,8 +93,11 @@ def test_dashboard_lists_what_needs_attention(qtbot, ctx):
         "1 approved item now blocked by consent",
         "Photo consent ends within 30 days for 4 people",
         "3 photos with unidentified people",
+        "6 people overdue to acknowledge the policy",
         "Priya Shah (Vice Chair) cannot sign in",
         "2 approved items not yet uploaded",
+        "3 people to induct",
+        "Policy acknowledgements: 24 of 33 acknowledged",
     ]
     assert "Helen" in tab.heading.text()
 
@@ -129,6 +132,7 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
         "&People",
         "P&hotos",
         "P&olicy",
+        "&Inductions",
     ]
 
 

@@ -17,6 +17,10 @@ def _draft(ctx):
     return next(v for v in policy.list_versions(ctx.db) if v.status is PolicyStatus.DRAFT)
 
 
+def _adopted(ctx):
+    return next(v for v in policy.list_versions(ctx.db) if v.status is PolicyStatus.ADOPTED)
+
+
 def _open_tab(qtbot, ctx, version_id):
     tab = PolicyTab(ctx)
     qtbot.addWidget(tab)
@@ -25,7 +29,7 @@ def _open_tab(qtbot, ctx, version_id):
 
 
 def test_adopted_versions_show_read_only_and_drafts_edit(qtbot, ctx):
-    adopted = policy.list_versions(ctx.db)[0]
+    adopted = _adopted(ctx)
     tab = _open_tab(qtbot, ctx, adopted.id)
     assert "Adopted 11/04/2018 by Margaret Ashworth" in tab.heading.text()
     assert tab.editor.title.isReadOnly() and not tab.editor.add_clause_button.isVisibleTo(tab)
@@ -65,7 +69,7 @@ def test_leaving_a_changed_draft_asks_first(qtbot, ctx):
     type_text(tab.editor.title, " (revised)")
     seen: list[str] = []
     answer_next_message_box(QMessageBox.StandardButton.Cancel, seen)
-    tab.tree.setCurrentItem(tab._item_for(policy.list_versions(ctx.db)[0].id))
+    tab.tree.setCurrentItem(tab._item_for(_adopted(ctx).id))
     assert seen and "not saved" in seen[0]
     assert tab.current.id == draft.id and tab.editor.dirty  # still there, typing kept
 
@@ -145,7 +149,7 @@ def test_the_signed_pdf_opens_in_the_preview(qtbot, ctx):
     from hsdesk.services.policy_pdf import signed_policy_pdf
     from hsdesk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 
-    version, data = signed_policy_pdf(ctx.db, ctx.actor, policy.list_versions(ctx.db)[0].id)
+    version, data = signed_policy_pdf(ctx.db, ctx.actor, _adopted(ctx).id)
     dialog = PdfPreviewDialog(data, "policy.pdf", "Signed PDF")
     qtbot.addWidget(dialog)
     assert dialog.document.pageCount() == 3
@@ -160,7 +164,7 @@ def test_import_of_a_malformed_file_names_the_line(qtbot, ctx, tmp_path):
     answer_next_message_box(seen=seen)
     tab.import_file(bad)
     assert "Line 4 could not be read" in seen[0]
-    assert len(policy.list_versions(ctx.db)) == 2
+    assert len(policy.list_versions(ctx.db)) == 3
 
 
 def test_the_signed_pdf_is_made_off_the_ui_thread_and_previewed(qtbot, ctx, monkeypatch):
@@ -170,7 +174,7 @@ def test_the_signed_pdf_is_made_off_the_ui_thread_and_previewed(qtbot, ctx, monk
     monkeypatch.setattr(
         pdf_preview_dialog.PdfPreviewDialog, "exec", lambda self: shown.append(self) or 0
     )
-    tab = _open_tab(qtbot, ctx, policy.list_versions(ctx.db)[0].id)
+    tab = _open_tab(qtbot, ctx, _adopted(ctx).id)
     qtbot.mouseClick(tab.pdf_button, Qt.MouseButton.LeftButton)
     assert not tab.pdf_button.isEnabled()  # busy while the worker runs; the window still paints
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
@@ -203,7 +207,7 @@ def test_the_tab_is_built_when_opened_and_closing_asks_about_a_changed_draft(qtb
     assert window.policy_page.built is None  # nothing paid for at start-up
     window.tabs.setCurrentWidget(window.policy_page)
     tab = window.policy_page.built
-    assert tab is not None and len(tab.records) == 2
+    assert tab is not None and len(tab.records) == 3
     tab.tree.setCurrentItem(tab._item_for(_draft(ctx).id))
     type_text(tab.editor.title, " (revised)")
     answer_next_message_box(QMessageBox.StandardButton.Cancel)

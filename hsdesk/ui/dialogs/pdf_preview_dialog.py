@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
@@ -25,10 +26,18 @@ from hsdesk.ui.common import show_error
 
 class PdfPreviewDialog(QDialog):
     def __init__(
-        self, data: bytes, file_name: str, title: str, note: str = "", parent: QWidget | None = None
+        self,
+        data: bytes,
+        file_name: str,
+        title: str,
+        note: str = "",
+        parent: QWidget | None = None,
+        on_printed: Callable[[], None] | None = None,
     ) -> None:
+        """``on_printed`` runs once the pages have gone to the printer (e.g. to record it)."""
         super().__init__(parent)
         self.data = data
+        self.on_printed = on_printed
         self.file_name = file_name
         self.setWindowTitle(title)
         self._bytes = QByteArray(data)
@@ -88,14 +97,15 @@ class PdfPreviewDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.render_to(printer)
+        if self.render_to(printer) and self.on_printed is not None:
+            self.on_printed()
 
-    def render_to(self, printer) -> None:  # type: ignore[no-untyped-def]
-        """Draw each page as an image at the printer's resolution."""
+    def render_to(self, printer) -> bool:  # type: ignore[no-untyped-def]
+        """Draw each page as an image at the printer's resolution; False if it could not start."""
         painter = QPainter()
         if not painter.begin(printer):
             show_error(self, OSError("The printer could not be started."), "Could not print")
-            return
+            return False
         try:
             for page in range(self.document.pageCount()):
                 if page:
@@ -107,3 +117,4 @@ class PdfPreviewDialog(QDialog):
                 painter.drawImage(0, 0, self.document.render(page, size))
         finally:
             painter.end()
+        return True

@@ -1,4 +1,5 @@
-"""Settings: the scheme's document-signing certificate (fingerprint, validity, export)."""
+"""Settings: the scheme's document-signing certificate (fingerprint, validity, export) and when
+inductions become overdue."""
 
 from __future__ import annotations
 
@@ -11,16 +12,18 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
-from hsdesk.services import signing
+from hsdesk.services import inductions, signing
 from hsdesk.ui.common import show_error
 from hsdesk.ui.context import AppContext
 
@@ -69,8 +72,48 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
+        layout.addWidget(self._inductions_box())
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
+
+    def _inductions_box(self) -> QGroupBox:
+        box = QGroupBox("Inductions")
+        form = QFormLayout(box)
+        self.overdue_days = QSpinBox()
+        self.overdue_days.setRange(1, 365)
+        self.overdue_days.setSuffix(" days")
+        self.overdue_days.setValue(inductions.overdue_days(self.ctx.db))
+        self.save_days = QPushButton("Sa&ve")
+        self.save_days.clicked.connect(self.save_overdue_days)
+        admin = self.ctx.actor.is_admin
+        self.overdue_days.setEnabled(admin)
+        self.save_days.setEnabled(admin)
+        if not admin:
+            self.save_days.setToolTip("Only an administrator can change this.")
+        row = QHBoxLayout()
+        row.addWidget(self.overdue_days)
+        row.addWidget(self.save_days)
+        row.addStretch(1)
+        form.addRow("Acknowledgement overdue after", row)
+        hint = QLabel(
+            "Counted from the day someone starts, or from the day a new version is adopted."
+        )
+        hint.setStyleSheet("color: #5b6170")
+        form.addRow(hint)
+        return box
+
+    def save_overdue_days(self) -> None:
+        try:
+            inductions.set_overdue_days(self.ctx.db, self.ctx.actor, self.overdue_days.value())
+        except HsdeskError as exc:
+            show_error(self, exc, "Not saved")
+            return
+        QMessageBox.information(
+            self,
+            "Saved",
+            f"Inductions are now overdue {self.overdue_days.value()} days after a person starts "
+            "or a new version is adopted.",
+        )
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -11,7 +11,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,21 +32,13 @@ from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services import channels, content, content_queries, takedowns
-from hsdesk.ui.common import combo_value, fill_combo, push_button, show_error
+from hsdesk.ui.common import ask, combo_value, fill_combo, push_button, show_error
 from hsdesk.ui.content_panel import ContentPanel
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.content_model import ROW_ROLE, ContentListModel
 from hsdesk.ui.thumbnails import ThumbnailLoader
 
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def ask(dialog: QDialog) -> bool:
-    """Run a dialog, then let Qt delete it (deleteLater): a dialog that listened to the tab's
-    thumbnail loader must not be deleted by Python dropping it (PySide6 6.12 corrupts memory)."""
-    accepted = bool(dialog.exec())
-    dialog.deleteLater()
-    return accepted
 
 
 class ContentTab(QWidget):

@@ -1,0 +1,156 @@
+"""Pack documents: extra PDFs an administrator attaches to the induction packs of a role
+(a volunteer handbook, say), printed in order between the policy and the acknowledgement form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hsdesk.domain.dates import format_date
+from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.induction import COVERED_KINDS
+from hsdesk.domain.induction_records import PackDocument
+from hsdesk.services import induction_packs
+from hsdesk.ui.common import combo_value, fill_combo, push_button, show_error
+from hsdesk.ui.context import AppContext
+
+ROLE = Qt.ItemDataRole.UserRole  # the document's record
+
+
+class PackDocumentsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Induction pack documents")
+        intro = QLabel(
+            "Documents added here are printed in every induction pack for the role, after the "
+            "policy and before the acknowledgement form, in this order. They must be PDFs."
+        )
+        intro.setWordWrap(True)
+        self.kind = QComboBox()
+        fill_combo(self.kind, [(f"{k.label}s", k) for k in COVERED_KINDS])
+        self.list = QListWidget()
+        self.buttons = [
+            push_button("&Add PDF…", self.add),
+            push_button("&Remove", self.remove),
+            push_button("Move &up", lambda: self.move_document(-1)),
+            push_button("Move &down", lambda: self.move_document(1)),
+        ]
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Packs for"))
+        row.addWidget(self.kind, 1)
+        side = QVBoxLayout()
+        for button in self.buttons:
+            side.addWidget(button)
+        side.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.list, 1)
+        middle.addLayout(side)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addLayout(middle, 1)
+        layout.addWidget(close)
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
+        self.resize(620, 400)
+        self.refresh()
+
+    def _selected(self) -> PackDocument | None:
+        item = self.list.currentItem()
+        return item.data(ROLE) if item is not None else None
+
+    def refresh(self, select: int | None = None) -> None:
+        kind = combo_value(self.kind)
+        self.list.clear()
+        for doc in induction_packs.list_pack_documents(self.ctx.db):
+            if doc.kind is not kind:
+                continue
+            item = QListWidgetItem(
+                f"{doc.title} — {doc.pages} page{'s' if doc.pages != 1 else ''}, added "
+                f"{format_date(doc.added_at.date())} by {doc.added_by}"
+            )
+            item.setData(ROLE, doc)
+            self.list.addItem(item)
+            if doc.id == select:
+                self.list.setCurrentItem(item)
+        if self.list.count() == 0:
+            empty = QListWidgetItem("No extra documents: packs hold the policy and the form.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(empty)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self._selected() is not None
+        for button in self.buttons[1:]:
+            button.setEnabled(chosen)
+
+    def add(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Add a PDF to the packs", "", "PDF files (*.pdf)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        title, ok = QInputDialog.getText(
+            self, "Title", "Title to list on the pack's cover:", text=path.stem
+        )
+        if not ok:
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            show_error(self, ValidationError(f"{path.name} could not be read: {exc.strerror}."))
+            return
+        try:
+            doc = induction_packs.add_pack_document(
+                self.ctx.db, self.ctx.actor, combo_value(self.kind), title, data, path.name
+            )
+        except HsdeskError as exc:
+            show_error(self, exc, "Not added")
+            return
+        self.refresh(doc.id)
+
+    def remove(self) -> None:
+        doc = self._selected()
+        if doc is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Remove the document?",
+            f"Stop printing '{doc.title}' in {doc.kind.label.lower()} packs?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            induction_packs.remove_pack_document(self.ctx.db, self.ctx.actor, doc.id)
+        except HsdeskError as exc:
+            show_error(self, exc, "Not removed")
+        self.refresh()
+
+    def move_document(self, step: int) -> None:
+        doc = self._selected()
+        if doc is None:
+            return
+        try:
+            induction_packs.move_pack_document(self.ctx.db, self.ctx.actor, doc.id, step)
+        except HsdeskError as exc:
+            show_error(self, exc, "Not moved")
+        self.refresh(doc.id)
