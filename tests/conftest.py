@@ -92,3 +92,15 @@ def ctx(demo_db: Database):  # type: ignore[no-untyped-def]
     from hsdesk.ui.context import AppContext
 
     return AppContext(demo_db, auth.sign_in(demo_db, "sdm", "demo"), demo=True)
+
+
+@pytest.fixture
+def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The text of every warning box (a refusal) shown during the test, instead of showing it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text)
+    )
+    return shown

@@ -148,7 +148,7 @@ def _acknowledgement(person: PackPerson, version: PolicyVersionRecord) -> list[F
         field_rows([[("Signature", ""), ("Date", "")]]),
         Spacer(1, 16 * mm),
         Paragraph("For office use", style["h2"]),
-        field_rows([[("Received by", ""), ("Date", "")], [("Recorded in hsdesk", "")]]),
+        field_rows([[("Received by", ""), ("Date", "")], [("Recorded on", "")]]),
         Spacer(1, 6 * mm),
         Paragraph(f"Reference {reference(person, version)}", style["small"]),
     ]

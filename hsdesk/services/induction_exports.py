@@ -56,10 +56,10 @@ def induction_rows_for_csv(db: Database, actor: Actor) -> list[tuple[object, ...
     with db.read() as session:
         version, current = standing(session, date.today())
         records = all_records(session)
+        label = f"{version.document.name} version {version.number}" if version else ""
     shown = set()
     covered = {row.person_id for row in current}
     for row in current:
-        label = f"{version.document.name} version {version.number}" if version else ""
         if row.current is not None:
             shown.add(row.current.id)
         rows.append(

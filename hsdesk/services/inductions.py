@@ -176,6 +176,8 @@ def all_records(session: Session) -> list[InductionRecord]:
 
 def standing(session: Session, day: date) -> tuple[PolicyVersion | None, list[InductionRow]]:
     version = current_version(session)
+    if version is None:  # nothing adopted yet, so nobody can be inducted
+        return None, []
     people = covered_people(session, day)
     days = settings.read_int(session, OVERDUE_DAYS_KEY, DEFAULT_OVERDUE_DAYS)
     ids = [p.id for p in people]
@@ -187,7 +189,7 @@ def standing(session: Session, day: date) -> tuple[PolicyVersion | None, list[In
     rows = []
     for person in people:
         mine = by_person.get(person.id, [])
-        current = next((r for r in mine if version and r.version_id == version.id), None)
+        current = next((r for r in mine if r.version_id == version.id), None)
         earlier = sorted(
             (r for r in mine if r is not current and r.acknowledged_on),
             key=lambda r: r.version.number,
@@ -197,7 +199,7 @@ def standing(session: Session, day: date) -> tuple[PolicyVersion | None, list[In
             if earlier
             else ""
         )
-        adopted = version.adopted_on if version and version.adopted_on else day
+        adopted = version.adopted_on or day
         due = due_on(person.start_date, adopted, days)
         acknowledged = current is not None and current.acknowledged_on is not None
         rows.append(

@@ -25,7 +25,7 @@ import sys, time
 from hsdesk.db.engine import Database
 from hsdesk.services.policy import list_versions
 db = Database(sys.argv[1])
-version = list_versions(db)[0]
+version = next(v for v in list_versions(db) if v.status.value == "adopted")
 """
 
 FLOOR = (

@@ -312,3 +312,84 @@ def test_check_fails_when_a_stored_photo_is_altered(demo_file, tmp_path):
     stored.write_bytes(stored.read_bytes() + b"tampered")
     result = run("--db", str(path), "check")
     assert result.returncode == 1 and "changed or damaged" in result.stdout + result.stderr
+
+
+def test_induction_packs_for_everyone_outstanding(demo_file, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    db = str(copy_db(demo_file, tmp_path))
+    out = tmp_path / "i.pdf"
+    made = run("--db", db, "export", "induction-pack", "--outstanding", "--out", str(out))
+    assert made.returncode == 0, made.stderr
+    assert "Wrote induction packs for 9 people" in made.stdout
+    pages = [
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(out.read_bytes())).pages
+    ]
+    covers = [
+        n
+        for n, text in enumerate(pages)
+        if text.startswith("Home-Start") and "Induction pack" in text
+    ]
+    forms = [n for n, text in enumerate(pages) if "Acknowledgement of the policy" in text]
+    assert len(covers) == len(forms) == 9
+    assert all(
+        "1.7 Any complaints" in " ".join(pages[c:f]) for c, f in zip(covers, forms, strict=True)
+    )
+    assert all("I have received and read" in pages[f] for f in forms)
+
+    partly = run(
+        "--db",
+        db,
+        "export",
+        "induction-pack",
+        "--person",
+        "1",
+        "999",
+        "--out",
+        str(tmp_path / "p.pdf"),
+    )
+    assert_one_line_error(partly, 1, "no pack was made for 1 of them (person 999")
+    assert "Wrote induction packs for 1 person" in partly.stdout
+    assert (tmp_path / "p.pdf").exists()
+    assert_one_line_error(
+        run("--db", db, "export", "induction-pack", "--out", str(tmp_path / "n.pdf")),
+        2,
+        "--outstanding",
+    )
+    assert_one_line_error(
+        run(
+            "--db",
+            db,
+            "export",
+            "induction-pack",
+            "--person",
+            "34",
+            "--out",
+            str(tmp_path / "f.pdf"),
+        ),
+        1,
+        "Émilie Durand left on",
+    )
+    assert not (tmp_path / "f.pdf").exists()
+
+
+def test_inductions_csv_and_status(demo_file, tmp_path):
+    import csv
+
+    out = tmp_path / "inductions.csv"
+    result = run("--db", str(demo_file), "export", "csv", "inductions", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    statuses = {r["Status"] for r in rows}
+    assert {"Done", "Outstanding", "Overdue", "Earlier version"} <= statuses
+    assert any(r["How"] == "Paper slip signed and scanned" and r["Evidence file"] for r in rows)
+    status = run("--db", str(demo_file), "status", "--json")
+    data = json.loads(status.stdout)
+    inductions = data["inductions"]
+    assert (inductions["acknowledged"], inductions["total"], inductions["overdue"]) == (24, 33, 6)
+    assert len(inductions["people"]) == 9
+    titles = [i["title"] for i in data["items"] if i["area"] == "Inductions"]
+    assert "6 people overdue to acknowledge the policy" in titles

@@ -3,9 +3,6 @@ sign-offs with right and wrong passwords."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
-
 from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ContentQuery, Queue
 from hsdesk.services import auth, content
@@ -13,15 +10,6 @@ from hsdesk.services.content_queries import item_rows
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.dialogs.content_signoff_dialogs import DecisionDialog, UploadDialog
 from hsdesk.ui.tabs.content_tab import ContentTab
-
-
-@pytest.fixture
-def refusals(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text)
-    )
-    return shown
 
 
 def first(ctx, queue: Queue):

@@ -47,8 +47,9 @@ from hsdesk.ui.worker import Progress, run_with_progress
 COLUMNS: list[Column[InductionRow]] = [
     Column("Name", lambda r: r.name),
     Column("Role", lambda r: r.role),
-    Column("Status", lambda r: r.status.label, colour=lambda r: STATUS_COLOURS[r.status]),
+    Column("Induction", lambda r: r.status.label, colour=lambda r: STATUS_COLOURS[r.status]),
     Column("Due by", lambda r: r.due_on),
+    Column("Status", lambda r: r.person_status),
     Column("Started", lambda r: r.start_date),
     Column("Pack printed", lambda r: r.pack_printed_on),
     Column("Given", lambda r: r.given_on),
