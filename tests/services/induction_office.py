@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from conftest import person
 from sqlalchemy import select
 
 from hsdesk.db.engine import Database
@@ -14,7 +15,6 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
 from hsdesk.services.demo_policy import load_demo_policy
 from hsdesk.services.people import insert_person
-from tests.conftest import person
 
 TODAY = date(2026, 11, 25)
 

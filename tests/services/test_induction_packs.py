@@ -7,6 +7,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from induction_office import TODAY, InductionOffice, build_induction_office
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
@@ -14,7 +15,6 @@ from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.services import induction_packs, inductions
 from hsdesk.services.induction_packs import PacksCancelled
-from tests.services.induction_office import TODAY, InductionOffice, build_induction_office
 
 
 @pytest.fixture

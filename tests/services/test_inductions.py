@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from induction_office import TODAY, InductionOffice, build_induction_office
 from sqlalchemy import func, select
 
 from hsdesk.db.models import AuditEntry, Induction, Person
@@ -19,7 +20,6 @@ from hsdesk.services.attention import needs_attention
 from hsdesk.services.auth import Signer
 from hsdesk.services.induction_exports import induction_rows_for_csv
 from hsdesk.services.policy import record_adoption
-from tests.services.induction_office import TODAY, InductionOffice, build_induction_office
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 PDF = b"%PDF-1.7\n" + b"\0" * 64
