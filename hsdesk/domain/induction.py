@@ -11,7 +11,6 @@ from hsdesk.domain.enums import PersonKind
 # The policy is part of the induction of trustees, staff and volunteers (2.9, 3.7).
 COVERED_KINDS = (PersonKind.TRUSTEE, PersonKind.STAFF, PersonKind.VOLUNTEER)
 DEFAULT_OVERDUE_DAYS = 14
-MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 
 
 class AckMethod(StrEnum):
@@ -59,26 +58,3 @@ def induction_status(acknowledged: bool, due: date, today: date) -> InductionSta
     if acknowledged:
         return InductionStatus.DONE
     return InductionStatus.OVERDUE if today > due else InductionStatus.OUTSTANDING
-
-
-_SIGNATURES = (
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"II*\x00", "image/tiff"),
-    (b"MM\x00*", "image/tiff"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-    (b"BM", "image/bmp"),
-)
-
-
-def evidence_media_type(data: bytes) -> str | None:
-    """The kind of a scanned slip from its first bytes: a PDF or an image, else None."""
-    head = data[:16]
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    # Some scanners put a few bytes before the PDF header; readers accept it within 1 KB.
-    if b"%PDF-" in data[:1024]:
-        return "application/pdf"
-    return next((kind for magic, kind in _SIGNATURES if head.startswith(magic)), None)

@@ -47,12 +47,11 @@ from hsdesk.services.clearance import (
     parse_scopes,
     photos_showing,
 )
-from hsdesk.services.files import add_file
+from hsdesk.services.files import add_file, checked_scan
 from hsdesk.services.takedowns import consent_takedowns
 
 CHILD_MONTHS_KEY = "consent_child_months"
 ADULT_MONTHS_KEY = "consent_adult_months"
-MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 EVIDENCE_TYPES = {
     ".pdf": "application/pdf",
     ".jpg": "image/jpeg",
@@ -281,13 +280,7 @@ def _validated(session: Session, data: ConsentInput, today: date) -> tuple[Conse
         )
     if data.evidence is not None:
         content, file_name, _ = data.evidence
-        if not content:
-            raise ValidationError(f"The evidence file {file_name} is empty. Attach the scan again.")
-        if len(content) > MAX_EVIDENCE_BYTES:
-            raise ValidationError(
-                f"The evidence file {file_name} is larger than 25 MB. Scan it at a lower "
-                "resolution and attach that."
-            )
+        data = replace(data, evidence=(content, file_name, checked_scan(content, file_name)))
     clean = replace(
         data, relationship=relationship, witness=data.witness.strip(), notes=data.notes.strip()
     )

@@ -16,13 +16,13 @@ from hsdesk.db.models import Person, PolicyVersion
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.induction import AckMethod
 from hsdesk.domain.induction_records import AckInput, Evidence
+from hsdesk.services.clearance import full_name
 from hsdesk.services.demo_policy import demo_signature_png
 from hsdesk.services.inductions import (
     covered_people,
     insert_acknowledgement,
     insert_given,
     insert_printed,
-    name_of,
 )
 
 ONLY_2017 = {"Rizwan", "Daniel"}  # acknowledged the old version, not the 2018 one
@@ -96,7 +96,7 @@ def load_demo_inductions(session: Session, db: Database, actor: Actor, today: da
         method = (AckMethod.PAPER, AckMethod.SCREEN, AckMethod.IN_PERSON)[n % 3]
         evidence = None
         if method is AckMethod.PAPER:
-            evidence = Evidence(_scanned_slip(name_of(person)), f"slip-{person.id}.png")
+            evidence = Evidence(_scanned_slip(full_name(person)), f"slip-{person.id}.png")
         elif method is AckMethod.SCREEN:
             evidence = Evidence(signature, "signature.png")
         insert_acknowledgement(

@@ -10,6 +10,10 @@ from sqlalchemy.orm import Session
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import FileStore
 from hsdesk.db.models import StoredFile
+from hsdesk.domain.errors import ValidationError
+from hsdesk.domain.scans import evidence_media_type
+
+MAX_SCAN_BYTES = 25 * 1024 * 1024
 
 
 def add_file(
@@ -42,3 +46,21 @@ def stored_bytes(db: Database, sha: str | None) -> bytes | None:
     if sha and db.files.problem(sha) is None:
         return db.files.path_for(sha).read_bytes()
     return None
+
+
+def checked_scan(data: bytes, name: str) -> str:
+    """The media type of a scanned, signed form (a PDF or an image, judged by its bytes, never
+    its name); a file that is empty, over 25 MB or neither is refused, saying what to attach."""
+    if not data:
+        raise ValidationError(f"The file {name} is empty. Attach the scan again.")
+    if len(data) > MAX_SCAN_BYTES:
+        raise ValidationError(
+            f"The file {name} is larger than 25 MB. Scan it at a lower resolution and attach that."
+        )
+    kind = evidence_media_type(data)
+    if kind is None:
+        raise ValidationError(
+            f"{name} is not a PDF or an image. Scan the signed form to PDF, JPEG or PNG and "
+            "attach that."
+        )
+    return kind

@@ -29,11 +29,11 @@ from hsdesk.domain.permissions import Permission
 from hsdesk.domain.policy import PolicyVersionRecord
 from hsdesk.services import audit
 from hsdesk.services.auth import require
+from hsdesk.services.clearance import full_name
 from hsdesk.services.files import add_file, stored_bytes
 from hsdesk.services.inductions import (
     covered_person,
     current_version,
-    name_of,
     outstanding_ids,
     role_of,
 )
@@ -253,13 +253,13 @@ def _people(
         try:
             covered_person(session, person_id, day)
         except HsdeskError as exc:
-            failed.append((name_of(person), str(exc)))
+            failed.append((full_name(person), str(exc)))
             continue
         if person.kind in broken:
-            failed.append((name_of(person), broken[person.kind]))
+            failed.append((full_name(person), broken[person.kind]))
             continue
         people.append(
-            PackPerson(person.id, name_of(person), role_of(person, day), person.kind, day)
+            PackPerson(person.id, full_name(person), role_of(person, day), person.kind, day)
         )
     return people, failed
 

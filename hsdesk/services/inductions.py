@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import FileStore
-from hsdesk.db.models import Induction, Person, PolicyDocument, PolicyVersion
+from hsdesk.db.models import Induction, Person, PolicyVersion
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office, VolunteerStatus
@@ -20,16 +20,13 @@ from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.induction import (
     COVERED_KINDS,
     DEFAULT_OVERDUE_DAYS,
-    MAX_EVIDENCE_BYTES,
     AckMethod,
     InductionStatus,
     due_on,
-    evidence_media_type,
     induction_status,
 )
 from hsdesk.domain.induction_records import (
     AckInput,
-    Evidence,
     InductionProgress,
     InductionRecord,
     InductionRow,
@@ -39,7 +36,9 @@ from hsdesk.domain.permissions import Permission
 from hsdesk.domain.policy import PolicyStatus
 from hsdesk.services import audit, settings
 from hsdesk.services.auth import require
-from hsdesk.services.files import add_file
+from hsdesk.services.clearance import full_name
+from hsdesk.services.files import add_file, checked_scan
+from hsdesk.services.policy import find_version
 
 OVERDUE_DAYS_KEY = "induction_overdue_days"
 
@@ -85,10 +84,6 @@ def has_left(person: Person, day: date) -> bool:
     return person.end_date is not None and person.end_date <= day
 
 
-def name_of(person: Person) -> str:
-    return f"{person.first_name} {person.last_name}".strip()
-
-
 def role_of(person: Person, day: date) -> str:
     """What a pack and a record say the person is, e.g. "Trustee (Chair)"."""
     held = [h for h in person.holdings if holds_on(h.from_date, h.to_date, day)]
@@ -117,10 +112,10 @@ def covered_people(session: Session, day: date) -> list[Person]:
 def current_version(session: Session) -> PolicyVersion | None:
     """The adopted version of the scheme's policy (the first policy document) everyone
     acknowledges; None until the Chair has adopted one."""
-    doc = session.execute(select(PolicyDocument).order_by(PolicyDocument.id)).scalars().first()
-    if doc is None:
+    try:
+        return find_version(session)
+    except NotFound:
         return None
-    return next((v for v in doc.versions if v.status is PolicyStatus.ADOPTED), None)
 
 
 # --- records ---------------------------------------------------------------------------------
@@ -131,7 +126,7 @@ def _record(row: Induction) -> InductionRecord:
     return InductionRecord(
         id=row.id,
         person_id=row.person_id,
-        person_name=name_of(row.person),
+        person_name=full_name(row.person),
         version_id=row.version_id,
         version_number=version.number,
         document_name=version.document.name,
@@ -205,7 +200,7 @@ def standing(session: Session, day: date) -> tuple[PolicyVersion | None, list[In
         rows.append(
             InductionRow(
                 person_id=person.id,
-                name=name_of(person),
+                name=full_name(person),
                 last_name=person.last_name,
                 kind=person.kind,
                 role=role_of(person, day),
@@ -261,7 +256,7 @@ def covered_person(session: Session, person_id: int, day: date) -> Person:
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound(f"Person {person_id} does not exist (they may have been removed).")
-    name = name_of(person)
+    name = full_name(person)
     if person.kind not in COVERED_KINDS:
         raise ValidationError(
             f"{name} is recorded as {person.kind.label.lower()}. Inductions are for trustees, "
@@ -325,24 +320,6 @@ def _induction(
     return row
 
 
-def _checked_evidence(evidence: Evidence) -> str:
-    """The evidence file's media type, or a refusal that says what to attach instead."""
-    name = evidence.file_name
-    if not evidence.data:
-        raise ValidationError(f"The file {name} is empty. Attach the scan again.")
-    if len(evidence.data) > MAX_EVIDENCE_BYTES:
-        raise ValidationError(
-            f"The file {name} is larger than 25 MB. Scan it at a lower resolution and attach that."
-        )
-    kind = evidence_media_type(evidence.data)
-    if kind is None:
-        raise ValidationError(
-            f"{name} is not a PDF or an image. Scan the signed slip to PDF, JPEG or PNG and "
-            "attach that."
-        )
-    return kind
-
-
 def record_acknowledgement(
     db: Database, actor: Actor, data: AckInput, today: date | None = None
 ) -> InductionRecord:
@@ -357,14 +334,16 @@ def record_acknowledgement(
 def insert_acknowledgement(
     session: Session, files: FileStore, actor: Actor, data: AckInput, day: date
 ) -> Induction:
-    media_type = _checked_evidence(data.evidence) if data.evidence else None
+    media_type = (
+        checked_scan(data.evidence.data, data.evidence.file_name) if data.evidence else None
+    )
     if data.method is AckMethod.PAPER and data.evidence is None:
         raise ValidationError("Attach the scanned, signed acknowledgement slip (PDF or image).")
     if data.method is AckMethod.SCREEN and data.evidence is None:
         raise ValidationError("Sign in the signature box before recording the acknowledgement.")
     person = covered_person(session, data.person_id, day)
     version = adopted_version(session, data.version_id)
-    name = name_of(person)
+    name = full_name(person)
     _not_future(data.acknowledged_on, "acknowledgement", day)
     _not_before_adoption(data.acknowledged_on, version, "acknowledgement")
     row = _induction(session, actor, person, version, data.acknowledged_on)
@@ -446,7 +425,7 @@ def insert_given(
     row = _induction(session, actor, person, version, given_on)
     if row.acknowledged_on is not None and given_on > row.acknowledged_on:
         raise ValidationError(
-            f"{name_of(person)} acknowledged version {version.number} on "
+            f"{full_name(person)} acknowledged version {version.number} on "
             f"{format_date(row.acknowledged_on)}, before {format_date(given_on)}. The policy "
             "must have been given by then: correct the date."
         )
@@ -459,7 +438,7 @@ def insert_given(
         "give",
         "induction",
         row.id,
-        f"{who} gave {name_of(person)} version {version.number} of {version.document.name} "
+        f"{who} gave {full_name(person)} version {version.number} of {version.document.name} "
         f"on {format_date(given_on)}",
         {"person": person.id, "version": version.id},
     )
@@ -487,7 +466,7 @@ def insert_printed(
         if person.kind not in COVERED_KINDS or has_left(person, printed):
             continue
         _induction(session, actor, person, version, printed).pack_printed_on = printed
-        names.append(name_of(person))
+        names.append(full_name(person))
     if not names:
         return 0
     session.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -13,12 +14,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QWidget,
 )
 
 from hsdesk.domain.dates import format_date, parse_date
-from hsdesk.domain.errors import HsdeskError
+from hsdesk.domain.errors import HsdeskError, ValidationError
 
 
 def show_error(parent: QWidget | None, exc: Exception, title: str = "Cannot do that") -> None:
@@ -35,6 +37,55 @@ def ask(dialog: QDialog) -> bool:
     accepted = bool(dialog.exec())
     dialog.deleteLater()
     return accepted
+
+
+def show_status(widget: QWidget, text: str) -> None:
+    """A passing message in the main window's status bar (nothing if there is no window)."""
+    from PySide6.QtWidgets import QMainWindow
+
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 8000)
+
+
+def read_chosen_file(parent: QWidget, path: Path) -> bytes | None:
+    """The bytes of a file the user chose; None (having said why) if it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        show_error(parent, ValidationError(f"{path.name} could not be read: {exc.strerror}."))
+        return None
+
+
+def read_scan(parent: QWidget, path: Path) -> tuple[bytes, str] | None:
+    """A chosen scan's bytes and media type, checked by the service's rule as it is attached;
+    None (having said why and what to attach instead) if it will not do."""
+    from hsdesk.services.files import checked_scan
+
+    data = read_chosen_file(parent, path)
+    if data is None:
+        return None
+    try:
+        return data, checked_scan(data, path.name)
+    except HsdeskError as exc:
+        show_error(parent, exc, "Not attached")
+        return None
+
+
+def progress_dialog(
+    parent: QWidget, title: str, label: str, total: int, *, modal: bool
+) -> QProgressDialog:
+    """A progress dialog with Cancel for work on the worker thread; it stays until the caller
+    closes it. ``modal`` blocks this window meanwhile (the window still paints)."""
+    from PySide6.QtCore import Qt
+
+    dialog = QProgressDialog(label, "Cancel", 0, total, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    return dialog
 
 
 def push_button(text: str, slot: Callable[[], object]) -> QPushButton:

@@ -13,8 +13,9 @@ from hsdesk.db.models import AuditEntry, Induction, Person
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import Office, PersonKind
 from hsdesk.domain.errors import PermissionDenied, ValidationError
-from hsdesk.domain.induction import AckMethod, InductionStatus, due_on, evidence_media_type
+from hsdesk.domain.induction import AckMethod, InductionStatus, due_on
 from hsdesk.domain.induction_records import AckInput, Evidence
+from hsdesk.domain.scans import evidence_media_type
 from hsdesk.services import inductions
 from hsdesk.services.attention import needs_attention
 from hsdesk.services.auth import Signer

@@ -238,6 +238,19 @@ def test_evidence_scan_is_stored(db, admin, family):
     assert db.files.path_for(record.evidence_sha256).read_bytes() == b"%PDF-1.4 scan"
 
 
+def test_evidence_must_be_a_pdf_or_an_image_whatever_its_name(db, admin, family):
+    parent, child = family
+    with pytest.raises(ValidationError, match="form.pdf is not a PDF or an image"):
+        consents.record_consent(
+            db,
+            admin,
+            consent(
+                child, parent, evidence=(b"PK\x03\x04 a Word file", "form.pdf", "application/pdf")
+            ),
+        )
+    assert consents.list_consents(db) == []
+
+
 def test_demo_has_every_consent_state_and_check_finds_an_altered_photo(demo_db, admin):
     records = consents.list_consents(demo_db)
     assert {r.status for r in records} == {

@@ -3,7 +3,6 @@ which uses, for how long, and the scan of the signed form."""
 
 from __future__ import annotations
 
-import mimetypes
 from datetime import date
 from pathlib import Path
 
@@ -31,7 +30,15 @@ from hsdesk.domain.photo_records import ConsentInput, ConsentRecord
 from hsdesk.domain.records import PersonRecord
 from hsdesk.services import consents, people
 from hsdesk.services.consents import EVIDENCE_TYPES
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, set_date, show_error
+from hsdesk.ui.common import (
+    GuardedDialog,
+    combo_value,
+    fill_combo,
+    read_date,
+    read_scan,
+    set_date,
+    show_error,
+)
 from hsdesk.ui.context import AppContext
 
 
@@ -205,17 +212,10 @@ class ConsentDialog(GuardedDialog):
             self.attach_file(Path(name))
 
     def attach_file(self, path: Path) -> None:
-        media = EVIDENCE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
-        if media is None:
-            show_error(
-                self, ValidationError(f"{path.name} is not a PDF or an image. Attach a scan.")
-            )
+        scan = read_scan(self, path)
+        if scan is None:
             return
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            show_error(self, ValidationError(f"{path.name} could not be read: {exc.strerror}."))
-            return
+        data, media = scan
         self.evidence = (data, path.name, media)
         self.evidence_label.setText(f"{path.name} ({max(1, len(data) // 1024)} KB)")
         self._mark_dirty()

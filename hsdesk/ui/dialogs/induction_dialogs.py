@@ -29,7 +29,15 @@ from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.induction import AckMethod
 from hsdesk.domain.induction_records import AckInput, Evidence, InductionRecord, InductionRow
 from hsdesk.services import inductions
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, set_date, show_error
+from hsdesk.ui.common import (
+    GuardedDialog,
+    combo_value,
+    fill_combo,
+    read_date,
+    read_scan,
+    set_date,
+    show_error,
+)
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signature_pad import SignaturePad
 
@@ -166,11 +174,10 @@ class AcknowledgeDialog(GuardedDialog):
             self.attach_file(Path(name))
 
     def attach_file(self, path: Path) -> None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            show_error(self, ValidationError(f"{path.name} could not be read: {exc.strerror}."))
+        scan = read_scan(self, path)
+        if scan is None:
             return
+        data, _media = scan
         self.scan = Evidence(data, path.name)
         self.scan_label.setText(f"Attached: {path.name} ({max(1, len(data) // 1024)} KB)")
         self.set_method(AckMethod.PAPER)

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.dates import format_date
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.induction import COVERED_KINDS
 from hsdesk.domain.induction_records import PackDocument
 from hsdesk.services import induction_packs
-from hsdesk.ui.common import combo_value, fill_combo, push_button, show_error
+from hsdesk.ui.common import combo_value, fill_combo, push_button, read_chosen_file, show_error
 from hsdesk.ui.context import AppContext
 
 ROLE = Qt.ItemDataRole.UserRole  # the document's record
@@ -114,10 +114,8 @@ class PackDocumentsDialog(QDialog):
         )
         if not ok:
             return
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            show_error(self, ValidationError(f"{path.name} could not be read: {exc.strerror}."))
+        data = read_chosen_file(self, path)
+        if data is None:
             return
         try:
             doc = induction_packs.add_pack_document(

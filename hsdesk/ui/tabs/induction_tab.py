@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMessageBox,
     QProgressBar,
     QProgressDialog,
@@ -38,7 +37,15 @@ from hsdesk.domain.induction_records import InductionProgress, InductionRecord, 
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services import induction_packs, inductions
 from hsdesk.services.files import stored_bytes
-from hsdesk.ui.common import ask, combo_value, fill_combo, push_button, show_error
+from hsdesk.ui.common import (
+    ask,
+    combo_value,
+    fill_combo,
+    progress_dialog,
+    push_button,
+    show_error,
+    show_status,
+)
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column
 from hsdesk.ui.table import RecordTable
@@ -286,7 +293,7 @@ class InductionTab(QWidget):
         dialog = AcknowledgeDialog(self.ctx, self.rows, row.person_id if row else None, scan, self)
         if ask(dialog):
             self.refresh()
-            self._status(f"Recorded: {dialog.saved.person_name if dialog.saved else ''}")
+            show_status(self, f"Recorded: {dialog.saved.person_name if dialog.saved else ''}")
 
     def record_from_scan(self) -> None:
         from hsdesk.ui.dialogs.induction_dialogs import SCAN_PATTERN
@@ -350,7 +357,7 @@ class InductionTab(QWidget):
         except (HsdeskError, OSError) as exc:
             show_error(self, exc, "Not exported")
             return
-        self._status(f"Wrote {count} rows to {name}")
+        show_status(self, f"Wrote {count} rows to {name}")
 
     # --- packs -------------------------------------------------------------------------------
 
@@ -407,12 +414,9 @@ class InductionTab(QWidget):
             return
         folder = output if isinstance(output, Path) else None
         db, actor = self.ctx.db, self.ctx.actor
-        dialog = QProgressDialog("Making induction packs…", "Cancel", 0, len(person_ids), self)
-        dialog.setWindowTitle("Induction packs")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = progress_dialog(
+            self, "Induction packs", "Making induction packs…", len(person_ids), modal=True
+        )
         self.job = dialog
         self._update_buttons()
 
@@ -464,7 +468,7 @@ class InductionTab(QWidget):
             except OSError as exc:
                 show_error(self, exc, "Packs not saved")
                 return
-            self._status(f"Saved {len(written)} induction packs in {folder}")
+            show_status(self, f"Saved {len(written)} induction packs in {folder}")
             return
         self.preview(batch)
 
@@ -494,11 +498,6 @@ class InductionTab(QWidget):
                 on_printed=printed,
             )
         )
-
-    def _status(self, text: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 8000)
 
     def save_state(self) -> None:
         self.table.save_state()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMainWindow,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -37,7 +36,14 @@ from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.photo_records import PhotoRecord
 from hsdesk.services import photos
 from hsdesk.services.photo_files import PHOTO_SUFFIXES
-from hsdesk.ui.common import combo_value, fill_combo, read_date, show_error
+from hsdesk.ui.common import (
+    combo_value,
+    fill_combo,
+    progress_dialog,
+    read_date,
+    show_error,
+    show_status,
+)
 from hsdesk.ui.consent_list import ConsentList
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import RECORD_ROLE, Column, RecordTableModel, sort_key
@@ -442,13 +448,10 @@ class PhotosTab(QWidget):
         if event is None:
             return
         db, actor = self.ctx.db, self.ctx.actor
-        dialog = QProgressDialog("Importing photos…", "Cancel", 0, len(paths), self)
-        dialog.setWindowTitle("Importing photos")
         # Not modal: the window stays usable while photos import (a second import is refused).
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = progress_dialog(
+            self, "Importing photos", "Importing photos…", len(paths), modal=False
+        )
         self.progress = dialog
         self.import_button.setEnabled(False)
 
@@ -489,9 +492,7 @@ class PhotosTab(QWidget):
                 f"<p>{report.summary}</p><ul>{details}</ul>{tail}",
             )
         else:
-            window = self.window()
-            if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(report.summary, 8000)
+            show_status(self, report.summary)
         done = report.imported or report.already
         self._select_next = done[0][1] if done else None
         self.refresh()
