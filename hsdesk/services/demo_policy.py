@@ -22,9 +22,9 @@ from hsdesk.services.policy import (
     add_version,
     document_name_for,
     document_named,
-    keep_signature,
     record_adoption,
 )
+from hsdesk.services.signatures import keep_signature
 
 ADOPTED_2017 = date(2017, 5, 10)
 ADOPTED_2018 = date(2018, 4, 11)

@@ -3,7 +3,6 @@ stored signatures and the review reminders on the Dashboard."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -12,25 +11,21 @@ from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import (
-    Person,
     PolicyClause,
     PolicyDocument,
     PolicySection,
     PolicyVersion,
-    SignatureImage,
-    UserAccount,
 )
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
-from hsdesk.domain.errors import NotFound, PermissionDenied, ValidationError
+from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.policy import (
     PolicyStatus,
     PolicyText,
     PolicyVersionRecord,
     Section,
-    SignatureRecord,
     parse_policy_text,
     review_reminder,
 )
@@ -38,9 +33,7 @@ from hsdesk.domain.records import AttentionItem
 from hsdesk.services import audit
 from hsdesk.services.attention import provider
 from hsdesk.services.auth import Signer, require, verify_signoff
-from hsdesk.services.files import add_file
-
-MAX_SIGNATURE_BYTES = 2_000_000
+from hsdesk.services.signatures import SignatureChoice, chosen_signature
 
 
 def _now() -> datetime:
@@ -287,67 +280,6 @@ def delete_draft(db: Database, actor: Actor, version_id: int) -> None:
             audit.record(session, actor, "delete", "policy_document", doc.id, f"Removed {doc.name}")
 
 
-# --- signatures ------------------------------------------------------------------------------
-
-
-def _image_problem(data: bytes) -> str | None:
-    from PIL import Image, UnidentifiedImageError
-
-    if not data:
-        return "The signature is empty: draw it, or choose a stored signature."
-    if len(data) > MAX_SIGNATURE_BYTES:
-        return "The signature image is larger than 2 MB. Choose a smaller image."
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.format not in {"PNG", "JPEG"}:
-                return "The signature must be a PNG or JPEG image."
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError):
-        return "The signature file is not a readable image. Choose a PNG or JPEG picture of it."
-    return None
-
-
-def _person_for(session: Session, username: str) -> Person | None:
-    account = session.execute(
-        select(UserAccount).where(UserAccount.username == username.strip())
-    ).scalar_one_or_none()
-    return account.person if account else None
-
-
-def signatures_for(db: Database, username: str) -> list[SignatureRecord]:
-    """The stored signature images of the person with this sign-in name (newest first)."""
-    with db.read() as session:
-        person = _person_for(session, username)
-        if person is None:
-            return []
-        rows = session.execute(
-            select(SignatureImage)
-            .where(SignatureImage.person_id == person.id)
-            .order_by(SignatureImage.added_at.desc(), SignatureImage.id.desc())
-        ).scalars()
-        return [SignatureRecord(r.id, r.person_id, r.sha256, r.added_at) for r in rows]
-
-
-def keep_signature(
-    session: Session, db: Database, actor: Actor, person_id: int, png: bytes
-) -> SignatureImage:
-    stored = add_file(session, db.files, png, "signature.png", "image/png")
-    existing = session.execute(
-        select(SignatureImage).where(
-            SignatureImage.person_id == person_id, SignatureImage.sha256 == stored.sha256
-        )
-    ).scalar_one_or_none()
-    if existing is not None:
-        return existing
-    row = SignatureImage(
-        person_id=person_id, sha256=stored.sha256, added_at=_now(), added_by=actor.username
-    )
-    session.add(row)
-    session.flush()
-    audit.record(session, actor, "add", "signature_image", row.id, "Kept a signature image")
-    return row
-
-
 # --- adoption ----------------------------------------------------------------------------------
 
 
@@ -406,7 +338,14 @@ def adopt(
         signer = verify_signoff(
             session, given.username, given.password, Office.CHAIR, given.adopted_on
         )
-        signature = _signature(session, db, actor, signer.person_id, given)
+        signature = chosen_signature(
+            session,
+            db,
+            actor,
+            signer.person_id,
+            SignatureChoice(given.drawn, given.stored_id, given.keep_drawn),
+            Office.CHAIR.label,
+        )
         record_adoption(session, actor, version, signer, given.review_due, signature)
         return version_record(version)
 
@@ -449,30 +388,6 @@ def record_adoption(
         },
         signer=signer.username,
     )
-
-
-def _signature(
-    session: Session, db: Database, actor: Actor, person_id: int, given: Adoption
-) -> str:
-    if (given.drawn is None) == (given.stored_id is None):
-        raise ValidationError(
-            "The Chair's handwritten signature is missing: draw it in the box, "
-            "or choose one of their stored signatures."
-        )
-    if given.stored_id is not None:
-        row = session.get(SignatureImage, given.stored_id)
-        if row is None or row.person_id != person_id:
-            raise PermissionDenied(
-                "That stored signature is not the signer's own. Choose one of theirs or draw it."
-            )
-        return row.sha256
-    assert given.drawn is not None
-    problem = _image_problem(given.drawn)
-    if problem:
-        raise ValidationError(problem)
-    if given.keep_drawn:
-        return keep_signature(session, db, actor, person_id, given.drawn).sha256
-    return add_file(session, db.files, given.drawn, "signature.png", "image/png").sha256
 
 
 # --- the Dashboard ------------------------------------------------------------------------------

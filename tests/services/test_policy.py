@@ -11,7 +11,7 @@ from hsdesk.db.models import AuditEntry, PolicyVersion
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import PermissionDenied, SignOffRefused, ValidationError
 from hsdesk.domain.policy import PolicyStatus, PolicyText, Section
-from hsdesk.services import policy
+from hsdesk.services import policy, signatures
 from hsdesk.services.attention import needs_attention
 from hsdesk.services.demo_policy import demo_signature_png, scheme_policy_text
 
@@ -112,8 +112,8 @@ def test_the_chair_on_a_past_date_must_have_held_office_then(demo_db):
 
 
 def test_someone_elses_stored_signature_cannot_be_used(demo_db):
-    chair_signature = policy.signatures_for(demo_db, "chair")[0]
-    assert policy.signatures_for(demo_db, "vdo") == []
+    chair_signature = signatures.signatures_for(demo_db, "chair")[0]
+    assert signatures.signatures_for(demo_db, "vdo") == []
     draft = _draft_of_demo(demo_db)
     adopted = policy.adopt(
         demo_db, SDM, draft.id, _adoption(drawn=None, stored_id=chair_signature.id)

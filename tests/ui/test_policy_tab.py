@@ -89,7 +89,7 @@ def test_the_chair_signs_on_the_pad_and_adopts(qtbot, ctx):
     dialog.show()
     type_text(dialog.username, "chair")
     type_text(dialog.password, "demo")
-    pad = dialog.pad
+    pad = dialog.signature.pad
     QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(30, 60))
     for x in range(30, 300, 15):
         QTest.mouseMove(pad, QPoint(x, 60 + (x % 40) - 20))
@@ -121,9 +121,9 @@ def test_stored_signatures_are_offered_for_the_chair(qtbot, ctx):
     dialog = AdoptDialog(ctx, _draft(ctx))
     qtbot.addWidget(dialog)
     type_text(dialog.username, "chair")
-    dialog._load_stored()
-    assert dialog.stored.count() == 1
-    dialog.use_stored.setChecked(True)
+    dialog.signature.load_stored()
+    assert dialog.signature.stored.count() == 1
+    dialog.signature.use_stored.setChecked(True)
     given = dialog.given()
     assert given.stored_id is not None and given.drawn is None
 

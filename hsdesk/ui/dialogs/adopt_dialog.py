@@ -5,21 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +19,7 @@ from hsdesk.domain.policy import PolicyVersionRecord
 from hsdesk.services import policy
 from hsdesk.ui.common import GuardedDialog, password_field, read_date, set_date, show_error
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.signature_pad import SignaturePad
+from hsdesk.ui.signature_box import SignatureBox
 
 
 class AdoptDialog(GuardedDialog):
@@ -63,42 +53,7 @@ class AdoptDialog(GuardedDialog):
         form.addRow("Date &adopted (dd/mm/yyyy)", self.adopted_on)
         form.addRow("&Review by (dd/mm/yyyy)", self.review_due)
 
-        self.draw = QRadioButton("&Draw the signature")
-        self.use_stored = QRadioButton("Use a &stored signature")
-        self.draw.setChecked(True)
-        choice = QButtonGroup(self)
-        choice.addButton(self.draw)
-        choice.addButton(self.use_stored)
-        self.pad = SignaturePad()
-        clear = QPushButton("C&lear")
-        undo = QPushButton("&Undo last stroke")
-        clear.clicked.connect(self.pad.clear)
-        undo.clicked.connect(self.pad.undo)
-        self.keep = QCheckBox("&Keep this signature for the Chair's next sign-off")
-        self.stored = QListWidget()
-        self.stored.setViewMode(QListWidget.ViewMode.IconMode)
-        self.stored.setIconSize(QSize(180, 60))
-        self.stored.setFixedHeight(96)
-        self.stored.setMovement(QListWidget.Movement.Static)
-        self.stored_hint = QLabel("Type the Chair's username to see their stored signatures.")
-        self.stored_hint.setStyleSheet("color: #5b6170")
-        self.username.editingFinished.connect(self._load_stored)
-        self.pad.changed.connect(lambda: self.draw.setChecked(True))
-        self.stored.itemClicked.connect(lambda _i: self.use_stored.setChecked(True))
-
-        pad_buttons = QHBoxLayout()
-        pad_buttons.addWidget(clear)
-        pad_buttons.addWidget(undo)
-        pad_buttons.addStretch(1)
-        pad_buttons.addWidget(self.keep)
-        box = QGroupBox("Signature of Chair")
-        inner = QVBoxLayout(box)
-        inner.addWidget(self.draw)
-        inner.addWidget(self.pad)
-        inner.addLayout(pad_buttons)
-        inner.addWidget(self.use_stored)
-        inner.addWidget(self.stored)
-        inner.addWidget(self.stored_hint)
+        self.signature = SignatureBox(ctx, "Chair", self.username)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.adopt_button = buttons.addButton(
@@ -107,10 +62,10 @@ class AdoptDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(box)
+        layout.addWidget(self.signature)
         layout.addWidget(buttons)
         self.wire_form(buttons, self.save)
-        self.pad.changed.connect(self._mark_dirty)
+        self.signature.changed.connect(self._mark_dirty)
 
     def _suggest_review(self) -> None:
         if self._review_typed:
@@ -122,44 +77,20 @@ class AdoptDialog(GuardedDialog):
         if adopted:
             set_date(self.review_due, policy.default_review_date(adopted))
 
-    def _load_stored(self) -> None:
-        self.stored.clear()
-        signatures = policy.signatures_for(self.ctx.db, self.username.text())
-        for record in signatures:
-            pixmap = QPixmap(str(self.ctx.db.files.path_for(record.sha256)))
-            item = QListWidgetItem(QIcon(pixmap), f"kept {record.added_at:%d/%m/%Y}")
-            item.setData(Qt.ItemDataRole.UserRole, record.id)
-            self.stored.addItem(item)
-        if signatures:
-            self.stored.setCurrentRow(0)
-            self.stored_hint.setText("Click the signature to use.")
-        else:
-            self.stored_hint.setText("No stored signatures for this username: draw it above.")
-
     def given(self) -> policy.Adoption:
         adopted_on = read_date(self.adopted_on, "Date adopted")
         review_due = read_date(self.review_due, "Review by")
         if adopted_on is None or review_due is None:
             raise ValidationError("Type both the adoption date and the review date (dd/mm/yyyy).")
-        stored_id = None
-        drawn = None
-        if self.use_stored.isChecked():
-            item = self.stored.currentItem()
-            if item is None:
-                raise ValidationError(
-                    "Choose one of the Chair's stored signatures, or draw the signature instead."
-                )
-            stored_id = int(item.data(Qt.ItemDataRole.UserRole))
-        else:
-            drawn = self.pad.to_png()  # empty when nothing was drawn: the service explains
+        chosen = self.signature.choice()
         return policy.Adoption(
             username=self.username.text().strip(),
             password=self.password.text(),
             adopted_on=adopted_on,
             review_due=review_due,
-            drawn=drawn,
-            stored_id=stored_id,
-            keep_drawn=self.keep.isChecked(),
+            drawn=chosen.drawn,
+            stored_id=chosen.stored_id,
+            keep_drawn=chosen.keep_drawn,
         )
 
     def save(self) -> None:
