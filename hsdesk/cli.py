@@ -10,6 +10,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -18,6 +19,7 @@ from typing import NoReturn
 
 from hsdesk import __version__
 from hsdesk.db.location import is_url, resolve_location
+from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
 
 PROG = "hsdesk-cli"
@@ -103,6 +105,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from hsdesk.services.attention import needs_attention
     from hsdesk.services.content_attention import approvals_waiting
     from hsdesk.services.induction_attention import induction_summary
+    from hsdesk.services.review_attention import review_summary
     from hsdesk.services.takedowns import sweep
 
     db = _open(args)
@@ -126,6 +129,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                     "items": [asdict(i) for i in items],
                     "approvals_waiting": waiting,
                     "inductions": induction_summary(db),
+                    "reviews": review_summary(db),
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -146,6 +150,26 @@ def cmd_export_policy(args: argparse.Namespace) -> int:
     version = export_policy(db, _actor(), Path(args.out), args.version, args.document)
     print(f"Wrote the signed PDF of {version.label} ({version.status_label}) to {args.out}")
     return 0
+
+
+def cmd_export_review(args: argparse.Namespace) -> int:
+    from hsdesk.services.review_pdf import export_review
+
+    db = _open(args)
+    review = export_review(db, _actor(), args.quarter, Path(args.out))
+    print(
+        f"Wrote the signed PDF of the quarterly review of {review.title}, signed off "
+        f"{format_date(review.signed_on)} by {review.signer_label}, to {args.out}"
+    )
+    return 0
+
+
+def _quarter_text(text: str) -> str:
+    if not re.fullmatch(r"\d{4}Q[1-4]", text.strip(), flags=re.IGNORECASE):
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a quarter: give the year and the quarter number, e.g. 2026Q3"
+        )
+    return text.strip()
 
 
 def cmd_export_consent_form(args: argparse.Namespace) -> int:
@@ -191,6 +215,11 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
         count = export_inductions_csv(db, _actor(), out)
         print(f"Wrote {count} rows (one per person, and per earlier version) to {out}")
+    elif args.table == "reviews":
+        from hsdesk.services.review_exports import export_reviews_csv
+
+        count = export_reviews_csv(db, _actor(), out)
+        print(f"Wrote {count} rows (one per checklist item of every review) to {out}")
     elif args.table == "content":
         from hsdesk.services.content_exports import export_content_csv
 
@@ -311,6 +340,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="which policy (default: the first, the Social Networking Policy)",
     )
     policy.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write it")
+    review = command(
+        "review",
+        cmd_export_review,
+        "the signed PDF of a quarterly review the Vice Chair has signed off",
+        export_sub,
+    )
+    review.add_argument(
+        "--quarter",
+        required=True,
+        type=_quarter_text,
+        metavar="YYYYQn",
+        help="e.g. 2026Q3 (numbered by the calendar or financial year, as set in hsdesk)",
+    )
+    review.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write it")
     form = command(
         "consent-form",
         cmd_export_consent_form,
@@ -338,7 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     csv_ = command("csv", cmd_export_csv, "a register as a CSV file for Excel", export_sub)
     csv_.add_argument(
         "table",
-        choices=["consents", "content", "content-log", "inductions"],
+        choices=["consents", "content", "content-log", "inductions", "reviews"],
         help="which register (content-log: what was approved, uploaded, taken down in a period)",
     )
     csv_.add_argument("--out", required=True, metavar="FILE.csv", help="where to write it")

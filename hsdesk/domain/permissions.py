@@ -69,6 +69,12 @@ class Permission(Enum):
         "Only an administrator, a member of staff, the Scheme Development Manager or the "
         "Volunteer Development Officer can record inductions or print induction packs.",
     )
+    CONDUCT_REVIEWS = Rule(
+        frozenset({Office.VICE_CHAIR, Office.CHAIR, Office.SDM}),
+        frozenset({PersonKind.TRUSTEE}),
+        "Only an administrator, a trustee or the Scheme Development Manager can work on a "
+        "quarterly review. The Vice Chair (or acting Vice Chair) signs it off.",
+    )
     VIEW_AUDIT = Rule(
         frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
         frozenset(),

@@ -17,7 +17,7 @@ def _paragraphs(text: str) -> list[str]:
     return [escape(p).replace("\n", "<br/>") for p in text.split("\n\n") if p.strip()]
 
 
-def _signature(png: bytes | None) -> Flowable:
+def signature_image(png: bytes | None) -> Flowable:
     if not png:
         return Spacer(1, 18 * mm)
     image = Image(io.BytesIO(png))
@@ -44,7 +44,7 @@ def adoption_block(
             Paragraph("<b>Date policy adopted:</b>", style["body"]),
             Paragraph(format_date(version.adopted_on), style["body"]),
         ],
-        [Paragraph("<b>Signature of Chair:</b>", style["body"]), _signature(signature_png)],
+        [Paragraph("<b>Signature of Chair:</b>", style["body"]), signature_image(signature_png)],
         [Paragraph("<b>Chair:</b>", style["body"]), Paragraph(escape(chair), style["body"])],
         [
             Paragraph("<b>Date policy to be reviewed:</b>", style["body"]),

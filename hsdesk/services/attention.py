@@ -15,7 +15,14 @@ Provider = Callable[[Session, date], list[AttentionItem]]
 _PROVIDERS: list[Provider] = []
 SEVERITY_ORDER = {"urgent": 0, "warning": 1, "info": 2}
 # Within a severity: takedown work first, then governance, then the register's housekeeping.
-AREA_ORDER = {"Content": 0, "Photos": 1, "Policy": 2, "Inductions": 3, "People": 4}
+AREA_ORDER = {
+    "Content": 0,
+    "Photos": 1,
+    "Policy": 2,
+    "Inductions": 3,
+    "Reviews": 4,
+    "People": 5,
+}
 
 
 LISTED = 5  # how many examples a Dashboard line names before "and N more"
@@ -39,6 +46,7 @@ def _load_features() -> None:
     import hsdesk.services.content_attention  # noqa: F401
     import hsdesk.services.induction_attention  # noqa: F401
     import hsdesk.services.policy  # noqa: F401
+    import hsdesk.services.review_attention  # noqa: F401
 
 
 def needs_attention(db: Database, today: date | None = None) -> list[AttentionItem]:

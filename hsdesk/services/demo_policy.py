@@ -83,8 +83,9 @@ def _earlier(text: PolicyText) -> PolicyText:
     )
 
 
-def demo_signature_png() -> bytes:
-    """A handwritten-looking signature: a looping pen stroke and an underline, drawn with Pillow."""
+def demo_signature_png(loops: float = 6.5, slant: float = 18) -> bytes:
+    """A handwritten-looking signature: a looping pen stroke and an underline, drawn with Pillow
+    (``loops`` and ``slant`` make different people's signatures look different)."""
     from PIL import Image, ImageDraw
 
     scale, width, height = 4, 420, 130
@@ -94,8 +95,12 @@ def demo_signature_png() -> bytes:
     points = []
     for i in range(400):
         t = i / 399
-        x = 30 + 300 * t + 18 * math.cos(2 * math.pi * 6.5 * t)
-        y = 62 - 30 * math.sin(2 * math.pi * 6.5 * t) * (1.1 - t * 0.6) - 14 * math.sin(math.pi * t)
+        x = 30 + 300 * t + slant * math.cos(2 * math.pi * loops * t)
+        y = (
+            62
+            - 30 * math.sin(2 * math.pi * loops * t) * (1.1 - t * 0.6)
+            - 14 * math.sin(math.pi * t)
+        )
         points.append((x * scale, y * scale))
     pen.line(points, fill=ink, width=3 * scale, joint="curve")
     flourish = [

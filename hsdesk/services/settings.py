@@ -16,3 +16,8 @@ def write(session: Session, key: str, value: str) -> None:
     row = session.get(Setting, key) or Setting(key=key)
     row.value = value
     session.add(row)
+
+
+def read_text(session: Session, key: str, default: str = "") -> str:
+    row = session.get(Setting, key)
+    return row.value if row is not None else default

@@ -148,6 +148,7 @@ def verify(db: Database, data: bytes) -> VerifyReport:
     """Is the signature intact and made with a certificate this database trusts, and which of its
     records is this exact file? Valid only when all of that holds."""
     import hsdesk.services.policy_pdf  # noqa: F401  (registers its matcher)
+    import hsdesk.services.review_pdf  # noqa: F401
     from hsdesk.exports.signing import check_signature
 
     with db.read() as session:
