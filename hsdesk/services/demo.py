@@ -27,6 +27,7 @@ from hsdesk.services.demo_policy import load_demo_policy
 from hsdesk.services.demo_reviews import load_demo_reviews
 from hsdesk.services.offices import HoldingInput, insert_holding
 from hsdesk.services.people import insert_person
+from hsdesk.services.review_template import seed_defaults
 
 DEMO_PASSWORD = "demo"
 DEMO_ACTOR = Actor.system("demo-data")
@@ -169,6 +170,7 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
             for table in reversed(Base.metadata.sorted_tables):
                 session.execute(delete(table))
         session.add(Setting(key=DEMO_FLAG, value="yes"))
+        seed_defaults(session, DEMO_ACTOR.username)
         holders: dict[Office, Person] = {}
         for first, last, kind, office, username, admin in OFFICE_HOLDERS:
             person = _person(

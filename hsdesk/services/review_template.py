@@ -14,6 +14,8 @@ from hsdesk.db.models import ReviewTemplateItem
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
+from hsdesk.domain.review import AutoCheck
+from hsdesk.domain.review_defaults import DEFAULT_TEMPLATE
 from hsdesk.domain.review_records import TemplateInput, TemplateItem
 from hsdesk.services import audit, settings
 from hsdesk.services.auth import require
@@ -166,3 +168,25 @@ def move_item(db: Database, actor: Actor, item_id: int, step: int) -> None:
         for n, row in enumerate(rows, 1):
             row.position = n
         _changed(session, actor, rows[other], f"Moved '{rows[other].text}' in the checklist")
+
+
+def seed_defaults(session: Session, by: str) -> None:
+    """Put the default checklist in an empty template (after the demo replaced everything)."""
+    if _rows(session, False):
+        return
+    now = datetime.now().replace(microsecond=0)
+    for n, (per_channel, clauses, text, guidance, auto) in enumerate(DEFAULT_TEMPLATE, 1):
+        session.add(
+            ReviewTemplateItem(
+                position=n,
+                per_channel=per_channel,
+                clauses=clauses,
+                text=text,
+                guidance=guidance,
+                auto=AutoCheck(auto) if auto else None,
+                active=True,
+                changed_by=by,
+                changed_at=now,
+            )
+        )
+    session.flush()

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
@@ -176,7 +176,7 @@ def _item(item: ReviewItem, actions: list[ActionRecord]) -> ItemRecord:
 
 def _carried(session: Session, review: QuarterlyReview) -> list[ReviewAction]:
     """Earlier quarters' actions shown first: frozen at sign-off; until then, those still open
-    and those done since this review began."""
+    and those done since the last earlier review was signed off."""
     query = select(ReviewAction).options(
         selectinload(ReviewAction.owner),
         selectinload(ReviewAction.item),
@@ -189,12 +189,12 @@ def _carried(session: Session, review: QuarterlyReview) -> list[ReviewAction]:
             )
         )
     else:
-        earlier = select(QuarterlyReview.id).where(
-            QuarterlyReview.quarter_start < review.quarter_start
-        )
+        earlier = QuarterlyReview.quarter_start < review.quarter_start
+        last_signed = session.scalar(select(func.max(QuarterlyReview.signed_at)).where(earlier))
         query = query.where(
-            ReviewAction.review_id.in_(earlier),
-            (ReviewAction.done_at.is_(None)) | (ReviewAction.done_at >= review.started_at),
+            ReviewAction.review_id.in_(select(QuarterlyReview.id).where(earlier)),
+            (ReviewAction.done_at.is_(None))
+            | (ReviewAction.done_at > (last_signed or review.started_at)),
         )
     return list(session.execute(query.order_by(ReviewAction.due_on, ReviewAction.id)).scalars())
 
@@ -634,7 +634,8 @@ def complete_action(
                 "Only the action's owner, a trustee, the Scheme Development Manager or an "
                 "administrator can record that it was done."
             )
-        insert_completion(session, actor, row, done_on, note, day, _now())
+        # Kept to the microsecond: roll-over compares it with sign-off times.
+        insert_completion(session, actor, row, done_on, note, day, datetime.now())
         return _action(row, scheme_of(session))
 
 
@@ -721,7 +722,7 @@ def sign_off(
         signature = chosen_signature(
             session, db, actor, signer.person_id, given.signature, Office.VICE_CHAIR.label
         )
-        record_signoff(session, actor, review, signer, signature, _now())
+        record_signoff(session, actor, review, signer, signature, datetime.now())
         return details_of(session, review, day)
 
 

@@ -1,0 +1,77 @@
+"""The quarterly checklist hsdesk starts with: per channel, the clauses, the question, guidance
+for the reviewer, and which items hsdesk fills in itself. Seeded by the migration that made the
+template table, and again when the demo replaces everything."""
+
+from __future__ import annotations
+
+# (asked per channel, clauses, question, guidance, automatic check)
+DEFAULT_TEMPLATE: list[tuple[bool, str, str, str, str | None]] = [
+    (
+        True,
+        "1.1, 1.5",
+        "Content is appropriate: confidential, respectful, and good for the scheme's reputation",
+        "Read the posts and pages published this quarter and the comments on them. Nothing "
+        "should breach the confidentiality or equal opportunities policies.",
+        None,
+    ),
+    (
+        True,
+        "1.5",
+        "Content is up to date",
+        "Events, dates, opening times, contact details and staff names are current; "
+        "out-of-date posts are corrected or taken down.",
+        None,
+    ),
+    (
+        True,
+        "1.3",
+        "Privacy settings match what the trustees agreed",
+        "Compare the channel's privacy settings with the agreed settings shown beside this item.",
+        "privacy",
+    ),
+    (
+        True,
+        "1.6",
+        "The Home-Start name and logo are used correctly",
+        "The site is identified by the scheme's name and logo, as the Home-Start corporate "
+        "identity guidelines require.",
+        None,
+    ),
+    (
+        True,
+        "1.4",
+        "Every photo published this quarter had the consent of everyone pictured",
+        "Filled in by hsdesk from the content and photo consent records.",
+        "photo_consent",
+    ),
+    (
+        True,
+        "1.7",
+        "Complaints raised on the site were answered privately and followed the complaints "
+        "procedure",
+        "Look for complaints in posts, comments and messages, and check each had a private reply.",
+        None,
+    ),
+    (
+        True,
+        "1.1",
+        "Nothing identifies a family the scheme supports",
+        "No names, faces, places or details from which a supported family could be recognised.",
+        None,
+    ),
+    (
+        False,
+        "2.8, 3.5",
+        "Staff and volunteers' personal pages do not use the Home-Start logo",
+        "Look at the personal pages you know of; supporter badges approved by Home-Start UK "
+        "are allowed.",
+        None,
+    ),
+    (
+        False,
+        "2.9, 3.7",
+        "New trustees, staff and volunteers received the policy at induction and acknowledged it",
+        "Filled in by hsdesk from the induction records.",
+        "inductions",
+    ),
+]
