@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.db.engine import Database
 from hsdesk.domain.dates import format_date, parse_date
 from hsdesk.domain.errors import HsdeskError, ValidationError
 
@@ -167,3 +168,52 @@ class GuardedDialog(QDialog):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         super().reject()
+
+
+def open_stored_file(parent: QWidget, db: Database, sha: str, name: str) -> None:
+    """Open a file from the store (a scan, a screenshot) in the program Windows uses for it,
+    through a copy in the temporary folder; explain if the stored copy is missing."""
+    import tempfile
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from hsdesk.db.filestore import write_atomic
+    from hsdesk.services.files import stored_bytes
+
+    data = stored_bytes(db, sha)
+    if data is None:
+        show_error(
+            parent,
+            HsdeskError(
+                f"The file {name} is missing or damaged in the data folder. Restore it from a "
+                "backup, or attach it again."
+            ),
+        )
+        return
+    suffix = Path(name).suffix or ".bin"
+    target = Path(tempfile.gettempdir()) / "hsdesk" / f"{sha[:16]}{suffix}"
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        show_error(parent, exc, "Could not open the file")
+        return
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+
+def export_csv_file(parent: QWidget, title: str, stem: str, write: Callable[[Path], int]) -> None:
+    """Ask where to save a register as CSV (dated file name in the home folder), write it with
+    ``write`` (which returns the rows written) and say how many; a refusal is explained."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / f"{stem}-{date.today():%Y-%m-%d}.csv"), "CSV files (*.csv)"
+    )
+    if not name:
+        return
+    try:
+        count = write(Path(name))
+    except (HsdeskError, OSError) as exc:
+        show_error(parent, exc, "Not exported")
+        return
+    show_status(parent, f"Wrote {count} rows to {name}")

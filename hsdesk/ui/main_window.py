@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from hsdesk.ui.tabs.induction_tab import InductionTab
     from hsdesk.ui.tabs.photos_tab import PhotosTab
     from hsdesk.ui.tabs.policy_tab import PolicyTab
+    from hsdesk.ui.tabs.review_tab import ReviewTab
 
 LICENCES = (
     "hsdesk is free software under the GNU General Public License v3 or later.<br>"
@@ -43,12 +44,14 @@ class MainWindow(QMainWindow):
         self.photos_page: LazyPage[PhotosTab] = LazyPage(self._make_photos_tab)
         self.policy_page: LazyPage[PolicyTab] = LazyPage(self._make_policy_tab)
         self.induction_page: LazyPage[InductionTab] = LazyPage(self._make_induction_tab)
+        self.review_page: LazyPage[ReviewTab] = LazyPage(self._make_review_tab)
         self.tabs.addTab(self.dashboard, "&Dashboard")
         self.tabs.addTab(self.content_page, "&Content")
         self.tabs.addTab(self.people, "&People")
         self.tabs.addTab(self.photos_page, "P&hotos")
         self.tabs.addTab(self.policy_page, "P&olicy")
         self.tabs.addTab(self.induction_page, "&Inductions")
+        self.tabs.addTab(self.review_page, "&Reviews")
         self._last_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard.open_area.connect(self.open_area)
@@ -148,6 +151,23 @@ class MainWindow(QMainWindow):
         return tab
 
     @property
+    def reviews(self) -> ReviewTab:
+        return self.review_page.widget
+
+    def _make_review_tab(self) -> ReviewTab:
+        from hsdesk.ui.tabs.review_tab import ReviewTab
+
+        tab = ReviewTab(self.ctx, load=False)
+        for key, splitter in (
+            ("reviews/splitter", tab.splitter),
+            ("reviews/checklist-splitter", tab.inner_splitter),
+        ):
+            state = QSettings().value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        return tab
+
+    @property
     def photos(self) -> PhotosTab:
         return self.photos_page.widget
 
@@ -160,9 +180,9 @@ class MainWindow(QMainWindow):
             tab.splitter.restoreState(state)
         return tab
 
-    def _guarded_pages(self) -> list[PhotosTab | PolicyTab]:
+    def _guarded_pages(self) -> list[PhotosTab | PolicyTab | ReviewTab]:
         """Built tabs that may hold unsaved typing, each with a confirm_leave()."""
-        built = (self.photos_page.built, self.policy_page.built)
+        built = (self.photos_page.built, self.policy_page.built, self.review_page.built)
         return [page for page in built if page is not None]
 
     def verify_pdf(self) -> None:
@@ -242,6 +262,10 @@ class MainWindow(QMainWindow):
         induction = self.induction_page.built
         if induction is not None:
             found["inductions/splitter"] = induction.splitter
+        review = self.review_page.built
+        if review is not None:
+            found["reviews/splitter"] = review.splitter
+            found["reviews/checklist-splitter"] = review.inner_splitter
         return found
 
     @staticmethod
@@ -262,7 +286,7 @@ class MainWindow(QMainWindow):
         photos = self.photos_page.built
         if photos is not None:
             photos.save_state()
-        for page in (self.content_page.built, self.induction_page.built):
+        for page in (self.content_page.built, self.induction_page.built, self.review_page.built):
             if page is not None:
                 page.save_state()
         super().closeEvent(event)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
-from hsdesk.services import inductions, signing
-from hsdesk.ui.common import show_error
+from hsdesk.domain.review import QuarterScheme
+from hsdesk.services import inductions, reviews, signing
+from hsdesk.ui.common import combo_value, fill_combo, show_error
 from hsdesk.ui.context import AppContext
 
 
@@ -73,6 +75,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(self._inductions_box())
+        layout.addWidget(self._reviews_box())
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
 
@@ -101,6 +104,44 @@ class SettingsDialog(QDialog):
         hint.setStyleSheet("color: #5b6170")
         form.addRow(hint)
         return box
+
+    def _reviews_box(self) -> QGroupBox:
+        box = QGroupBox("Quarterly reviews")
+        form = QFormLayout(box)
+        scheme, days = reviews.quarter_settings(self.ctx.db)
+        self.scheme = QComboBox()
+        fill_combo(self.scheme, [(s.label, s) for s in QuarterScheme], scheme)
+        self.due_days = QSpinBox()
+        self.due_days.setRange(1, 120)
+        self.due_days.setSuffix(" days")
+        self.due_days.setValue(days)
+        self.save_reviews = QPushButton("Save")
+        self.save_reviews.clicked.connect(self.save_review_settings)
+        admin = self.ctx.actor.is_admin
+        for widget in (self.scheme, self.due_days, self.save_reviews):
+            widget.setEnabled(admin)
+        row = QHBoxLayout()
+        row.addWidget(self.due_days)
+        row.addWidget(QLabel("after the quarter ends"))
+        row.addStretch(1)
+        row.addWidget(self.save_reviews)
+        form.addRow("Quarters numbered by", self.scheme)
+        form.addRow("Review due", row)
+        return box
+
+    def save_review_settings(self) -> None:
+        scheme = combo_value(self.scheme)
+        try:
+            reviews.set_quarter_settings(self.ctx.db, self.ctx.actor, scheme, self.due_days.value())
+        except HsdeskError as exc:
+            show_error(self, exc, "Not saved")
+            return
+        QMessageBox.information(
+            self,
+            "Saved",
+            f"Quarters are numbered by the {scheme.label.split(' (')[0].lower()}, and each "
+            f"quarter's review is due {self.due_days.value()} days after it ends.",
+        )
 
     def save_overdue_days(self) -> None:
         try:

@@ -32,6 +32,7 @@ class Column(Generic[R]):
     tooltip: Callable[[R], str] | None = None
     colour: Callable[[R], str | None] | None = None  # text colour, e.g. "#a61b1b"
     decoration: Callable[[R], Any] | None = None  # an icon or pixmap beside the text
+    sort: Callable[[R], Any] | None = None  # what to sort by, when not the value shown
 
 
 def _display(value: Any) -> str:
@@ -84,7 +85,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(column.value(record))
         if role == SORT_ROLE:
-            return sort_key(column.value(record))
+            return sort_key((column.sort or column.value)(record))
         if role == RECORD_ROLE:
             return record
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:

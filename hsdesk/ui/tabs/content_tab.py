@@ -5,20 +5,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,7 +29,7 @@ from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services import channels, content, content_queries, takedowns
-from hsdesk.ui.common import ask, combo_value, fill_combo, push_button, show_error
+from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, push_button, show_error
 from hsdesk.ui.content_panel import ContentPanel
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.content_model import ROW_ROLE, ContentListModel
@@ -305,17 +302,13 @@ class ContentTab(QWidget):
     def export_csv(self) -> None:
         from hsdesk.services.content_exports import export_content_csv
 
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export content register", "content.csv", "CSV files (*.csv)"
+        db, actor = self.ctx.db, self.ctx.actor
+        export_csv_file(
+            self,
+            "Export content register",
+            "content",
+            lambda path: export_content_csv(db, actor, path),
         )
-        if not name:
-            return
-        try:
-            count = export_content_csv(self.ctx.db, self.ctx.actor, Path(name))
-        except (HsdeskError, OSError) as exc:
-            show_error(self, exc, "Not exported")
-            return
-        QMessageBox.information(self, "Exported", f"Wrote {count} rows to {name}.")
 
     # --- window state -------------------------------------------------------------------------
 

@@ -4,12 +4,9 @@ acknowledgements recorded with their evidence."""
 
 from __future__ import annotations
 
-import tempfile
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,18 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.db.filestore import write_atomic
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.induction import COVERED_KINDS, STATUS_COLOURS, InductionStatus
 from hsdesk.domain.induction_records import InductionProgress, InductionRecord, InductionRow
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services import induction_packs, inductions
-from hsdesk.services.files import stored_bytes
 from hsdesk.ui.common import (
     ask,
     combo_value,
+    export_csv_file,
     fill_combo,
+    open_stored_file,
     progress_dialog,
     push_button,
     show_error,
@@ -317,24 +314,7 @@ class InductionTab(QWidget):
         record = self._current_record()
         if record is None or not record.evidence_sha256:
             return
-        data = stored_bytes(self.ctx.db, record.evidence_sha256)
-        if data is None:
-            show_error(
-                self,
-                HsdeskError(
-                    "The evidence file is missing or damaged in the data folder. Restore it from "
-                    "a backup, or attach the scan again."
-                ),
-            )
-            return
-        suffix = Path(record.evidence_name).suffix or ".bin"
-        target = Path(tempfile.gettempdir()) / "hsdesk" / f"evidence-{record.id}{suffix}"
-        try:
-            write_atomic(target, data)
-        except OSError as exc:
-            show_error(self, exc, "Could not open the evidence")
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        open_stored_file(self, self.ctx.db, record.evidence_sha256, record.evidence_name)
 
     def pack_documents(self) -> None:
         from hsdesk.ui.dialogs.pack_documents_dialog import PackDocumentsDialog
@@ -344,20 +324,13 @@ class InductionTab(QWidget):
     def export_csv(self) -> None:
         from hsdesk.services.induction_exports import export_inductions_csv
 
-        name, _ = QFileDialog.getSaveFileName(
+        db, actor = self.ctx.db, self.ctx.actor
+        export_csv_file(
             self,
             "Export the inductions register",
-            str(Path.home() / f"inductions-{date.today():%Y-%m-%d}.csv"),
-            "CSV files (*.csv)",
+            "inductions",
+            lambda path: export_inductions_csv(db, actor, path),
         )
-        if not name:
-            return
-        try:
-            count = export_inductions_csv(self.ctx.db, self.ctx.actor, Path(name))
-        except (HsdeskError, OSError) as exc:
-            show_error(self, exc, "Not exported")
-            return
-        show_status(self, f"Wrote {count} rows to {name}")
 
     # --- packs -------------------------------------------------------------------------------
 

@@ -1,0 +1,236 @@
+"""Dialogs of the Reviews tab: an action (what, owner, due), an action done, the Vice Chair's
+sign-off, and one checklist template item."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hsdesk.domain.errors import HsdeskError
+from hsdesk.domain.review_records import (
+    ActionInput,
+    ActionRecord,
+    ReviewDetails,
+    TemplateInput,
+    TemplateItem,
+)
+from hsdesk.services import review_template, reviews
+from hsdesk.ui.common import (
+    GuardedDialog,
+    combo_value,
+    fill_combo,
+    password_field,
+    read_date,
+    set_date,
+    show_error,
+)
+from hsdesk.ui.context import AppContext
+from hsdesk.ui.signature_box import SignatureBox
+
+
+def _buttons(dialog: GuardedDialog, label: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
+    return buttons
+
+
+class ActionDialog(GuardedDialog):
+    """A new action on a review, optionally tied to one checklist item."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        review: ReviewDetails,
+        item_id: int | None,
+        item_label: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.review, self.item_id = ctx, review, item_id
+        self.saved: ActionRecord | None = None
+        self.setWindowTitle("Add an action")
+        about = QLabel(f"For: <b>{item_label}</b>")
+        about.setWordWrap(True)
+        self.what = QPlainTextEdit()
+        self.what.setPlaceholderText("What is to be done, e.g. 'Update the opening times'")
+        self.what.setFixedHeight(80)
+        self.owner = QComboBox()
+        owners = [(name, pid) for pid, name in reviews.action_owners(ctx.db)]
+        fill_combo(self.owner, owners, ctx.actor.person_id)
+        self.due = QLineEdit()
+        set_date(self.due, date.today() + timedelta(days=28))
+        form = QFormLayout()
+        form.addRow("&What", self.what)
+        form.addRow("&Owner", self.owner)
+        form.addRow("&Due by (dd/mm/yyyy)", self.due)
+        buttons = _buttons(self, "Add action")
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.wire_form(buttons, self.save)
+        self.resize(480, 260)
+
+    def save(self) -> None:
+        try:
+            data = ActionInput(
+                self.what.toPlainText(),
+                int(combo_value(self.owner) or 0),
+                read_date(self.due, "Due by"),
+                self.item_id,
+            )
+            self.saved = reviews.add_action(self.ctx.db, self.ctx.actor, self.review.id, data)
+        except HsdeskError as exc:
+            show_error(self, exc, "Action not added")
+            return
+        self.accept()
+
+
+class ActionDoneDialog(GuardedDialog):
+    def __init__(self, ctx: AppContext, action: ActionRecord, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.action = ctx, action
+        self.setWindowTitle("Action done")
+        about = QLabel(
+            f"<b>{action.what}</b><br>Owner: {action.owner_name}, raised in {action.raised_in}"
+        )
+        about.setWordWrap(True)
+        self.done_on = QLineEdit()
+        set_date(self.done_on, date.today())
+        self.note = QLineEdit(placeholderText="How it was done (optional)")
+        form = QFormLayout()
+        form.addRow("&Done on (dd/mm/yyyy)", self.done_on)
+        form.addRow("&Note", self.note)
+        buttons = _buttons(self, "Record done")
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.wire_form(buttons, self.save)
+
+    def save(self) -> None:
+        try:
+            reviews.complete_action(
+                self.ctx.db,
+                self.ctx.actor,
+                self.action.id,
+                read_date(self.done_on, "Done on"),
+                self.note.text(),
+            )
+        except HsdeskError as exc:
+            show_error(self, exc, "Not recorded")
+            return
+        self.accept()
+
+
+class SignoffDialog(GuardedDialog):
+    """The Vice Chair signs with their own username and password, whoever is signed in."""
+
+    def __init__(self, ctx: AppContext, review: ReviewDetails, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.review = ctx, review
+        self.signed: ReviewDetails | None = None
+        self.setWindowTitle(f"Sign off the review of {review.name}")
+        problems = reviews.signoff_blockers(review)
+        open_actions = sum(1 for a in review.actions if a.is_open)
+        intro = QLabel(
+            f"<b>{review.title}</b><br>{review.summary}; {len(review.actions)} action(s) raised, "
+            f"{open_actions} open.<br>The Vice Chair (or acting Vice Chair) signs with their "
+            "<i>own</i> username and password. After sign-off the review cannot be changed."
+            + (
+                f"<br><span style='color:#a61b1b'>{len(problems)} item(s) still need an answer, "
+                "a note or an action: the sign-off will be refused until they have one.</span>"
+                if problems
+                else ""
+            )
+        )
+        intro.setWordWrap(True)
+        self.username = QLineEdit(placeholderText="the Vice Chair's sign-in name")
+        self.password = password_field()
+        form = QFormLayout()
+        form.addRow("Vice Chair's &username", self.username)
+        form.addRow("Vice Chair's &password", self.password)
+        self.signature = SignatureBox(ctx, "Vice Chair", self.username)
+        buttons = _buttons(self, "Sign off")
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.signature)
+        layout.addWidget(buttons)
+        self.wire_form(buttons, self.save)
+        self.signature.changed.connect(self._mark_dirty)
+
+    def save(self) -> None:
+        try:
+            given = reviews.ReviewSignoff(
+                self.username.text().strip(), self.password.text(), self.signature.choice()
+            )
+            self.signed = reviews.sign_off(self.ctx.db, self.ctx.actor, self.review.id, given)
+        except HsdeskError as exc:
+            self.password.clear()
+            show_error(self, exc, "Not signed off")
+            return
+        self.accept()
+
+
+class TemplateItemDialog(GuardedDialog):
+    def __init__(
+        self, ctx: AppContext, item: TemplateItem | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.item = ctx, item
+        self.setWindowTitle("Checklist item" if item else "New checklist item")
+        self.text = QLineEdit(item.text if item else "")
+        self.clauses = QLineEdit(item.clauses if item else "")
+        self.clauses.setPlaceholderText("e.g. 1.1, 1.5")
+        self.guidance = QPlainTextEdit(item.guidance if item else "")
+        self.guidance.setFixedHeight(90)
+        self.per_channel = QCheckBox("Ask this &for each channel")
+        self.per_channel.setChecked(item.per_channel if item else True)
+        self.per_channel.setEnabled(item is None or item.auto is None)
+        form = QFormLayout()
+        form.addRow("&Question", self.text)
+        form.addRow("&Clauses", self.clauses)
+        form.addRow("&Guidance", self.guidance)
+        form.addRow("", self.per_channel)
+        note = QLabel(
+            "Changes apply to reviews begun from now on; reviews already begun keep the "
+            "checklist they started with."
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #5b6170")
+        buttons = _buttons(self, "Save")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.wire_form(buttons, self.save)
+        self.resize(560, 300)
+
+    def save(self) -> None:
+        data = TemplateInput(
+            self.per_channel.isChecked(),
+            self.clauses.text(),
+            self.text.text(),
+            self.guidance.toPlainText(),
+        )
+        try:
+            if self.item is None:
+                review_template.add_item(self.ctx.db, self.ctx.actor, data)
+            else:
+                review_template.edit_item(self.ctx.db, self.ctx.actor, self.item.id, data)
+        except HsdeskError as exc:
+            show_error(self, exc, "Not saved")
+            return
+        self.accept()
