@@ -393,3 +393,54 @@ def test_inductions_csv_and_status(demo_file, tmp_path):
     assert len(inductions["people"]) == 9
     titles = [i["title"] for i in data["items"] if i["area"] == "Inductions"]
     assert "6 people overdue to acknowledge the policy" in titles
+
+
+def test_signed_review_exports_verifies_and_bad_quarters_are_refused(demo_file, tmp_path):
+    import csv
+    from datetime import date
+
+    from hsdesk.domain.review import QuarterScheme, quarter_of
+
+    db = str(copy_db(demo_file, tmp_path))
+    last = quarter_of(date.today()).previous
+    key = last.key(QuarterScheme.CALENDAR)
+    pdf = tmp_path / "review.pdf"
+    exported = run("--db", db, "export", "review", "--quarter", key, "--out", str(pdf))
+    assert exported.returncode == 0, exported.stderr
+    assert "signed off" in exported.stdout
+    verified = run("--db", db, "verify", str(pdf))
+    assert verified.returncode == 0, verified.stderr
+    assert f"Matches the quarterly review of {last.title(QuarterScheme.CALENDAR)}" in (
+        verified.stdout
+    )
+    current = quarter_of(date.today()).key(QuarterScheme.CALENDAR)
+    future = quarter_of(date.today()).next.key(QuarterScheme.CALENDAR)
+    out = str(tmp_path / "x.pdf")
+    assert_one_line_error(
+        run("--db", db, "export", "review", "--quarter", current, "--out", out), 1, "not signed"
+    )
+    assert_one_line_error(
+        run("--db", db, "export", "review", "--quarter", future, "--out", out), 1, "not begun"
+    )
+    assert_one_line_error(
+        run("--db", db, "export", "review", "--quarter", "2019Q2", "--out", out), 1, "not begun"
+    )
+    assert_one_line_error(
+        run("--db", db, "export", "review", "--quarter", "2026-3", "--out", out), 2, "e.g. 2026Q3"
+    )
+    assert not Path(out).exists()
+
+    table = tmp_path / "reviews.csv"
+    result = run("--db", db, "export", "csv", "reviews", "--out", str(table))
+    assert result.returncode == 0, result.stderr
+    with table.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["Status"] for r in rows} == {"Signed off", "In progress"}
+    assert any(r["Result"] == "Issue found" and r["Actions"] for r in rows)
+    data = json.loads(run("--db", db, "status", "--json").stdout)
+    assert data["reviews"]["next_due"]["quarter"] == current
+    assert [a["what"] for a in data["reviews"]["actions_overdue"]] == [
+        "Archive the posts about the closed 2024 appeal"
+    ]
+    titles = [i["title"] for i in data["items"] if i["area"] == "Reviews"]
+    assert any(t.startswith("Quarterly review of Q") and "due in" in t for t in titles)
