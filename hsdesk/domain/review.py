@@ -197,6 +197,11 @@ class AutoCheck(StrEnum):
     PRIVACY = "privacy"  # 1.3: not answered, but shows the agreed settings beside the item
 
 
+def answered_from_records(auto: AutoCheck | None) -> bool:
+    """Items whose result hsdesk sets from its records; the reviewer adds notes and actions."""
+    return auto in (AutoCheck.PHOTO_CONSENT, AutoCheck.INDUCTIONS)
+
+
 @dataclass(frozen=True, slots=True)
 class ItemState:
     """Just enough of an item to judge sign-off."""

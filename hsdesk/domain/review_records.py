@@ -11,6 +11,7 @@ from hsdesk.domain.review import (
     Quarter,
     QuarterScheme,
     ReviewStatus,
+    answered_from_records,
 )
 
 
@@ -139,7 +140,7 @@ class ItemRecord:
 
     @property
     def answered_automatically(self) -> bool:
-        return self.auto in (AutoCheck.PHOTO_CONSENT, AutoCheck.INDUCTIONS)
+        return answered_from_records(self.auto)
 
 
 @dataclass(frozen=True, slots=True)

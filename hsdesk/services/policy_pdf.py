@@ -8,7 +8,6 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hsdesk import SCHEME_NAME
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import write_atomic
 from hsdesk.db.models import PolicyVersion
@@ -16,34 +15,17 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.policy import PolicyStatus, PolicyVersionRecord
-from hsdesk.services import audit
-from hsdesk.services.files import add_file, stored_bytes
+from hsdesk.services.files import stored_bytes
 from hsdesk.services.policy import find_version, load_version, version_record
-from hsdesk.services.signing import matcher, signing_identity
-
-
-def make_signed_pdf(db: Database, actor: Actor, version: PolicyVersionRecord) -> bytes:
-    """Lay out and sign the PDF of an adopted version; the signing key is made if there is none."""
-    from hsdesk.exports.policy_pdf import build_policy_pdf
-    from hsdesk.exports.signing import sign_pdf
-
-    signature = stored_bytes(db, version.signature_sha256)
-    pdf = build_policy_pdf(version, signature)
-    key_pem, cert_pem = signing_identity(db, actor)
-    return sign_pdf(
-        pdf,
-        key_pem,
-        cert_pem,
-        reason=f"{version.document_name} version {version.number} adopted by the Chair on "
-        f"{format_date(version.adopted_on)}",
-        location=SCHEME_NAME,
-    )
+from hsdesk.services.signing import matcher, sign_and_keep
 
 
 def signed_policy_pdf(
     db: Database, actor: Actor, version_id: int
 ) -> tuple[PolicyVersionRecord, bytes]:
     """The signed PDF of an adopted (or superseded) version, made and kept the first time."""
+    from hsdesk.exports.policy_pdf import build_policy_pdf
+
     with db.read() as session:
         version = version_record(load_version(session, version_id))
     if version.status is PolicyStatus.DRAFT:
@@ -54,26 +36,20 @@ def signed_policy_pdf(
     kept = stored_bytes(db, version.pdf_sha256)
     if kept is not None:
         return version, kept
-    data = make_signed_pdf(db, actor, version)
-    with db.write() as session:
-        row = load_version(session, version_id)
-        kept = stored_bytes(db, row.pdf_sha256)  # another PC may have made it meanwhile
-        if kept is not None:
-            return version_record(row), kept
-        stored = add_file(
-            session, db.files, data, f"policy-v{row.number}-signed.pdf", "application/pdf"
-        )
-        row.pdf_sha256 = stored.sha256
-        audit.record(
-            session,
-            actor,
-            "sign",
-            "policy_version",
-            row.id,
-            f"Made the signed PDF of version {row.number} of {row.document.name}",
-            {"sha256": stored.sha256},
-        )
-        return version_record(row), data
+    pdf = build_policy_pdf(version, stored_bytes(db, version.signature_sha256))
+    data = sign_and_keep(
+        db,
+        actor,
+        pdf,
+        reason=f"{version.document_name} version {version.number} adopted by the Chair on "
+        f"{format_date(version.adopted_on)}",
+        file_name=f"policy-v{version.number}-signed.pdf",
+        load_row=lambda session: load_version(session, version_id),
+        entity="policy_version",
+        summary=f"Made the signed PDF of version {version.number} of {version.document_name}",
+    )
+    with db.read() as session:
+        return version_record(load_version(session, version_id)), data
 
 
 def export_policy(

@@ -9,7 +9,6 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hsdesk import SCHEME_NAME
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import write_atomic
 from hsdesk.db.models import QuarterlyReview
@@ -18,11 +17,10 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.review import Quarter
 from hsdesk.domain.review_records import ReviewDetails
-from hsdesk.services import audit
 from hsdesk.services.content_exports import content_log
-from hsdesk.services.files import add_file, stored_bytes
+from hsdesk.services.files import stored_bytes
 from hsdesk.services.reviews import details_of, find_quarter, load_review, review_of, scheme_of
-from hsdesk.services.signing import matcher, signing_identity
+from hsdesk.services.signing import matcher, sign_and_keep
 
 LOGGED = ("Uploaded", "Takedown asked for", "Taken down")
 
@@ -44,8 +42,6 @@ def signed_review_pdf(
     db: Database, actor: Actor, review_id: int, today: date | None = None
 ) -> tuple[ReviewDetails, bytes]:
     """The signed PDF of a signed-off review, made and kept the first time."""
-    from hsdesk.exports.signing import sign_pdf
-
     day = today or date.today()
     with db.read() as session:
         review = details_of(session, load_review(session, review_id), day)
@@ -57,34 +53,19 @@ def signed_review_pdf(
     kept = stored_bytes(db, review.pdf_sha256)
     if kept is not None:
         return review, kept
-    key_pem, cert_pem = signing_identity(db, actor)
-    data = sign_pdf(
+    data = sign_and_keep(
+        db,
+        actor,
         make_review_pdf(db, review),
-        key_pem,
-        cert_pem,
         reason=f"Quarterly review of {review.title} signed off by {review.signer_label} on "
         f"{format_date(review.signed_on)}",
-        location=SCHEME_NAME,
+        file_name=f"review-{review.quarter.start}-signed.pdf",
+        load_row=lambda session: load_review(session, review_id),
+        entity="quarterly_review",
+        summary=f"Made the signed PDF of the review of {review.title}",
     )
-    with db.write() as session:
-        row = load_review(session, review_id)
-        kept = stored_bytes(db, row.pdf_sha256)  # another PC may have made it meanwhile
-        if kept is not None:
-            return details_of(session, row, day), kept
-        stored = add_file(
-            session, db.files, data, f"review-{review.quarter.start}-signed.pdf", "application/pdf"
-        )
-        row.pdf_sha256 = stored.sha256
-        audit.record(
-            session,
-            actor,
-            "sign",
-            "quarterly_review",
-            row.id,
-            f"Made the signed PDF of the review of {review.title}",
-            {"sha256": stored.sha256},
-        )
-        return details_of(session, row, day), data
+    with db.read() as session:
+        return details_of(session, load_review(session, review_id), day), data
 
 
 def export_review(

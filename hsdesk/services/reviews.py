@@ -34,6 +34,7 @@ from hsdesk.domain.review import (
     ItemState,
     Quarter,
     QuarterScheme,
+    answered_from_records,
     check_not_future,
     due_on,
     parse_quarter,
@@ -440,7 +441,7 @@ def answer_item(
         )
     with db.write() as session:
         item = _open_item(session, item_id)
-        automatic = item.auto in (AutoCheck.PHOTO_CONSENT, AutoCheck.INDUCTIONS)
+        automatic = answered_from_records(item.auto)
         if automatic and result is not None and result is not item.result:
             raise ValidationError(
                 f"'{item.text}' is filled in from hsdesk's records, so its result cannot be "

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,7 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.services import audit
+from hsdesk.services.files import add_file, stored_bytes
 
 if TYPE_CHECKING:
     from hsdesk.exports.signing import CertificateSummary
@@ -122,6 +123,34 @@ def signing_identity(db: Database, actor: Actor) -> tuple[bytes, bytes]:
                 {"fingerprint": summary.fingerprint, "valid_until": summary.valid_until.date()},
             )
     return key_pem, cert_pem
+
+
+def sign_and_keep(
+    db: Database,
+    actor: Actor,
+    pdf: bytes,
+    reason: str,
+    file_name: str,
+    load_row: Callable[[Session], Any],
+    entity: str,
+    summary: str,
+) -> bytes:
+    """Sign ``pdf`` with the scheme's key and keep it in the file store, its SHA-256 on the row
+    ``load_row`` finds (which has ``id`` and ``pdf_sha256``), with an audit entry. If another PC
+    kept one meanwhile, that one is returned and this one dropped: a record has one signed PDF."""
+    from hsdesk.exports.signing import sign_pdf
+
+    key_pem, cert_pem = signing_identity(db, actor)
+    data = sign_pdf(pdf, key_pem, cert_pem, reason=reason, location=SCHEME_NAME)
+    with db.write() as session:
+        row = load_row(session)
+        kept = stored_bytes(db, row.pdf_sha256)
+        if kept is not None:
+            return kept
+        stored = add_file(session, db.files, data, file_name, "application/pdf")
+        row.pdf_sha256 = stored.sha256
+        audit.record(session, actor, "sign", entity, row.id, summary, {"sha256": stored.sha256})
+        return data
 
 
 def current_certificate(db: Database) -> CertificateSummary | None:

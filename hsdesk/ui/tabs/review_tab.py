@@ -150,6 +150,7 @@ class ReviewTab(QWidget):
         self.item_title.setStyleSheet("font-size: 14px; font-weight: 600")
         self.item_guidance = QLabel()
         self.item_guidance.setWordWrap(True)
+        self.item_guidance.setStyleSheet(f"color: {GREY}")
         self.item_facts = QLabel()
         self.item_facts.setWordWrap(True)
         self.item_facts.setTextFormat(Qt.TextFormat.RichText)
@@ -434,8 +435,6 @@ class ReviewTab(QWidget):
             )
             entry.setData(ROLE, a.id)
             self.actions_list.addItem(entry)
-        for widget in (self.item_guidance,):
-            widget.setStyleSheet(f"color: {GREY}")
         self.evidence_box.setVisible(item is not None)
         self.actions_box.setVisible(item is not None or action is not None)
         self._filling = False
