@@ -7,20 +7,23 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hsdesk import APP_NAME, ORG_NAME, __version__
 from hsdesk.db.engine import Database
-from hsdesk.db.location import resolve_location
+from hsdesk.db.location import is_url, resolve_location
 from hsdesk.db.migrate import ensure_schema
+from hsdesk.diagnostics import setup_logging
 from hsdesk.domain.actor import Actor
-from hsdesk.domain.errors import HsdeskError
+from hsdesk.domain.errors import DatabaseDamaged, DatabaseInUse, HsdeskError
 from hsdesk.resources import resource
+from hsdesk.ui.crash_dialog import install_crash_handler
+from hsdesk.ui.single_instance import InstanceServer, ask_running_to_show, instance_key
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -53,37 +56,17 @@ def make_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
-def install_error_handler(log_dir: Path) -> None:
-    """An unexpected error is written to logs/hsdesk.log and explained; the window stays open."""
-    import logging
-    import traceback
+def open_database(location: str, demo: bool, read_only: str | None = None) -> Database:
+    db = Database(location, read_only=read_only)
+    try:
+        ensure_schema(db)
+        if demo:
+            from hsdesk.services.demo import load_demo
 
-    log_dir.mkdir(parents=True, exist_ok=True)
-    log = logging.getLogger("hsdesk")
-    handler = logging.FileHandler(log_dir / "hsdesk.log", encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    log.addHandler(handler)
-
-    def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        log.error("".join(traceback.format_exception(exc_type, exc, tb)))
-        handler.flush()
-        QMessageBox.critical(
-            None,
-            "Something went wrong",
-            f"hsdesk met a problem it did not expect: {exc}\n\nNothing you saved before this is lost. "
-            f"The details are in {log_dir / 'hsdesk.log'}; please send that file to whoever looks after hsdesk.",
-        )
-
-    sys.excepthook = handle
-
-
-def open_database(location: str, demo: bool) -> Database:
-    db = Database(location)
-    ensure_schema(db)
-    if demo:
-        from hsdesk.services.demo import load_demo
-
-        load_demo(db)
+            load_demo(db)
+    except BaseException:
+        db.dispose()
+        raise
     return db
 
 
@@ -107,41 +90,145 @@ def sign_in(db: Database, demo: bool) -> tuple[Actor | None, bool]:
     return (dialog.actor if dialog.exec() else None), bool(prefill)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    app = make_application(sys.argv[:1])
-    demo_dir = Path(tempfile.mkdtemp(prefix="hsdesk-demo-")) if args.demo else None
-    location = str(demo_dir / "hsdesk.db") if demo_dir else resolve_location(args.db)
-    try:
-        try:
-            db = open_database(location, args.demo)
-            install_error_handler(db.data_dir / "logs")
-            if args.demo_user:
-                from hsdesk.services.auth import demo_sign_in
+@dataclass
+class Session:
+    """One run of the window on one database; ``restore`` is set when the user asked to put a
+    backup back (the database is closed, the backup restored, and it is opened again)."""
 
-                actor: Actor | None = demo_sign_in(db, args.demo_user)
-                first_start = False
-            else:
-                actor, first_start = sign_in(db, args.demo)
-        except HsdeskError as exc:
-            QMessageBox.critical(None, "hsdesk cannot open the database", str(exc))
-            return 1
+    code: int = 0
+    restore: Path | None = None
+    actor: Actor | None = None  # who asked for the restore (None: the database was damaged)
+
+
+def _explain_open(db: Database) -> None:
+    """Say once, on opening, why the database is read-only or on a risky drive."""
+    if db.read_only is not None:
+        QMessageBox.information(
+            None,
+            "Opened read-only",
+            f"hsdesk has opened the database read-only: {db.read_only}.\n\nYou can look "
+            "everything up, print and export, but nothing can be changed.",
+        )
+    if db.shared is not None and db.path is not None:
+        from hsdesk.db.storage import shared_warning
+
+        QMessageBox.warning(
+            None, "The database is on a shared drive", shared_warning(db.path, db.shared)
+        )
+
+
+def run_session(args: argparse.Namespace, location: str, server: InstanceServer | None) -> Session:
+    from hsdesk.db.lock import DatabaseLock
+    from hsdesk.ui.dialogs.backup_dialogs import ask_in_use, offer_restore
+
+    path = None if is_url(location) else Path(location).expanduser().resolve()
+    lock = DatabaseLock(path) if path is not None else None
+    read_only: str | None = None
+    if lock is not None and path is not None and path.exists():
+        try:
+            lock.acquire()
+        except DatabaseInUse as exc:
+            if not ask_in_use(str(exc)):
+                return Session(1)
+            holder = lock.current()
+            read_only = f"it is {holder.describe()}" if holder else "it is in use elsewhere"
+            lock = None
+    try:
+        db = open_database(location, args.demo, read_only)
+    except DatabaseDamaged as exc:
+        if lock is not None:
+            lock.release()
+        chosen = offer_restore(str(exc), path.parent / "backups") if path else None
+        return Session(1, chosen)
+    except HsdeskError as exc:
+        if lock is not None:
+            lock.release()
+        QMessageBox.critical(None, "hsdesk cannot open the database", str(exc))
+        return Session(1)
+    if lock is not None and lock.holder is None and read_only is None:
+        lock.acquire()  # the file was created just now
+    try:
+        _explain_open(db)
+        if args.demo_user:
+            from hsdesk.services.auth import demo_sign_in
+
+            actor: Actor | None = demo_sign_in(db, args.demo_user)
+            first_start = False
+        else:
+            actor, first_start = sign_in(db, args.demo)
         if actor is None:
-            return 0
+            return Session(0)
+        from hsdesk.services.backups import AutoBackup
         from hsdesk.ui.context import AppContext
         from hsdesk.ui.main_window import MainWindow
 
-        window = MainWindow(AppContext(db, actor, demo=args.demo))
+        autobackup = AutoBackup(db)
+        window = MainWindow(AppContext(db, actor, demo=args.demo), lock=lock, autobackup=autobackup)
+        if server is not None:
+            server.front = lambda: window
         window.show()
         if first_start:
             QTimer.singleShot(0, window.policy.offer_scheme_policy)
         if args.quit_when_shown:
             QTimer.singleShot(0, window.close)
-            QTimer.singleShot(0, app.quit)
-        code = app.exec()
-        db.dispose()
-        return code
+        app = QApplication.instance()
+        assert app is not None
+        app.exec()
+        if window.restore_request is None:
+            window.finish()
+        return Session(0, window.restore_request, actor)
     finally:
+        db.dispose()
+        if lock is not None:
+            lock.release()
+
+
+def restore_backup(location: str, backup: Path, actor: Actor | None) -> None:
+    """Restore ``backup`` into the closed database and say how it went."""
+    from hsdesk.services.backups import restore
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        done = restore(Path(location), backup, actor)
+    except HsdeskError as exc:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.critical(None, "The backup was not restored", str(exc))
+        return
+    QApplication.restoreOverrideCursor()
+    kept = f"\n\nThe database as it was is kept in {done.previous}." if done.previous else ""
+    missing = (
+        "\n\nSome stored files were not in the backup: " + "; ".join(done.missing_files[:5])
+        if done.missing_files
+        else ""
+    )
+    QMessageBox.information(
+        None, "Backup restored", f"The backup {backup.name} has been restored.{kept}{missing}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    log_path = setup_logging("hsdesk")
+    app = make_application(sys.argv[:1])
+    install_crash_handler(log_path)
+    demo_dir = Path(tempfile.mkdtemp(prefix="hsdesk-demo-")) if args.demo else None
+    location = str(demo_dir / "hsdesk.db") if demo_dir else resolve_location(args.db)
+    server = None
+    if demo_dir is None and not args.quit_when_shown:
+        key = instance_key(location)
+        if ask_running_to_show(key):
+            return 0
+        server = InstanceServer(key, app.activeWindow)
+    try:
+        while True:
+            session = run_session(args, location, server)
+            if session.restore is None:
+                return session.code
+            restore_backup(location, session.restore, session.actor)
+            args.demo = False  # a restored demo database is opened as it is
+    finally:
+        if server is not None:
+            server.close()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
 

@@ -83,10 +83,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from hsdesk.db.migrate import schema_state
+    from hsdesk.domain.errors import DatabaseDamaged
     from hsdesk.services.integrity import check
 
     db = _open(args, migrate=False)
-    state = schema_state(db)
+    try:
+        state = schema_state(db)
+    except DatabaseDamaged as exc:
+        print(exc)
+        return 1
     if not state.is_current:
         print(
             f"the database schema is older than this hsdesk ({state.revision or 'empty'}); "
@@ -252,6 +257,36 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from hsdesk.services.backups import backup_now, describe_backup
+
+    db = _open(args)
+    result = backup_now(db, folder=Path(args.to).expanduser() if args.to else None)
+    info = describe_backup(result.path)
+    print(f"Backed up to {result.path} ({info.summary})")
+    for problem in result.missing_files:
+        print(f"{PROG}: warning: not in the backup: {problem}", file=sys.stderr)
+    return 1 if result.missing_files else 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from hsdesk.services.backups import restore
+
+    location = resolve_location(args.db)
+    if is_url(location):
+        raise HsdeskError(
+            "restore works on a database file; restore a database server with its own tools"
+        )
+    done = restore(Path(location), Path(args.backup), _actor())
+    db = _open(args)  # an older backup is upgraded (after its own backup) on the way in
+    print(f"Restored {args.backup} into {db.where}")
+    if done.previous is not None:
+        print(f"The database as it was before is kept in {done.previous}")
+    for problem in done.missing_files:
+        print(f"{PROG}: warning: not restored: {problem}", file=sys.stderr)
+    return 1 if done.missing_files else 0
+
+
 def _read_password(path: str | None, confirm: bool = True) -> str:
     if path:
         try:
@@ -321,6 +356,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace a non-empty database (backed up first)"
     )
     command("check", cmd_check, "check the file, foreign keys, audit chain and stored files")
+    backup = command(
+        "backup", cmd_backup, "a consistent backup now, with the stored files it needs"
+    )
+    backup.add_argument(
+        "--to", metavar="DIR", help="the folder to put it in (default: backups beside the database)"
+    )
+    restore = command(
+        "restore",
+        cmd_restore,
+        "replace the database with a backup (the database as it is is backed up first)",
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="a backup .db file")
     status = command("status", cmd_status, "list what needs attention (the Dashboard's items)")
     status.add_argument("--json", action="store_true", help="print one JSON document")
 
@@ -418,6 +465,9 @@ def _fail(message: str, code: int) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from hsdesk.diagnostics import setup_logging
+
+    setup_logging(PROG)
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
@@ -438,13 +488,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _unexpected(exc: Exception) -> str:
     from sqlalchemy.exc import DBAPIError
 
+    from hsdesk.diagnostics import log_exception, log_file
+
+    log_exception(type(exc), exc, exc.__traceback__)
     if isinstance(exc, DBAPIError):
         return f"the database could not be read or written ({exc.orig}); nothing was changed"
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc} ({exc.filename or 'file'}); nothing was changed"
     if os.environ.get("HSDESK_DEBUG"):
         raise exc
-    return f"unexpected problem: {type(exc).__name__}: {exc}"
+    return f"unexpected problem: {type(exc).__name__}: {exc} (details in {log_file()})"
 
 
 if __name__ == "__main__":

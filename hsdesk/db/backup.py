@@ -1,4 +1,9 @@
-"""Consistent copies of a live SQLite database through SQLite's online backup API."""
+"""Consistent copies of a live SQLite database (SQLite's online backup API, never a plain file
+copy), each checked with ``integrity_check`` and kept with the stored files it refers to.
+
+A backup folder holds ``hsdesk-<when>-<kind>.db`` files and one content-addressed ``files/``
+store they share, so photos and scans are copied once however many backups mention them.
+"""
 
 from __future__ import annotations
 
@@ -6,33 +11,114 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from hsdesk.db.engine import Database, connect_read_only
+from hsdesk.db.filestore import FileStore
+from hsdesk.domain.backups import BackupKind, backup_name
 from hsdesk.domain.errors import DatabaseProblem
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
-    """Copy ``source`` to ``target`` consistently (even while in use), verify the copy, then rename."""
+@contextlib.contextmanager
+def temporary_beside(target: Path) -> Iterator[Path]:
+    """A temporary path in the target's folder (so the final rename is atomic), removed unless
+    the caller renamed it into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = Path(name)
     try:
-        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-                result = dst.execute("PRAGMA integrity_check").fetchone()[0]
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        if result != "ok":
-            raise DatabaseProblem(f"The backup copy failed its integrity check ({result}).")
-        os.replace(tmp, target)
+        yield tmp
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> Path:
+    """Copy the database behind ``source`` to ``target`` as one consistent snapshot (other
+    connections may keep writing), verify the copy, then rename it into place."""
+    with temporary_beside(target) as tmp:
+        dst = sqlite3.connect(tmp)
+        try:
+            source.backup(dst)  # all pages in one step: a single read transaction
+            dst.execute("PRAGMA journal_mode=DELETE")
+            result = [row[0] for row in dst.execute("PRAGMA integrity_check")]
+        finally:
+            dst.close()
+        if result != ["ok"]:
+            raise DatabaseProblem(
+                f"The backup copy failed its integrity check ({'; '.join(result[:3])}). "
+                "The database itself may be damaged: run 'check'."
+            )
+        _fsync(tmp)
+        os.replace(tmp, target)
     return target
+
+
+def referenced_files(database: Path) -> set[str]:
+    """The stored files (SHA-256) a database file refers to."""
+    conn = connect_read_only(database)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "stored_file" not in tables:
+            return set()
+        return {row[0] for row in conn.execute("SELECT sha256 FROM stored_file")}
+    finally:
+        conn.close()
+
+
+def copy_stored_files(shas: set[str], source: FileStore, target: FileStore) -> list[str]:
+    """Copy each file into ``target`` unless an intact copy is already there, checking its
+    hash; returns the files that could not be copied, in words."""
+    problems: list[str] = []
+    for sha in sorted(shas):
+        if target.path_for(sha).is_file() and target.problem(sha) is None:
+            continue
+        problem = source.problem(sha)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        target.put_bytes(source.path_for(sha).read_bytes())
+    return problems
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    missing_files: list[str]
+
+
+def next_backup_path(folder: Path, taken_at: datetime, kind: BackupKind) -> Path:
+    clash = 0
+    while (folder / backup_name(taken_at, kind, clash)).exists():
+        clash += 1
+    return folder / backup_name(taken_at, kind, clash)
+
+
+def store_backup(
+    source: sqlite3.Connection, files: FileStore, folder: Path, kind: BackupKind, now: datetime
+) -> BackupResult:
+    """Snapshot the database into ``folder`` and copy the stored files the snapshot needs."""
+    target = copy_database(source, next_backup_path(folder, now.replace(microsecond=0), kind))
+    missing = copy_stored_files(referenced_files(target), files, FileStore(folder / "files"))
+    return BackupResult(target, missing)
+
+
+def backup_database(db: Database, folder: Path, kind: BackupKind, now: datetime) -> BackupResult:
+    """Back up an open database through its own engine (which may hold the file exclusively)."""
+    if db.path is None:
+        raise DatabaseProblem(
+            "hsdesk backs up database files only; back up a database server with its own tools."
+        )
+    with db.engine.connect() as conn:
+        source = conn.connection.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        return store_backup(source, db.files, folder, kind, now)

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, QueuePool, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hsdesk.db.filestore import FileStore
 from hsdesk.db.location import default_data_dir, is_url
-from hsdesk.domain.errors import DatabaseProblem
+from hsdesk.db.storage import shared_location
+from hsdesk.domain.errors import (
+    DatabaseBusy,
+    DatabaseProblem,
+    DiskFull,
+    HsdeskError,
+    ReadOnlyDatabase,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
+# A write that meets a busy database waits this long, then fails with a message (never hangs).
+BUSY_TIMEOUT_MS = 3_000
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -24,8 +35,14 @@ def check_sqlite_file(path: Path) -> None:
         raise DatabaseProblem(
             f"{path} is a folder, not a database file. Give the path of the .db file."
         )
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return
+    if path.stat().st_size == 0:
+        raise DatabaseProblem(
+            f"{path} is empty (0 bytes), so it is not an hsdesk database; perhaps a copy did "
+            "not finish. It has not been changed. Restore a backup, or choose another file name "
+            "to start a new database."
+        )
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
     if header != SQLITE_MAGIC:
@@ -35,15 +52,51 @@ def check_sqlite_file(path: Path) -> None:
         )
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # Let SQLAlchemy's "begin" hook issue BEGIN itself so reads and writes get the right lock.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.close()
+def _read_only_uri(path: Path, immutable: bool) -> str:
+    return f"{path.as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def needs_immutable(path: Path) -> bool:
+    """A WAL database in a folder we cannot write can only be read as an unchanging file."""
+    return not os.access(path.parent, os.W_OK)
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file, even where its folder is read-only."""
+    return sqlite3.connect(
+        _read_only_uri(path, needs_immutable(path)), uri=True, check_same_thread=False
+    )
+
+
+def permission_problem(path: Path) -> str | None:
+    """Why this user cannot change the database file, or None if they can."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"you do not have permission to change {path}"
+    if path.exists() and not os.access(path.parent, os.W_OK):
+        return f"you do not have permission to change files in {path.parent}"
+    return None
+
+
+def _sqlite_pragmas(read_only: bool, shared: bool) -> Callable[[Any, Any], None]:
+    def apply(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" hook issue BEGIN itself so reads and writes get the right lock.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")
+        elif shared:
+            # On a share or synced folder: no WAL (its shared memory does not work across
+            # computers) and one connection holding the file for as long as it is open.
+            cursor.execute("PRAGMA locking_mode=EXCLUSIVE")
+            cursor.execute("PRAGMA journal_mode=DELETE")
+        else:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    return apply
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -52,18 +105,54 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
+def make_engine(url: str, *, read_only: bool = False, shared: bool = False) -> Engine:
+    options: dict[str, Any] = {}
+    if read_only:
+        path = Path(url.removeprefix("sqlite:///"))
+        options["creator"] = lambda: connect_read_only(path)
+    if shared:
+        # Exclusive locking: one connection owns the file, so the whole program shares it.
+        options.update(poolclass=QueuePool, pool_size=1, max_overflow=0, pool_timeout=30)
+    engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(read_only, shared))
         event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def explain(exc: DBAPIError, where: str) -> HsdeskError | None:
+    """The plain-English refusal for an SQLite failure a person can act on, if it is one."""
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseBusy(
+            f"The database is busy: another hsdesk or program is saving to {where} right now. "
+            "Nothing was changed; try again in a moment."
+        )
+    if "full" in text:
+        return DiskFull(
+            f"There is no room left to save this: the disk holding {where} is full. "
+            "Nothing was changed; free some space (or ask whoever looks after the PC) and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyDatabase(
+            f"{where} cannot be changed (it is read-only). Nothing was changed; ask whoever "
+            "looks after the PC to give you permission to change it."
+        )
+    if "disk i/o" in text or "malformed" in text:
+        return DatabaseProblem(
+            f"{where} could not be read or written ({exc.orig}). Nothing was changed. Run "
+            "File → Check the database, or restore a backup."
+        )
+    return None
 
 
 class Database:
     """An open hsdesk database: engine, session scopes and the file store beside it."""
 
-    def __init__(self, location: str) -> None:
+    def __init__(self, location: str, *, read_only: str | None = None) -> None:
+        """Open ``location``; ``read_only`` is the reason to open it without changing anything
+        (it is also opened read-only, with the reason, when this user cannot change the file)."""
+        self.shared: str | None = None  # where the file is, when that is a share or synced folder
         if is_url(location):
             self.url = location
             self.path: Path | None = None
@@ -71,15 +160,25 @@ class Database:
         else:
             self.path = Path(location).expanduser().resolve()
             check_sqlite_file(self.path)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            read_only = read_only or permission_problem(self.path)
+            if read_only is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self.url = f"sqlite:///{self.path}"
             self.data_dir = self.path.parent
-        self.engine = make_engine(self.url)
+            self.shared = shared_location(self.path)
+        self.read_only = read_only
+        self.engine = make_engine(
+            self.url, read_only=read_only is not None, shared=self.shared is not None
+        )
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
             self.engine.execution_options(hsdesk_write=True), expire_on_commit=False
         )
         self.files = FileStore(self.data_dir / "files")
+
+    @property
+    def where(self) -> str:
+        return str(self.path or self.url)
 
     @property
     def backups_dir(self) -> Path:
@@ -88,14 +187,25 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; rolled back and closed at the end."""
-        with self._reader() as session, session.begin():
-            yield session
+        try:
+            with self._reader() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise explain(exc, self.where) or exc from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed if the block succeeds, rolled back if it raises."""
-        with self._writer() as session, session.begin():
-            yield session
+        if self.read_only is not None:
+            raise ReadOnlyDatabase(
+                f"The database is open read-only ({self.read_only}), so nothing can be changed. "
+                "Close hsdesk and open it again when you can change it."
+            )
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise explain(exc, self.where) or exc from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

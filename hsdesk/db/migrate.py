@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
-from hsdesk.db.backup import backup_sqlite
-from hsdesk.db.engine import Database
-from hsdesk.domain.errors import DatabaseProblem
+from hsdesk.db.backup import backup_database
+from hsdesk.db.engine import Database, connect_read_only
+from hsdesk.domain.backups import BackupKind
+from hsdesk.domain.errors import DatabaseDamaged, DatabaseProblem
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -41,8 +42,11 @@ def _probe_sqlite(path: Path) -> SchemaState:
     if not path.exists() or path.stat().st_size == 0:
         return SchemaState(None, False)
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
+            damage = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            if damage != ["ok"]:
+                raise DatabaseDamaged(damaged_message(path, damage))
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -53,11 +57,17 @@ def _probe_sqlite(path: Path) -> SchemaState:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseProblem(
-            f"{path} cannot be read as a database ({exc}). It has not been changed; "
-            "restore it from a backup or choose another file."
-        ) from exc
+        raise DatabaseDamaged(damaged_message(path, [str(exc)])) from exc
     return SchemaState(revision, bool(tables - {"alembic_version"}))
+
+
+def damaged_message(path: Path, found: list[str]) -> str:
+    detail = "; ".join(found[:3]) + ("; …" if len(found) > 3 else "")
+    return (
+        f"{path} is damaged and cannot be used as it is ({detail}). hsdesk has not changed or "
+        '"repaired" it. Restore the latest backup (File → Restore from backup…, or '
+        "'hsdesk-cli restore BACKUP'); the damaged file is kept beside the backups."
+    )
 
 
 def _probe_url(db: Database) -> SchemaState:
@@ -101,12 +111,15 @@ def ensure_schema(db: Database) -> Path | None:
     state = schema_state(db)
     if state.is_current:
         return None
+    if db.read_only is not None:
+        raise DatabaseProblem(
+            f"{db.where} was written by an older hsdesk (schema {state.revision or 'empty'}) and "
+            f"needs upgrading, but it is open read-only ({db.read_only}). Open it where it can "
+            "be changed; it has not been changed."
+        )
     backup = None
     if state.revision is not None and db.path is not None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_sqlite(
-            db.path, db.backups_dir / f"hsdesk-before-upgrade-from-{state.revision}-{stamp}.db"
-        )
+        backup = backup_database(db, db.backups_dir, BackupKind.BEFORE_UPGRADE, datetime.now()).path
     upgrade(db, HEAD)
     return backup
 

@@ -23,3 +23,23 @@ class NotFound(HsdeskError):
 
 class DatabaseProblem(HsdeskError):
     """The database file cannot be opened as it is; nothing was changed."""
+
+
+class DatabaseDamaged(DatabaseProblem):
+    """The database file failed its integrity check; it was not changed or "repaired"."""
+
+
+class DatabaseBusy(HsdeskError):
+    """Another program held the database for longer than hsdesk waits; nothing was changed."""
+
+
+class DiskFull(HsdeskError):
+    """The disk (or the database's size limit) is full; nothing was changed."""
+
+
+class ReadOnlyDatabase(HsdeskError):
+    """The database is open read-only; nothing can be changed."""
+
+
+class DatabaseInUse(HsdeskError):
+    """Another hsdesk (on this or another computer) has the database open."""

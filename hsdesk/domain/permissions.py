@@ -75,6 +75,12 @@ class Permission(Enum):
         "Only an administrator, a trustee or the Scheme Development Manager can work on a "
         "quarterly review. The Vice Chair (or acting Vice Chair) signs it off.",
     )
+    RESTORE_BACKUPS = Rule(
+        frozenset(),
+        frozenset(),
+        "Only an administrator can restore a backup, because it replaces everyone's work since "
+        "the backup was taken. Ask an administrator to do this.",
+    )
     VIEW_AUDIT = Rule(
         frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
         frozenset(),

@@ -10,11 +10,12 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from hsdesk.db.backup import backup_sqlite
+from hsdesk.db.backup import backup_database
 from hsdesk.db.base import Base
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Family, Person, Setting, UserAccount
 from hsdesk.domain.actor import Actor
+from hsdesk.domain.backups import BackupKind
 from hsdesk.domain.enums import Office, PersonKind, VolunteerStatus
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.records import PersonInput
@@ -162,9 +163,7 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
         )
     backup = None
     if force and db.path is not None and not is_empty(db):
-        backup = backup_sqlite(
-            db.path, db.backups_dir / f"hsdesk-before-demo-{stamp:%Y%m%d-%H%M%S}.db"
-        )
+        backup = backup_database(db, db.backups_dir, BackupKind.BEFORE_DEMO, stamp).path
     with db.write() as session:
         if force:
             for table in reversed(Base.metadata.sorted_tables):

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from hsdesk import SCHEME_NAME, __version__
+from hsdesk.db.lock import HEARTBEAT_SECONDS, DatabaseLock
+from hsdesk.domain.backups import AUTO_BACKUP_MINUTES
+from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
+from hsdesk.ui.common import ask, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.lazy_page import LazyPage
 from hsdesk.ui.tabs.dashboard_tab import DashboardTab
 from hsdesk.ui.tabs.people_tab import PeopleTab
 
 if TYPE_CHECKING:
+    from hsdesk.db.backup import BackupResult
+    from hsdesk.services.backups import AutoBackup
     from hsdesk.ui.tabs.content_tab import ContentTab
     from hsdesk.ui.tabs.induction_tab import InductionTab
     from hsdesk.ui.tabs.photos_tab import PhotosTab
@@ -31,11 +38,21 @@ LICENCES = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        lock: DatabaseLock | None = None,
+        autobackup: AutoBackup | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.lock = lock
+        self.autobackup = autobackup
+        self.restore_request: Path | None = None  # a backup to restore once the window is closed
         demo = " — DEMO DATA" if ctx.demo else ""
-        self.setWindowTitle(f"hsdesk — {SCHEME_NAME}{demo}")
+        read_only = " — READ-ONLY" if ctx.db.read_only else ""
+        self.setWindowTitle(f"hsdesk — {SCHEME_NAME}{demo}{read_only}")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.dashboard = DashboardTab(ctx)
@@ -60,15 +77,151 @@ class MainWindow(QMainWindow):
         who = f"Signed in as {ctx.actor.display_name} ({ctx.actor.username})"
         where = str(ctx.db.path or ctx.db.url)
         self.statusBar().addWidget(QLabel(who))
+        if ctx.db.read_only:
+            notice = QLabel(f"<b>Read-only</b>: {ctx.db.read_only}")
+            notice.setToolTip("Nothing can be changed while the database is open read-only.")
+            self.statusBar().addPermanentWidget(notice)
+        if ctx.db.shared:
+            notice = QLabel(f"<b>On {ctx.db.shared}</b>")
+            notice.setToolTip("Safe mode for shared folders: one computer at a time, no WAL.")
+            self.statusBar().addPermanentWidget(notice)
         self.statusBar().addPermanentWidget(QLabel(f"Database: {where}"))
         self.resize(1200, 760)
         self._restore()
+        self._start_timers()
+
+    def _start_timers(self) -> None:
+        """The lock's heartbeat (every minute) and automatic backups (every half hour)."""
+        if self.lock is not None:
+            lock = self.lock
+            lock.heartbeat(f"{self.ctx.actor.display_name} ({self.ctx.actor.username})")
+            self.heartbeat_timer = QTimer(self)
+            self.heartbeat_timer.timeout.connect(lambda: lock.heartbeat())
+            self.heartbeat_timer.start(HEARTBEAT_SECONDS * 1000)
+        if self.autobackup is not None:
+            self.backup_timer = QTimer(self)
+            self.backup_timer.timeout.connect(self._automatic_backup)
+            self.backup_timer.start(AUTO_BACKUP_MINUTES * 60 * 1000)
+
+    def _automatic_backup(self) -> None:
+        from hsdesk.ui.worker import run_in_background
+
+        auto = self.autobackup
+        if auto is None or self._backing_up or not auto.due():
+            return
+        self._backing_up = True
+
+        def done(result: object) -> None:
+            self._backing_up = False
+            if result is not None:
+                self.statusBar().showMessage("Backed up automatically", 5000)
+
+        def failed(exc: Exception) -> None:
+            self._backing_up = False
+            self.statusBar().showMessage(f"The automatic backup failed: {exc}", 15000)
+
+        run_in_background(auto.take, done, failed)
+
+    _backing_up = False
+
+    def finish(self) -> None:
+        """After the window closed: the backup on close, if anything changed."""
+        if self.autobackup is None:
+            return
+        try:
+            self.autobackup.take()
+        except HsdeskError as exc:
+            QMessageBox.warning(None, "The backup on closing failed", str(exc))
+
+    def backup_now(self) -> None:
+        from hsdesk.services.backups import backup_now, describe_backup
+        from hsdesk.ui.worker import run_in_background
+
+        def done(result: BackupResult) -> None:
+            info = describe_backup(result.path)
+            missing = (
+                "\n\nThese stored files are missing and could not be backed up:\n"
+                + "\n".join(result.missing_files[:5])
+                if result.missing_files
+                else ""
+            )
+            QMessageBox.information(
+                self,
+                "Backed up",
+                f"The database was backed up to\n{result.path}\n\nIt holds {info.summary}."
+                f"{missing}\n\nCopy the backups folder to a USB stick or the office share "
+                "from time to time, so a backup survives if this PC does not.",
+            )
+
+        run_in_background(
+            lambda: backup_now(self.ctx.db),
+            done,
+            lambda exc: show_error(self, exc, "Not backed up"),
+        )
+
+    def restore_from_backup(self) -> None:
+        from hsdesk.ui.dialogs.backup_dialogs import RestoreDialog
+
+        db = self.ctx.db
+        if db.path is None:
+            return
+        dialog = RestoreDialog(
+            db.backups_dir,
+            "Choose the backup to put back (the newest is first). hsdesk closes this window, "
+            "backs up the database as it is now, restores the backup and opens it again; "
+            "everyone signs in again afterwards.",
+            self,
+        )
+        if not ask(dialog) or dialog.chosen is None:
+            return
+        self.restore_request = dialog.chosen
+        if not self.close():
+            self.restore_request = None
+
+    def check_database(self) -> None:
+        from hsdesk.services.integrity import check
+        from hsdesk.ui.worker import run_in_background
+
+        def done(problems: list[str]) -> None:
+            if not problems:
+                QMessageBox.information(
+                    self,
+                    "Database checked",
+                    "All is well: the file is intact, every record's links hold, the audit "
+                    "trail is unbroken and every stored file matches its fingerprint.",
+                )
+                return
+            QMessageBox.warning(
+                self,
+                "Problems found",
+                "The check found these problems (nothing was changed):\n\n"
+                + "\n".join(problems[:15])
+                + "\n\nRestore a recent backup (File → Restore from backup…), or ask whoever "
+                "looks after hsdesk.",
+            )
+
+        run_in_background(lambda: check(self.ctx.db), done, lambda exc: show_error(self, exc))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         change = QAction("&Change my password…", self)
         change.triggered.connect(self.change_password)
         file_menu.addAction(change)
+        file_menu.addSeparator()
+        if self.ctx.db.path is not None:
+            backup = QAction("&Backup now", self)
+            backup.triggered.connect(self.backup_now)
+            file_menu.addAction(backup)
+            restore = QAction("&Restore from backup…", self)
+            restore.triggered.connect(self.restore_from_backup)
+            restore.setEnabled(
+                self.ctx.db.read_only is None
+                and allowed(self.ctx.actor, Permission.RESTORE_BACKUPS)
+            )
+            file_menu.addAction(restore)
+        check = QAction("C&heck the database", self)
+        check.triggered.connect(self.check_database)
+        file_menu.addAction(check)
         file_menu.addSeparator()
         exit_action = QAction("E&xit", self)
         exit_action.setShortcut("Ctrl+Q")
