@@ -40,10 +40,14 @@ def setup_logging(program: str) -> Path:
     """Send hsdesk's log to the rotating file (once per process) and enable faulthandler,
     which writes a hard crash's stack to ``crash.log`` beside it. Returns the log file."""
     path = log_file()
-    if "handler" in _state:
+    if _state.get("path") == path:
         return path
     logging.lastResort = None  # never fall back to a stderr that may not exist
     logger = logging.getLogger("hsdesk")
+    old = _state.get("handler")
+    if isinstance(old, logging.Handler):  # the log folder changed (tests do this)
+        logger.removeHandler(old)
+        old.close()
     logger.setLevel(logging.INFO)
     logger.propagate = False
     try:
@@ -59,9 +63,13 @@ def setup_logging(program: str) -> Path:
     )
     logger.addHandler(handler)
     _state["handler"] = handler
+    _state["path"] = path
     if crash is not None:
         faulthandler.enable(crash)
+        previous = _state.get("crash")
         _state["crash"] = crash  # kept open for faulthandler
+        if previous is not None:
+            previous.close()  # type: ignore[attr-defined]
     return path
 
 

@@ -140,22 +140,35 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
     ]
 
 
-def test_unexpected_errors_are_logged_and_explained(tmp_path, monkeypatch):
+def test_unexpected_errors_are_logged_and_explained(qtbot, tmp_path, monkeypatch):
     import sys
+    import threading
 
-    from PySide6.QtWidgets import QMessageBox
+    from hsdesk.diagnostics import setup_logging
+    from hsdesk.ui import crash_dialog
 
-    from hsdesk.app import install_error_handler
-
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    shown: list[crash_dialog.CrashDialog] = []
+    monkeypatch.setattr(crash_dialog.CrashDialog, "exec", lambda self: shown.append(self) or 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    install_error_handler(tmp_path / "logs")
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setenv("HSDESK_LOG_DIR", str(tmp_path / "logs"))
+    log = setup_logging("hsdesk")
+    crash_dialog.install_crash_handler(log)
     try:
         raise RuntimeError("disk unplugged")
     except RuntimeError as exc:
         sys.excepthook(type(exc), exc, exc.__traceback__)
-    assert "disk unplugged" in shown[0] and "Nothing you saved" in shown[0]
-    assert "RuntimeError: disk unplugged" in (tmp_path / "logs" / "hsdesk.log").read_text(
-        encoding="utf-8"
-    )
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    dialog = shown[0]
+    text = dialog.findChildren(crash_dialog.QLabel)[1].text()
+    assert "your data is safe" in text.lower() and str(log) in text
+    assert "RuntimeError: disk unplugged" in dialog.details
+    dialog.copy()
+    assert "RuntimeError: disk unplugged" in crash_dialog.QGuiApplication.clipboard().text()
+    assert "RuntimeError: disk unplugged" in log.read_text(encoding="utf-8")
+    # A worker thread's error reaches the same dialog (on the UI thread).
+    worker = threading.Thread(target=lambda: 1 / 0)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert "ZeroDivisionError" in shown[1].details
