@@ -264,7 +264,10 @@ def consent_takedowns(
 
 def sweep(db: Database, actor: Actor, today: date | None = None) -> int:
     """Raise takedowns for consents that have ended by date since the last sweep (withdrawals and
-    corrections raise theirs at once). Cheap to call often: it looks only at newly ended ones."""
+    corrections raise theirs at once). Cheap to call often: it looks only at newly ended ones.
+    A database open read-only is left as it is: the next writable start raises them."""
+    if db.read_only is not None:
+        return 0
     with db.write() as session:
         return sweep_session(session, actor, today or date.today())
 

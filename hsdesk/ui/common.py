@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QTextEdit,
     QWidget,
 )
 
@@ -150,12 +152,25 @@ class GuardedDialog(QDialog):
             combo.activated.connect(self._mark_dirty)
         for box in self.findChildren(QCheckBox):
             box.clicked.connect(self._mark_dirty)
+        for rich in self.findChildren(QTextEdit):
+            rich.textChanged.connect(self._mark_dirty)
+        self.mark_saved()
+
+    def mark_saved(self) -> None:
+        """What is in the form now is saved: only later changes ask before closing."""
+        self._dirty = False
+        # Spin boxes and date fields count as changed when their text differs from now.
+        self._spins = {spin: spin.text() for spin in self.findChildren(QAbstractSpinBox)}
+
+    def has_unsaved_changes(self) -> bool:
+        spins: dict[QAbstractSpinBox, str] = getattr(self, "_spins", {})
+        return getattr(self, "_dirty", False) or any(s.text() != t for s, t in spins.items())
 
     def _mark_dirty(self, *_args: object) -> None:
         self._dirty = True
 
     def reject(self) -> None:
-        if getattr(self, "_dirty", False):
+        if self.has_unsaved_changes():
             from PySide6.QtWidgets import QMessageBox
 
             answer = QMessageBox.question(

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -26,11 +25,11 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.review import QuarterScheme
 from hsdesk.services import inductions, reviews, signing
-from hsdesk.ui.common import combo_value, fill_combo, show_error
+from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, show_error
 from hsdesk.ui.context import AppContext
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(GuardedDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -77,6 +76,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._inductions_box())
         layout.addWidget(self._reviews_box())
         layout.addWidget(buttons)
+        self.watch_changes()  # closing with a changed number that was not saved asks first
         self.setMinimumWidth(640)
 
     def _inductions_box(self) -> QGroupBox:
@@ -136,6 +136,7 @@ class SettingsDialog(QDialog):
         except HsdeskError as exc:
             show_error(self, exc, "Not saved")
             return
+        self.mark_saved()
         QMessageBox.information(
             self,
             "Saved",
@@ -149,6 +150,7 @@ class SettingsDialog(QDialog):
         except HsdeskError as exc:
             show_error(self, exc, "Not saved")
             return
+        self.mark_saved()
         QMessageBox.information(
             self,
             "Saved",

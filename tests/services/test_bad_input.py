@@ -1,0 +1,217 @@
+"""Bad input everywhere: whatever is typed into a service's text, date and number fields is
+either saved and read back unchanged, or refused with a ValidationError that explains itself;
+never another exception, and never a partial write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from content_office import build_office
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select, text
+
+from hsdesk.db.base import Base
+from hsdesk.db.engine import Database
+from hsdesk.db.models import QuarterlyReview
+from hsdesk.domain.consent import ConsentScope
+from hsdesk.domain.content import Platform
+from hsdesk.domain.content_records import ChannelInput, ContentInput, SettingsInput
+from hsdesk.domain.enums import Office, PersonKind
+from hsdesk.domain.errors import ValidationError
+from hsdesk.domain.records import PersonInput
+from hsdesk.domain.review import QuarterScheme
+from hsdesk.domain.review_records import ActionInput
+from hsdesk.services import channels, consents, content, inductions, offices, people, reviews
+from hsdesk.services.consents import ExpiryMonths
+from hsdesk.services.offices import HoldingInput
+
+EXAMPLES = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+# Anything a keyboard, a paste or a file can deliver: control characters, emoji, RTL, NUL.
+texts = st.text(max_size=400)
+short_texts = st.text(max_size=120)
+dates = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+optional_dates = st.none() | dates
+numbers = st.integers(min_value=-(2**63), max_value=2**63 - 1)
+
+
+def one_line(value: str) -> str:
+    """How a one-line field (a title) is kept: runs of spaces, tabs and line breaks become one
+    space; the documented normalisation, not a loss."""
+    return " ".join(value.split())
+
+
+def _snapshot(db: Database) -> dict[str, int]:
+    with db.read() as session:
+        return {
+            table.name: session.scalar(select(func.count()).select_from(table)) or 0
+            for table in Base.metadata.sorted_tables
+        } | {"audit": session.scalar(text("SELECT coalesce(max(seq), 0) FROM audit_entry"))}
+
+
+def attempt(db: Database, call: Callable[[], Any], check: Callable[[Any], None]) -> None:
+    """Run ``call``: a refusal must be a ValidationError with words and change nothing; a
+    success is handed to ``check`` to read the values back."""
+    before = _snapshot(db)
+    try:
+        result = call()
+    except ValidationError as exc:
+        assert str(exc).strip(), "a refusal without a message"
+        assert _snapshot(db) == before, "a refused input left part of itself behind"
+        return
+    check(result)
+
+
+@EXAMPLES
+@given(
+    first=short_texts,
+    last=short_texts,
+    email=short_texts,
+    phone=short_texts,
+    born=optional_dates,
+    start=optional_dates,
+    end=optional_dates,
+    notes=texts,
+)
+def test_people(db, admin, first, last, email, phone, born, start, end, notes):
+    data = PersonInput(
+        first, last, PersonKind.VOLUNTEER, None, born, email, phone, start, end, notes=notes
+    )
+
+    def check(record: Any) -> None:
+        back = people.get_person(db, record.id)
+        assert (back.first_name, back.last_name) == (first.strip(), last.strip())
+        assert (back.email, back.phone) == (email.strip(), phone.strip())
+        assert (back.date_of_birth, back.start_date, back.end_date) == (born, start, end)
+        assert back.notes.strip() == notes.strip()
+
+    attempt(db, lambda: people.add_person(db, admin, data), check)
+
+
+@EXAMPLES
+@given(name=short_texts, url=short_texts, notes=texts, agreed=texts, on=dates, minute=short_texts)
+def test_channels_and_agreed_settings(db, admin, name, url, notes, agreed, on, minute):
+    def check_channel(record: Any) -> None:
+        assert record.name == name.strip() and record.url == url.strip()
+
+        def check_settings(after: Any) -> None:
+            current = after.settings
+            assert current is not None and current.text.strip() == agreed.strip()
+            assert (current.agreed_on, current.minute_ref) == (on, minute.strip())
+
+        attempt(
+            db,
+            lambda: channels.agree_settings(
+                db, admin, record.id, SettingsInput(agreed, on, minute), today=date(2026, 11, 25)
+            ),
+            check_settings,
+        )
+
+    attempt(
+        db,
+        lambda: channels.save_channel(
+            db,
+            admin,
+            ChannelInput(name, Platform.FACEBOOK, ConsentScope.SOCIAL_MEDIA, url, True, notes),
+        ),
+        check_channel,
+    )
+
+
+@pytest.fixture
+def office(db, admin):
+    return build_office(db, admin)
+
+
+@EXAMPLES
+@given(title=short_texts, body=texts, planned=optional_dates)
+def test_content_drafts(office, title, body, planned):
+    db = office.db
+
+    def check(record: Any) -> None:
+        back = content.get_item(db, record.id)
+        assert back.title == one_line(title) and back.body.strip() == body.strip()
+        assert back.planned_on == planned
+
+    attempt(
+        db,
+        lambda: content.save_item(db, office.writer, ContentInput(title, body, (), (), planned)),
+        check,
+    )
+
+
+@EXAMPLES
+@given(start=dates, end=optional_dates, reason=short_texts)
+def test_office_holdings(db, admin, start, end, reason):
+    person = people.add_person(db, admin, PersonInput("Office", "Holder", PersonKind.TRUSTEE))
+    data = HoldingInput(Office.VICE_CHAIR, person.id, start, end, acting=True, acting_reason=reason)
+
+    def check(record: Any) -> None:
+        assert (record.from_date, record.to_date) == (start, end)
+        assert record.acting_reason == reason.strip()
+
+    attempt(db, lambda: offices.add_holding(db, admin, data), check)
+
+
+@EXAMPLES
+@given(days=numbers, due=numbers, child=numbers, adult=numbers)
+def test_number_settings(db, admin, days, due, child, adult):
+    attempt(
+        db,
+        lambda: inductions.set_overdue_days(db, admin, days),
+        lambda _r: assert_equal(inductions.overdue_days(db), days),
+    )
+    attempt(
+        db,
+        lambda: reviews.set_quarter_settings(db, admin, QuarterScheme.FINANCIAL, due),
+        lambda _r: assert_equal(reviews.quarter_settings(db)[1], due),
+    )
+    attempt(
+        db,
+        lambda: consents.set_expiry_months(db, admin, ExpiryMonths(child, adult)),
+        lambda _r: assert_equal(consents.expiry_months(db), ExpiryMonths(child, adult)),
+    )
+
+
+def assert_equal(found: object, expected: object) -> None:
+    assert found == expected
+
+
+@pytest.fixture
+def review_db(demo_db):
+    """The demo's review in progress (this quarter) and someone who can own an action."""
+    with demo_db.read() as session:
+        review_id = session.scalar(
+            select(QuarterlyReview.id).where(QuarterlyReview.signed_at.is_(None))
+        )
+    owner_id, _name = reviews.action_owners(demo_db)[0]
+    return demo_db, review_id, owner_id
+
+
+@EXAMPLES
+@given(notes=texts, what=texts, due=optional_dates)
+def test_review_notes_and_actions(review_db, admin, notes, what, due):
+    db, review_id, owner_id = review_db
+    details = reviews.get_review(db, review_id)
+    item = next(i for i in details.items if not i.answered_automatically)
+
+    def check_item(record: Any) -> None:
+        assert record.notes.strip() == notes.strip()
+
+    attempt(db, lambda: reviews.answer_item(db, admin, item.id, None, notes), check_item)
+
+    def check_action(record: Any) -> None:
+        assert record.what == what.strip() and record.due_on == due
+
+    attempt(
+        db,
+        lambda: reviews.add_action(db, admin, details.id, ActionInput(what, owner_id, due)),
+        check_action,
+    )
