@@ -65,8 +65,9 @@ def damaged_message(path: Path, found: list[str]) -> str:
     detail = "; ".join(found[:3]) + ("; …" if len(found) > 3 else "")
     return (
         f"{path} is damaged and cannot be used as it is ({detail}). hsdesk has not changed or "
-        '"repaired" it. Restore the latest backup (File → Restore from backup…, or '
-        "'hsdesk-cli restore BACKUP'); the damaged file is kept beside the backups."
+        '"repaired" it. Restore the latest backup (hsdesk offers to when it opens; or run '
+        "'hsdesk-cli restore BACKUP'); the damaged file is then moved, unchanged, into the "
+        "backups folder."
     )
 
 

@@ -24,7 +24,7 @@ class BackupKind(enum.Enum):
     def label(self) -> str:
         return {
             BackupKind.AUTOMATIC: "Automatic",
-            BackupKind.MANUAL: "Backup now",
+            BackupKind.MANUAL: "Made by hand",
             BackupKind.BEFORE_UPGRADE: "Before an upgrade",
             BackupKind.BEFORE_RESTORE: "Before a restore",
             BackupKind.BEFORE_DEMO: "Before loading demo data",

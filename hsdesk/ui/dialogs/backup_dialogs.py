@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -68,8 +69,11 @@ class RestoreDialog(QDialog):
             self.table.addTopLevelItem(
                 QTreeWidgetItem(["", "", f"There are no backups in {folder} yet.", ""])
             )
+        header = self.table.header()
+        header.setStretchLastSection(False)
         for column in (0, 1, 3):
-            self.table.resizeColumnToContents(column)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._selection_changed()
         self.resize(860, 420)
 
@@ -142,8 +146,7 @@ def offer_restore(message: str, folder: Path) -> Path | None:
     """The database is damaged: explain, and let the user pick a backup to restore (or not)."""
     box = QMessageBox(QMessageBox.Icon.Critical, "The database is damaged", message)
     box.setInformativeText(
-        "Restoring puts back the database as it was when the backup was taken; the damaged file "
-        "is moved into the backups folder, unchanged, in case it is needed."
+        "Choose a backup to put the database back as it was when that backup was taken."
     )
     choose = box.addButton("Choose a &backup…", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Close", QMessageBox.ButtonRole.RejectRole)
