@@ -135,3 +135,20 @@ def test_a_database_saved_at_each_shipped_revision_upgrades_with_every_row_kept(
         now = Counter(conn.execute(f'SELECT {", ".join(kept)} FROM "{table}"'))
         assert now == old["rows"], f"rows of {table} changed in the upgrade from {revision}"
     conn.close()
+
+
+def test_a_migration_that_fails_half_way_leaves_the_database_as_it_was(demo_db, monkeypatch):
+    from hsdesk.domain import review_defaults
+    from hsdesk.services.backups import list_backups
+
+    migrate.downgrade(demo_db, "0005")
+    before = _rows(demo_db.path)
+    # The seeding step of 0006 fails after its new tables were made, in the same transaction.
+    monkeypatch.setattr(review_defaults, "DEFAULT_TEMPLATE", [("not", "a", "template")])
+    with pytest.raises(ValueError):
+        migrate.ensure_schema(demo_db)
+    assert migrate.schema_state(demo_db).revision == "0005"
+    after = _rows(demo_db.path)
+    assert set(after) == set(before)  # no half-made review tables
+    assert all(after[t]["rows"] == before[t]["rows"] for t in before)
+    assert [b.kind.value for b in list_backups(demo_db.backups_dir)] == ["before-upgrade"]
