@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk import __version__
 from hsdesk.diagnostics import log_exception
+from hsdesk.ui.signals import emit
 
 
 class CrashDialog(QDialog):
@@ -105,7 +106,7 @@ def install_crash_handler(log_path: Path) -> None:
     def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             return
-        reporter.report.emit(log_exception(exc_type, exc, tb))
+        emit(reporter.report, log_exception(exc_type, exc, tb))
 
     def handle_thread(args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:
