@@ -127,6 +127,8 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
     if lock is not None and path is not None and path.exists():
         try:
             lock.acquire()
+        except OSError:  # a folder this user cannot write: the database opens read-only anyway
+            lock = None
         except DatabaseInUse as exc:
             if not ask_in_use(str(exc)):
                 return Session(1)
@@ -145,7 +147,7 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
             lock.release()
         QMessageBox.critical(None, "hsdesk cannot open the database", str(exc))
         return Session(1)
-    if lock is not None and lock.holder is None and read_only is None:
+    if lock is not None and lock.holder is None and db.read_only is None:
         lock.acquire()  # the file was created just now
     try:
         _explain_open(db)

@@ -200,7 +200,8 @@ class DatabaseLock:
             return
         current = self.current()
         if current is not None and current.token == self.holder.token:
-            self.path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a share that dropped out: the lock goes stale
+                self.path.unlink(missing_ok=True)
         self.holder = None
 
 

@@ -130,3 +130,52 @@ def test_a_second_start_brings_the_first_window_forward(qtbot, tmp_path, monkeyp
         assert not single_instance.ask_running_to_show(other)
     finally:
         server.close()
+
+
+def test_opening_a_database_someone_else_holds_offers_read_only(qtbot, demo_db, monkeypatch):
+    import argparse
+    import os
+    from datetime import datetime
+
+    from hsdesk import app as app_module
+    from hsdesk.db.lock import DatabaseLock, Holder, this_computer
+    from hsdesk.ui.dialogs import backup_dialogs
+
+    demo_db.dispose()
+    now = datetime.now().replace(microsecond=0)
+    lock = DatabaseLock(demo_db.path)
+    holder = Holder("Shazia Begum (shazia)", this_computer(), os.getpid(), now, now, "theirs")
+    lock.path.write_text(holder.to_json(), encoding="utf-8")
+    asked: list[str] = []
+    monkeypatch.setattr(backup_dialogs, "ask_in_use", lambda text: asked.append(text) or True)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    args = argparse.Namespace(demo=False, demo_user="sdm", quit_when_shown=True)
+    session = app_module.run_session(args, str(demo_db.path), None)
+    assert session.code == 0 and session.restore is None
+    assert "in use by Shazia Begum (shazia)" in asked[0] and "read-only" in asked[0]
+    assert "read-only" in told[0] and "in use by Shazia Begum" in told[0]
+    assert lock.current() is not None and lock.current().token == "theirs"  # theirs, untouched
+    assert list_backups(demo_db.backups_dir) == []  # a read-only session backs nothing up
+
+
+def test_a_normal_session_holds_the_lock_and_backs_up_on_closing(qtbot, demo_db, monkeypatch):
+    import argparse
+
+    from hsdesk import app as app_module
+    from hsdesk.db.lock import DatabaseLock
+
+    demo_db.dispose()
+    lock = DatabaseLock(demo_db.path)
+    seen: list[object] = []
+
+    def shown(window: MainWindow) -> None:
+        seen.append(lock.current())
+
+    monkeypatch.setattr(MainWindow, "showEvent", lambda self, e: shown(self))
+    args = argparse.Namespace(demo=False, demo_user="sdm", quit_when_shown=True)
+    assert app_module.run_session(args, str(demo_db.path), None).code == 0
+    assert seen and seen[0] is not None and "Helen" in seen[0].user  # named after sign-in
+    assert not lock.path.exists()  # released on closing
+    [backup] = list_backups(demo_db.backups_dir)
+    assert backup.kind is BackupKind.AUTOMATIC
