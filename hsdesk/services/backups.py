@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -41,7 +42,7 @@ COUNTED: tuple[tuple[str, str], ...] = (
     ("quarterly_review", "reviews"),
     ("audit_entry", "audit entries"),
 )
-MARKER_KEY = "audit_entry"  # every change writes an audit entry, so its last number marks change
+_ONE_AT_A_TIME = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,9 @@ def backup_now(
 ) -> BackupResult:
     """A consistent, checked backup with its stored files; then old automatic ones are thinned."""
     folder = folder or db.backups_dir
-    result = backup_database(db, folder, kind, now or datetime.now())
-    prune(folder)
+    with _ONE_AT_A_TIME:  # an automatic backup and "Backup now" must not prune under each other
+        result = backup_database(db, folder, kind, now or datetime.now())
+        prune(folder)
     return result
 
 
