@@ -351,3 +351,21 @@ def test_logging_works_without_a_console(tmp_path):
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "hsdesk.log").read_text(encoding="utf-8")
     assert "ValueError: no console here" in text and "still logging" in text
+
+
+def test_a_failed_export_leaves_the_previous_file_intact(demo_db, admin, tmp_path, monkeypatch):
+    from hsdesk.db import filestore
+    from hsdesk.services.consent_exports import export_consents_csv
+
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "consents.csv"
+    target.write_text("last month's export\n", encoding="utf-8")
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(filestore.os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        export_consents_csv(demo_db, admin, target)
+    assert target.read_text(encoding="utf-8") == "last month's export\n"
+    assert [p.name for p in target.parent.iterdir()] == ["consents.csv"]  # no temporary file left
