@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
@@ -69,12 +69,9 @@ def _check(session: Session, data: ChannelInput, channel_id: int | None) -> Chan
         )
     if data.scope not in CHANNEL_SCOPES:
         raise ValidationError("A channel needs consent for the website or for social media.")
-    clash = session.execute(
-        select(Channel.id).where(
-            func.lower(Channel.name) == name.lower(), Channel.id != (channel_id or -1)
-        )
-    ).first()
-    if clash:
+    # Compared in Python: SQLite's lower() folds only A-Z, so "Ã" and "ã" would both get in.
+    others = session.execute(select(Channel.name).where(Channel.id != (channel_id or -1)))
+    if any(other.casefold() == name.casefold() for other in others.scalars()):
         raise ValidationError(f"There is already a channel called '{name}'. Choose another name.")
     return ChannelInput(name, data.platform, data.scope, url, data.active, data.notes.strip())
 
