@@ -105,17 +105,17 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str, *, read_only: bool = False, shared: bool = False) -> Engine:
+def make_engine(url: str, *, read_only: Path | None = None, shared: bool = False) -> Engine:
+    """An engine for ``url``; ``read_only`` is the database file when it must not be changed."""
     options: dict[str, Any] = {}
-    if read_only:
-        path = Path(url.removeprefix("sqlite:///"))
-        options["creator"] = lambda: connect_read_only(path)
+    if read_only is not None:
+        options["creator"] = lambda: connect_read_only(read_only)
     if shared:
         # Exclusive locking: one connection owns the file, so the whole program shares it.
         options.update(poolclass=QueuePool, pool_size=1, max_overflow=0, pool_timeout=30)
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas(read_only, shared))
+        event.listen(engine, "connect", _sqlite_pragmas(read_only is not None, shared))
         event.listen(engine, "begin", _sqlite_begin)
     return engine
 
@@ -168,7 +168,9 @@ class Database:
             self.shared = shared_location(self.path)
         self.read_only = read_only
         self.engine = make_engine(
-            self.url, read_only=read_only is not None, shared=self.shared is not None
+            self.url,
+            read_only=self.path if read_only is not None else None,
+            shared=self.shared is not None,
         )
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(

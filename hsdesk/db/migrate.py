@@ -37,14 +37,16 @@ class SchemaState:
         return self.revision == HEAD
 
 
-def _probe_sqlite(path: Path) -> SchemaState:
-    """Read the schema revision through a read-only connection, so a refused file is untouched."""
+def probe_file(path: Path, full: bool = False) -> SchemaState:
+    """Check the file's pages (``quick_check``, or the full ``integrity_check``) and read its
+    schema revision, through a read-only connection, so a refused file is untouched."""
     if not path.exists() or path.stat().st_size == 0:
         return SchemaState(None, False)
     try:
         conn = connect_read_only(path)
         try:
-            damage = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            check = "integrity_check" if full else "quick_check"
+            damage = [row[0] for row in conn.execute(f"PRAGMA {check}")]
             if damage != ["ok"]:
                 raise DatabaseDamaged(damaged_message(path, damage))
             tables = {
@@ -83,8 +85,12 @@ def _probe_url(db: Database) -> SchemaState:
 
 
 def schema_state(db: Database) -> SchemaState:
-    state = _probe_sqlite(db.path) if db.path is not None else _probe_url(db)
-    where = db.path or db.url
+    state = probe_file(db.path) if db.path is not None else _probe_url(db)
+    return known_schema(state, db.where)
+
+
+def known_schema(state: SchemaState, where: str) -> SchemaState:
+    """Refuse a schema this hsdesk does not know: a newer hsdesk's, or another program's."""
     if state.revision is not None and state.revision not in KNOWN_REVISIONS:
         raise DatabaseProblem(
             f"{where} was written by a newer version of hsdesk (schema {state.revision}). "

@@ -26,7 +26,7 @@ from hsdesk.db.backup import (
 from hsdesk.db.engine import Database, check_sqlite_file, connect_read_only
 from hsdesk.db.filestore import FileStore
 from hsdesk.db.lock import live_holder
-from hsdesk.db.migrate import KNOWN_REVISIONS
+from hsdesk.db.migrate import known_schema, probe_file
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.backups import BackupKind, backups_to_keep, parse_backup_name
 from hsdesk.domain.errors import DatabaseInUse, DatabaseProblem, PermissionDenied, ValidationError
@@ -162,34 +162,12 @@ def prune(folder: Path) -> list[Path]:
 
 def check_backup(path: Path) -> None:
     """Refuse a file that is not a complete, intact hsdesk backup this version can open."""
-    check_sqlite_file(path)
     if not path.exists():
         raise ValidationError(f"There is no backup at {path}. Give the path of a backup .db file.")
-    try:
-        conn = connect_read_only(path)
-        try:
-            result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            revision = (
-                conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                if "alembic_version" in tables
-                else None
-            )
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseProblem(f"{path} cannot be read ({exc}); choose another backup.") from exc
-    if result != ["ok"]:
-        raise DatabaseProblem(f"The backup {path.name} is damaged ({result[0]}); choose another.")
-    if revision is None:
+    check_sqlite_file(path)
+    state = known_schema(probe_file(path, full=True), path.name)
+    if state.revision is None:
         raise DatabaseProblem(f"{path.name} is not an hsdesk backup; choose another file.")
-    if revision[0] not in KNOWN_REVISIONS:
-        raise DatabaseProblem(
-            f"{path.name} was made by a newer version of hsdesk (schema {revision[0]}); "
-            "install that version to restore it."
-        )
 
 
 def _set_aside(database: Path, folder: Path, now: datetime) -> Path:
@@ -217,13 +195,10 @@ def _close_journal(database: Path) -> None:
 def _opens_cleanly(database: Path) -> bool:
     try:
         check_sqlite_file(database)
-        conn = connect_read_only(database)
-        try:
-            return [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]
-        finally:
-            conn.close()
-    except (DatabaseProblem, sqlite3.DatabaseError):
+        probe_file(database)
+    except DatabaseProblem:
         return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -244,6 +219,14 @@ def restore(
     now = now or datetime.now()
     database = database.expanduser().resolve()
     backup = backup.expanduser().resolve()
+    intact = database.exists() and _opens_cleanly(database)
+    if actor is not None:
+        require(actor, Permission.RESTORE_BACKUPS)
+    elif intact:
+        raise PermissionDenied(
+            "The database is not damaged, so restoring a backup needs an administrator: sign in "
+            "and use File → Restore from backup…"
+        )
     if backup == database:
         raise ValidationError("That is the database itself; choose a backup file to restore.")
     check_backup(backup)
@@ -256,15 +239,8 @@ def restore(
     folder = database.parent / "backups"
     files = FileStore(database.parent / "files")
     previous: Path | None = None
-    if actor is not None:
-        require(actor, Permission.RESTORE_BACKUPS)
-    elif database.exists() and _opens_cleanly(database):
-        raise PermissionDenied(
-            "The database is not damaged, so restoring a backup needs an administrator: sign in "
-            "and use File → Restore from backup…"
-        )
     if database.exists():
-        if _opens_cleanly(database):
+        if intact:
             conn = connect_read_only(database)
             try:
                 previous = store_backup(conn, files, folder, BackupKind.BEFORE_RESTORE, now).path
@@ -295,17 +271,21 @@ class AutoBackup:
         self.db = db
         self.backed_up = None if db.read_only else last_backed_up_change(db.backups_dir)
 
-    def due(self) -> bool:
+    def _unsaved_change(self) -> int | None:
+        """The change number not yet in a backup, or None if the newest backup holds it."""
         if self.db.read_only is not None or self.db.path is None:
-            return False
+            return None
         changed = last_change(self.db)
-        return changed > 0 and changed != self.backed_up
+        return changed if changed > 0 and changed != self.backed_up else None
+
+    def due(self) -> bool:
+        return self._unsaved_change() is not None
 
     def take(self, now: datetime | None = None) -> BackupResult | None:
         """Back up if something changed; None if nothing did."""
-        if not self.due():
+        marker = self._unsaved_change()
+        if marker is None:
             return None
-        marker = last_change(self.db)
         result = backup_now(self.db, BackupKind.AUTOMATIC, now=now)
         self.backed_up = marker
         return result

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.lock = lock
         self.autobackup = autobackup
         self.restore_request: Path | None = None  # a backup to restore once the window is closed
+        self._backing_up = False  # an automatic backup is running in the background
         demo = " — DEMO DATA" if ctx.demo else ""
         read_only = " — READ-ONLY" if ctx.db.read_only else ""
         self.setWindowTitle(f"hsdesk — {SCHEME_NAME}{demo}{read_only}")
@@ -121,8 +122,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"The automatic backup failed: {exc}", 15000)
 
         run_in_background(auto.take, done, failed)
-
-    _backing_up = False
 
     def finish(self) -> None:
         """After the window closed: the backup on close, if anything changed."""
