@@ -110,12 +110,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     from hsdesk.services.attention import needs_attention
     from hsdesk.services.content_attention import approvals_waiting
     from hsdesk.services.induction_attention import induction_summary
+    from hsdesk.services.register_attention import register_summary
     from hsdesk.services.review_attention import review_summary
     from hsdesk.services.takedowns import sweep
 
     db = _open(args)
+    actor = _signed_in(args, db)
     sweep(db, _actor())  # consents that ended since the last look raise their takedowns
-    items = needs_attention(db)
+    items = needs_attention(db, actor=actor if args.user else None)
     if args.json:
         waiting = [
             {
@@ -135,6 +137,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                     "approvals_waiting": waiting,
                     "inductions": induction_summary(db),
                     "reviews": review_summary(db),
+                    "registers": register_summary(db, actor if args.user else None),
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -225,6 +228,18 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
         count = export_reviews_csv(db, _actor(), out)
         print(f"Wrote {count} rows (one per checklist item of every review) to {out}")
+    elif args.table in REGISTER_EXPORTS:
+        from hsdesk.services import register_exports
+
+        name, what = REGISTER_EXPORTS[args.table]
+        if args.table == "breaches" and not args.user:
+            raise HsdeskError(
+                "breach records are confidential: give --user NAME of the Scheme Development "
+                "Manager, the Chair or an administrator (the password is asked for, or read "
+                "from --password-file)"
+            )
+        count = getattr(register_exports, name)(db, _signed_in(args, db), out)
+        print(f"Wrote {count} {what} to {out}")
     elif args.table == "content":
         from hsdesk.services.content_exports import export_content_csv
 
@@ -240,6 +255,13 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
         count = export_content_log(db, _actor(), start, end, out)
         print(f"Wrote the content log ({count} entries) to {out}")
     return 0
+
+
+REGISTER_EXPORTS = {
+    "complaints": ("export_complaints_csv", "complaints"),
+    "breaches": ("export_breaches_csv", "breach records"),
+    "connections": ("export_connections_csv", "declared connections"),
+}
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -287,7 +309,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 1 if done.missing_files else 0
 
 
-def _read_password(path: str | None, confirm: bool = True) -> str:
+def _signed_in(args: argparse.Namespace, db):  # type: ignore[no-untyped-def]
+    """The actor for commands that show what only some people may see: the operator of the
+    computer, or with --user the named account, whose password is asked for (or read from
+    --password-file)."""
+    if not getattr(args, "user", None):
+        return _actor()
+    from hsdesk.services.auth import sign_in
+
+    password = _read_password(
+        args.password_file, confirm=False, prompt=f"Password for {args.user}: "
+    )
+    return sign_in(db, args.user, password)
+
+
+def _read_password(path: str | None, confirm: bool = True, prompt: str = "New password: ") -> str:
     if path:
         try:
             lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -303,7 +339,7 @@ def _read_password(path: str | None, confirm: bool = True) -> str:
         if not line:
             raise HsdeskError("no password given: use --password-file FILE or type it when asked")
         return line.rstrip("\r\n")
-    first = getpass.getpass("New password: ")
+    first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Type it again: ") != first:
         raise HsdeskError("the two passwords are not the same; nothing was changed")
     return first
@@ -327,6 +363,17 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
     reset_password(db, _actor(), args.username, _read_password(args.password_file))
     print(f"Password changed for '{args.username}'")
     return 0
+
+
+def _user_options(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=f"sign in as this account (its password is asked for); needed for {what}",
+    )
+    parser.add_argument(
+        "--password-file", metavar="F", help="read --user's password from the first line of F"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -370,6 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", metavar="BACKUP", help="a backup .db file")
     status = command("status", cmd_status, "list what needs attention (the Dashboard's items)")
     status.add_argument("--json", action="store_true", help="print one JSON document")
+    _user_options(status, "open breaches")
 
     export = sub.add_parser("export", help="signed PDFs and other documents")
     export_sub = export.add_subparsers(dest="export_command", metavar="WHAT", parser_class=_Parser)
@@ -428,9 +476,20 @@ def build_parser() -> argparse.ArgumentParser:
     csv_ = command("csv", cmd_export_csv, "a register as a CSV file for Excel", export_sub)
     csv_.add_argument(
         "table",
-        choices=["consents", "content", "content-log", "inductions", "reviews"],
-        help="which register (content-log: what was approved, uploaded, taken down in a period)",
+        choices=[
+            "breaches",
+            "complaints",
+            "connections",
+            "consents",
+            "content",
+            "content-log",
+            "inductions",
+            "reviews",
+        ],
+        help="which register (content-log: what was approved, uploaded, taken down in a period; "
+        "breaches: needs --user)",
     )
+    _user_options(csv_, "breaches")
     csv_.add_argument("--out", required=True, metavar="FILE.csv", help="where to write it")
     csv_.add_argument("--from", dest="date_from", metavar="DATE", help="content-log: first day")
     csv_.add_argument("--to", dest="date_to", metavar="DATE", help="content-log: last day")

@@ -75,6 +75,24 @@ class Permission(Enum):
         "Only an administrator, a trustee or the Scheme Development Manager can work on a "
         "quarterly review. The Vice Chair (or acting Vice Chair) signs it off.",
     )
+    RECORD_COMPLAINTS = Rule(
+        frozenset({Office.SDM, Office.VDO}),
+        frozenset({PersonKind.STAFF}),
+        "Only an administrator, a member of staff, the Scheme Development Manager or the "
+        "Volunteer Development Officer can record complaints and the private replies to them.",
+    )
+    RECORD_CONNECTIONS = Rule(
+        frozenset({Office.SDM, Office.VDO, Office.CHAIR}),
+        frozenset({PersonKind.STAFF}),
+        "Only an administrator, a member of staff, the Chair, the Scheme Development Manager or "
+        "the Volunteer Development Officer can see or record declared connections.",
+    )
+    HANDLE_BREACHES = Rule(
+        frozenset({Office.SDM, Office.CHAIR}),
+        frozenset(),
+        "Breach records are confidential: only the Scheme Development Manager, the Chair or an "
+        "administrator can see or change them.",
+    )
     RESTORE_BACKUPS = Rule(
         frozenset(),
         frozenset(),

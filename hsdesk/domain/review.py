@@ -195,6 +195,7 @@ class AutoCheck(StrEnum):
     PHOTO_CONSENT = "photo_consent"  # 1.4: every photo published had consent
     INDUCTIONS = "inductions"  # 2.9, 3.7: new people inducted
     PRIVACY = "privacy"  # 1.3: not answered, but shows the agreed settings beside the item
+    COMPLAINTS = "complaints"  # 1.7: not answered, but lists the quarter's complaints
 
 
 def answered_from_records(auto: AutoCheck | None) -> bool:

@@ -1,6 +1,7 @@
 """The quarterly checklist hsdesk starts with: per channel, the clauses, the question, guidance
 for the reviewer, and which items hsdesk fills in itself. Seeded by the migration that made the
-template table, and again when the demo replaces everything."""
+template table (as it was then: the migration keeps using DEFAULT_TEMPLATE unchanged), and again
+when the demo replaces everything (as it is now: ``current_template()``)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,15 @@ DEFAULT_TEMPLATE: list[tuple[bool, str, str, str, str | None]] = [
         "inductions",
     ),
 ]
+
+# Since revision 0007 the complaints item lists the quarter's complaints from the register.
+COMPLAINTS_ITEM = DEFAULT_TEMPLATE[1][2]
+LATER_AUTO = {COMPLAINTS_ITEM: "complaints"}
+
+
+def current_template() -> list[tuple[bool, str, str, str, str | None]]:
+    """The default checklist with the automatic checks added by later revisions."""
+    return [
+        (per_channel, clauses, text, guidance, auto or LATER_AUTO.get(text))
+        for per_channel, clauses, text, guidance, auto in DEFAULT_TEMPLATE
+    ]

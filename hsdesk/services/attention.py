@@ -8,14 +8,19 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
+from hsdesk.domain.actor import Actor
+from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import AttentionItem
 from hsdesk.services.offices import current_holdings, holders_without_sign_in, vacant_offices
 
 Provider = Callable[[Session, date], list[AttentionItem]]
 _PROVIDERS: list[Provider] = []
+_RESTRICTED: list[tuple[Permission, Provider]] = []
 SEVERITY_ORDER = {"urgent": 0, "warning": 1, "info": 2}
-# Within a severity: takedown work first, then governance, then the register's housekeeping.
+# Within a severity: complaints awaiting a private reply first (clause 1.7 says "immediately"),
+# then takedown work, then governance, then the register's housekeeping.
 AREA_ORDER = {
+    "Registers": -1,
     "Content": 0,
     "Photos": 1,
     "Policy": 2,
@@ -40,20 +45,39 @@ def provider(func: Provider) -> Provider:
     return func
 
 
+def restricted_provider(permission: Permission) -> Callable[[Provider], Provider]:
+    """Register a provider whose items only people with ``permission`` may see."""
+
+    def register(func: Provider) -> Provider:
+        _RESTRICTED.append((permission, func))
+        return func
+
+    return register
+
+
 def _load_features() -> None:
     # Each feature's module registers its provider when imported.
     import hsdesk.services.consents  # noqa: F401
     import hsdesk.services.content_attention  # noqa: F401
     import hsdesk.services.induction_attention  # noqa: F401
     import hsdesk.services.policy  # noqa: F401
+    import hsdesk.services.register_attention  # noqa: F401
     import hsdesk.services.review_attention  # noqa: F401
 
 
-def needs_attention(db: Database, today: date | None = None) -> list[AttentionItem]:
+def needs_attention(
+    db: Database, today: date | None = None, actor: Actor | None = None
+) -> list[AttentionItem]:
+    """Everyone's items, and those only ``actor`` may see (none when no actor is given)."""
     _load_features()
     day = today or date.today()
+    producers = _PROVIDERS + [
+        produce
+        for permission, produce in _RESTRICTED
+        if actor is not None and allowed(actor, permission)
+    ]
     with db.read() as session:
-        items = [item for produce in _PROVIDERS for item in produce(session, day)]
+        items = [item for produce in producers for item in produce(session, day)]
     return sorted(
         items, key=lambda i: (SEVERITY_ORDER.get(i.severity, 9), AREA_ORDER.get(i.area, 9))
     )

@@ -25,6 +25,7 @@ from hsdesk.services.demo_content import load_demo_content
 from hsdesk.services.demo_inductions import load_demo_inductions
 from hsdesk.services.demo_photos import load_demo_photos
 from hsdesk.services.demo_policy import load_demo_policy
+from hsdesk.services.demo_registers import load_demo_registers
 from hsdesk.services.demo_reviews import load_demo_reviews
 from hsdesk.services.offices import HoldingInput, insert_holding
 from hsdesk.services.people import insert_person
@@ -270,5 +271,6 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
         load_demo_photos(session, db, DEMO_ACTOR, today)
         load_demo_content(session, DEMO_ACTOR, today)
         load_demo_inductions(session, db, DEMO_ACTOR, today)
+        load_demo_registers(session, DEMO_ACTOR, today, datetime.combine(today, stamp.time()))
         load_demo_reviews(session, db, DEMO_ACTOR, today)
     return backup

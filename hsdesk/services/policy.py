@@ -40,7 +40,7 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def _text(version: PolicyVersion) -> PolicyText:
+def policy_text(version: PolicyVersion) -> PolicyText:
     return PolicyText(
         title=version.title,
         statement=version.statement,
@@ -57,7 +57,7 @@ def version_record(v: PolicyVersion) -> PolicyVersionRecord:
         document_name=v.document.name,
         number=v.number,
         status=v.status,
-        text=_text(v),
+        text=policy_text(v),
         created_at=v.created_at,
         created_by=v.created_by,
         adopted_on=v.adopted_on,
@@ -233,7 +233,7 @@ def new_draft_from(db: Database, actor: Actor, version_id: int) -> PolicyVersion
     require(actor, Permission.EDIT_POLICY)
     with db.write() as session:
         source = load_version(session, version_id)
-        version = add_version(session, actor, source.document, _text(source), source.id)
+        version = add_version(session, actor, source.document, policy_text(source), source.id)
         return version_record(version)
 
 
@@ -245,7 +245,7 @@ def save_draft(
     with db.write() as session:
         version = load_version(session, version_id)
         _editable(version, "changed")
-        before = _text(version)
+        before = policy_text(version)
         if before == text:
             return version_record(version)
         version.sections = []
@@ -312,7 +312,7 @@ def adopt(
     with db.write() as session:
         version = load_version(session, version_id)
         _editable(version, "adopted again")
-        if _text(version).clause_count == 0:
+        if policy_text(version).clause_count == 0:
             raise ValidationError(
                 f"Version {version.number} has no clauses, so there is nothing to adopt. "
                 "Add the policy's clauses first."

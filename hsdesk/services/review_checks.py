@@ -1,6 +1,7 @@
 """The checklist items hsdesk answers from its own records: photo consent for everything
-published on a channel in the quarter (1.4), new people inducted (2.9, 3.7), and the privacy
-settings the trustees agreed, shown beside the item that checks them (1.3)."""
+published on a channel in the quarter (1.4), new people inducted (2.9, 3.7); and what it shows
+beside items the reviewer answers: the privacy settings the trustees agreed (1.3), and the
+quarter's complaints with their reply times (1.7)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from hsdesk.domain.content import ChannelRef, photo_problems
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.induction import COVERED_KINDS, DEFAULT_OVERDUE_DAYS
 from hsdesk.domain.review import AutoCheck, ItemResult, Quarter
-from hsdesk.services import settings
+from hsdesk.services import complaints, settings
 from hsdesk.services.clearance import full_name, photo_records
 from hsdesk.services.inductions import OVERDUE_DAYS_KEY, role_of
 
@@ -139,6 +140,11 @@ def refresh(
                 found = photo_consent(session, quarter, channel, day)
         elif item.auto is AutoCheck.INDUCTIONS:
             found = inductions(session, quarter, day)
+        elif item.auto is AutoCheck.COMPLAINTS and item.channel_id is not None:
+            channel = session.get(Channel, item.channel_id)
+            if channel is not None:  # evidence only: the reviewer still checks the site
+                lines = complaints.review_lines(session, quarter, channel, day)
+                item.found = json.dumps(lines, ensure_ascii=False)
         if found is not None:
             _fill(item, found, now)
     review.checked_on = day

@@ -15,7 +15,7 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.review import AutoCheck
-from hsdesk.domain.review_defaults import DEFAULT_TEMPLATE
+from hsdesk.domain.review_defaults import current_template
 from hsdesk.domain.review_records import TemplateInput, TemplateItem
 from hsdesk.services import audit, settings
 from hsdesk.services.auth import require
@@ -175,7 +175,7 @@ def seed_defaults(session: Session, by: str) -> None:
     if _rows(session, False):
         return
     now = datetime.now().replace(microsecond=0)
-    for n, (per_channel, clauses, text, guidance, auto) in enumerate(DEFAULT_TEMPLATE, 1):
+    for n, (per_channel, clauses, text, guidance, auto) in enumerate(current_template(), 1):
         session.add(
             ReviewTemplateItem(
                 position=n,

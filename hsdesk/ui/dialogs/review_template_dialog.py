@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.errors import HsdeskError
+from hsdesk.domain.review import AutoCheck, answered_from_records
 from hsdesk.domain.review_records import TemplateItem
 from hsdesk.services import review_template
 from hsdesk.ui.common import ask, push_button, show_error
@@ -70,8 +71,10 @@ class TemplateDialog(QDialog):
             where = "each channel" if item.per_channel else "the scheme"
             clauses = f" ({item.clauses})" if item.clauses else ""
             text = f"{n}. {item.text}{clauses} — {where}"
-            if item.auto is not None and item.auto.value != "privacy":
+            if answered_from_records(item.auto):
                 text += " — filled in from hsdesk's records"
+            elif item.auto is AutoCheck.COMPLAINTS:
+                text += " — lists the quarter's complaints"
             if not item.active:
                 text += " — retired"
             row = QListWidgetItem(text)
