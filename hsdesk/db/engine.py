@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, QueuePool, create_engine, event
+from sqlalchemy import Connection, Engine, QueuePool, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -118,6 +118,31 @@ def make_engine(url: str, *, read_only: Path | None = None, shared: bool = False
         event.listen(engine, "connect", _sqlite_pragmas(read_only is not None, shared))
         event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+@contextmanager
+def schema_change(engine: Engine) -> Iterator[Connection]:
+    """One transaction for a migration. On SQLite a table is rebuilt to change a constraint, so
+    foreign keys are switched off around it (they cannot be inside a transaction), as SQLite's
+    documented procedure asks, and every reference is checked before the commit."""
+    with engine.connect() as conn:
+        sqlite = engine.dialect.name == "sqlite"
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction: takes effect
+        try:
+            with conn.begin():
+                yield conn
+                if raw is not None:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseProblem(
+                            f"The upgrade would leave {len(broken)} broken references (first in "
+                            f"{broken[0][0]}); it was undone and nothing was changed."
+                        )
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def explain(exc: DBAPIError, where: str) -> HsdeskError | None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection
 
 from hsdesk.db.backup import backup_database
-from hsdesk.db.engine import Database, connect_read_only
+from hsdesk.db.engine import Database, connect_read_only, schema_change
 from hsdesk.domain.backups import BackupKind
 from hsdesk.domain.errors import DatabaseDamaged, DatabaseProblem
 
@@ -134,12 +134,12 @@ def ensure_schema(db: Database) -> Path | None:
 def upgrade(db: Database, revision: str) -> None:
     from alembic import command
 
-    with db.engine.begin() as conn:
+    with schema_change(db.engine) as conn:
         command.upgrade(alembic_config(conn), revision)
 
 
 def downgrade(db: Database, revision: str) -> None:
     from alembic import command
 
-    with db.engine.begin() as conn:
+    with schema_change(db.engine) as conn:
         command.downgrade(alembic_config(conn), revision)

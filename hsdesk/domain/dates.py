@@ -31,3 +31,20 @@ def parse_date(text: str, field: str = "Date") -> date | None:
     raise ValidationError(
         f"{field} '{text}' is not a date. Type it as dd/mm/yyyy, e.g. 24/11/2026."
     )
+
+
+def parse_datetime(text: str, field: str = "Date and time") -> datetime | None:
+    """Parse dd/mm/yyyy hh:mm (or ISO yyyy-mm-dd hh:mm); empty text is no time. A date on its
+    own is refused: the time matters (e.g. how fast a complaint was answered)."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    for fmt in (f"{DATE_FORMAT} %H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise ValidationError(
+        f"{field} '{text}' is not a date and time. Type it as dd/mm/yyyy hh:mm, e.g. "
+        "24/11/2026 09:30."
+    )

@@ -84,7 +84,8 @@ def duration(span: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return f"{days} day{'s' if days != 1 else ''}" + (f" {hours} h" if hours else "")
+        rest_text = f" {hours} h" if hours else (f" {mins} min" if mins else "")
+        return f"{days} day{'s' if days != 1 else ''}{rest_text}"
     if hours:
         return f"{hours} h" + (f" {mins} min" if mins else "")
     return f"{mins} min"

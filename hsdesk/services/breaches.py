@@ -221,6 +221,7 @@ def write_breach(
     if row is None:
         row = Breach(recorded_by=actor.display_name, recorded_at=stamp)
         session.add(row)
+    assert clean.occurred_on is not None and clean.person_id is not None  # checked above
     row.occurred_on, row.person_id = clean.occurred_on, clean.person_id
     row.clauses, row.what, row.reported_by = (
         ", ".join(clean.clauses),

@@ -252,6 +252,7 @@ def write_complaint(
     if row is None:
         row = Complaint(recorded_by=actor.display_name, recorded_at=stamp)
         session.add(row)
+    assert clean.seen_at is not None and clean.channel_id is not None  # checked above
     row.seen_at, row.channel_id, row.link, row.summary = (
         clean.seen_at,
         clean.channel_id,

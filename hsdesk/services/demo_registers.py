@@ -1,6 +1,7 @@
 """The demo's registers: ten complaints over the year (most answered privately within hours, one
-late, one still waiting and overdue, one that led to a takedown), three breaches in different
-states, and eight declared connections (two due to be confirmed again)."""
+late, one still waiting and overdue, and the one behind the demo's takedown after a complaint),
+three breaches in different states, and eight declared connections (two due to be confirmed
+again)."""
 
 from __future__ import annotations
 
@@ -71,16 +72,6 @@ COMPLAINTS: list[Complaint_] = [
         3,
         ReplyMethod.MESSAGE,
         "Explained the appeal; wording guidance added to the content checklist notes.",
-    ),
-    (
-        95,
-        16,
-        "Facebook page",
-        "comment on the summer trip photos",
-        "A dad asked why his partner's photo was online when she had not agreed.",
-        0.75,
-        ReplyMethod.PHONE,
-        "",
     ),
     (
         60,
@@ -213,7 +204,7 @@ def load_demo_registers(session: Session, demo: Actor, today: date, now: datetim
             ),
             now,
         )
-    _link_takedown(session, now)
+    _complaint_behind_takedown(session, demo, now)
     hours, channel, where, summary = WAITING
     write_complaint(
         session,
@@ -273,14 +264,34 @@ def load_demo_registers(session: Session, demo: Actor, today: date, now: datetim
             row.reviewed_on = today - timedelta(days=confirmed)
 
 
-def _link_takedown(session: Session, now: datetime) -> None:
-    """The demo's takedown after a complaint is the one about the summer trip photos."""
+def _complaint_behind_takedown(session: Session, demo: Actor, now: datetime) -> None:
+    """The demo content's takedown after a complaint: the complaint that led to it, seen two hours
+    before the takedown was asked for and answered privately the same morning."""
     takedown = session.execute(
         select(Takedown).where(Takedown.reason == TakedownReason.COMPLAINT)
     ).scalar()
-    complaint = session.execute(
-        select(Complaint).where(Complaint.summary.like("A dad asked%"))
-    ).scalar()
-    if takedown is not None and complaint is not None:
-        complaint.item_id, complaint.takedown_id = takedown.item_id, takedown.id
-        complaint.updated_at = now
+    if takedown is None or not takedown.item.publications:
+        return
+    seen = takedown.raised_at - timedelta(hours=2)
+    replied = seen + timedelta(minutes=90)
+    done = takedown.done_on or replied.date()
+    record = write_complaint(
+        session,
+        demo,
+        None,
+        ComplaintInput(
+            seen,
+            takedown.item.publications[0].channel_id,
+            "private message about the post's photo",
+            takedown.details.split(". ")[0].rstrip(".") + ".",
+            session.execute(select(Person.id).where(Person.first_name == "Daniel")).scalar(),
+            replied,
+            ReplyMethod.MESSAGE,
+            f"CP-{seen.year}-TD",
+            "Photo and post taken down; apology sent and accepted.",
+            max(done, replied.date()) + timedelta(days=2),
+        ),
+        now,
+    )
+    complaint = session.get_one(Complaint, record.id)
+    complaint.item_id, complaint.takedown_id = takedown.item_id, takedown.id

@@ -66,7 +66,7 @@ CONNECTION_HEADERS = (
 )
 
 
-def _write(target: Path, headers: Sequence[str], rows: list[tuple[object, ...]]) -> int:
+def _write(target: Path, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> int:
     from hsdesk.exports.csv_file import csv_bytes
 
     write_atomic(target, csv_bytes(headers, rows))

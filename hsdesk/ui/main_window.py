@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from hsdesk.ui.tabs.induction_tab import InductionTab
     from hsdesk.ui.tabs.photos_tab import PhotosTab
     from hsdesk.ui.tabs.policy_tab import PolicyTab
+    from hsdesk.ui.tabs.registers_tab import RegistersTab
     from hsdesk.ui.tabs.review_tab import ReviewTab
 
 LICENCES = (
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.policy_page: LazyPage[PolicyTab] = LazyPage(self._make_policy_tab)
         self.induction_page: LazyPage[InductionTab] = LazyPage(self._make_induction_tab)
         self.review_page: LazyPage[ReviewTab] = LazyPage(self._make_review_tab)
+        self.registers_page: LazyPage[RegistersTab] = LazyPage(self._make_registers_tab)
         self.tabs.addTab(self.dashboard, "&Dashboard")
         self.tabs.addTab(self.content_page, "&Content")
         self.tabs.addTab(self.people, "&People")
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.policy_page, "P&olicy")
         self.tabs.addTab(self.induction_page, "&Inductions")
         self.tabs.addTab(self.review_page, "&Reviews")
+        self.tabs.addTab(self.registers_page, "Re&gisters")
         self._last_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard.open_area.connect(self.open_area)
@@ -320,6 +323,15 @@ class MainWindow(QMainWindow):
         return tab
 
     @property
+    def registers(self) -> RegistersTab:
+        return self.registers_page.widget
+
+    def _make_registers_tab(self) -> RegistersTab:
+        from hsdesk.ui.tabs.registers_tab import RegistersTab
+
+        return RegistersTab(self.ctx, load=False)  # each page keeps its own layout
+
+    @property
     def photos(self) -> PhotosTab:
         return self.photos_page.widget
 
@@ -438,7 +450,12 @@ class MainWindow(QMainWindow):
         photos = self.photos_page.built
         if photos is not None:
             photos.save_state()
-        for page in (self.content_page.built, self.induction_page.built, self.review_page.built):
+        for page in (
+            self.content_page.built,
+            self.induction_page.built,
+            self.review_page.built,
+            self.registers_page.built,
+        ):
             if page is not None:
                 page.save_state()
         super().closeEvent(event)

@@ -24,9 +24,11 @@ class RecordTable(QTableView, Generic[R]):
         settings_key: str,
         parent: QWidget | None = None,
         source: RecordTableModel[R] | None = None,
+        default_sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
     ) -> None:
         super().__init__(parent)
         self.settings_key = settings_key
+        self.default_sort = default_sort  # until the user sorts it their way
         self.source = source or RecordTableModel(columns, self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.source)
@@ -84,7 +86,7 @@ class RecordTable(QTableView, Generic[R]):
         state = QSettings().value(f"tables/{self.settings_key}")
         if state is None or not self.horizontalHeader().restoreState(state):
             self.resizeColumnsToContents()
-            self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            self.sortByColumn(*self.default_sort)
 
     def save_state(self) -> None:
         QSettings().setValue(f"tables/{self.settings_key}", self.horizontalHeader().saveState())

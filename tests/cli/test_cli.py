@@ -91,15 +91,28 @@ def test_status_text_and_json(demo_file):
     doc = json.loads(run("--db", str(demo_file), "status", "--json").stdout)
     titles = [item["title"] for item in doc["items"]]
     severities = [item["severity"] for item in doc["items"]]
-    # Most urgent first: the open takedown at the very top, photos that lost clearance and the
-    # overdue review, then warnings.
+    # Most urgent first: the complaint without a private reply at the very top (clause 1.7 says
+    # "immediately"), then the open takedown, photos that lost clearance and the overdue review,
+    # then warnings.
     assert severities == sorted(severities, key=["urgent", "warning", "info"].index)
-    assert titles[:3] == [
+    assert titles[:4] == [
+        "Complaint C-10 on Facebook page: no private reply, waiting 1 day 6 h",
         "Take down now: 1 item online, 1 overdue",
         "7 photos lost clearance",
         "Social Networking Policy: review overdue since 31/03/2021",
     ]
-    assert doc["items"][0]["area"] == "Content"
+    assert [i["area"] for i in doc["items"][:2]] == ["Registers", "Content"]
+    # The registers: the waiting complaint with its age, the two declarations to confirm again;
+    # nothing about breaches without a permitted --user.
+    registers = doc["registers"]
+    assert [(c["complaint"], c["overdue"]) for c in registers["complaints_awaiting_reply"]] == [
+        ("C-10", True)
+    ]
+    assert 29.9 <= registers["complaints_awaiting_reply"][0]["hours_waiting"] <= 31
+    assert len(registers["connections_to_confirm"]) == 2
+    assert "2 declared connections due to be confirmed again" in titles
+    assert "breaches_open" not in registers
+    assert not any("breach" in t for t in titles)
     # Approvals waiting, oldest first, each with its author and how long it has waited.
     waiting = doc["approvals_waiting"]
     assert len(waiting) == 5 and "5 items awaiting approval" in titles
@@ -444,3 +457,56 @@ def test_signed_review_exports_verifies_and_bad_quarters_are_refused(demo_file, 
     ]
     titles = [i["title"] for i in data["items"] if i["area"] == "Reviews"]
     assert any(t.startswith("Quarterly review of Q") and "due in" in t for t in titles)
+
+
+def test_register_csvs_and_breaches_only_for_a_permitted_user(demo_file, tmp_path):
+    import csv
+
+    def rows(path: Path) -> list[dict[str, str]]:
+        return list(csv.DictReader(path.open(encoding="utf-8-sig")))
+
+    complaints, connections = tmp_path / "complaints.csv", tmp_path / "connections.csv"
+    result = run("--db", str(demo_file), "export", "csv", "complaints", "--out", str(complaints))
+    assert result.returncode == 0 and "Wrote 10 complaints" in result.stdout
+    table = rows(complaints)
+    assert table[0]["Reference"] == "C-10" and table[0]["Status"] == "Private reply overdue"
+    answered = [r for r in table if r["Replied on"]]
+    assert len(answered) == 9 and sum(r["Over the time allowed"] == "Yes" for r in answered) == 1
+    assert [r["Reference"] for r in table if "taken down on" in r["Takedown"]] == ["C-9"]
+    result = run("--db", str(demo_file), "export", "csv", "connections", "--out", str(connections))
+    assert result.returncode == 0 and len(rows(connections)) == 8
+
+    # Breaches are confidential: refused without --user, and for a plain member of staff.
+    out = tmp_path / "breaches.csv"
+    password = tmp_path / "pw"
+    password.write_text("demo\n", encoding="utf-8")
+    refused = run("--db", str(demo_file), "export", "csv", "breaches", "--out", str(out))
+    assert refused.returncode == 1 and "--user" in refused.stderr and not out.exists()
+    staff = run(
+        "--db", str(demo_file), "export", "csv", "breaches", "--out", str(out),
+        "--user", "shazia", "--password-file", str(password),
+    )  # fmt: skip
+    assert staff.returncode == 1 and "confidential" in staff.stderr and not out.exists()
+    wrong = password.with_name("wrong")
+    wrong.write_text("not-it\n", encoding="utf-8")
+    bad = run(
+        "--db", str(demo_file), "export", "csv", "breaches", "--out", str(out),
+        "--user", "sdm", "--password-file", str(wrong),
+    )  # fmt: skip
+    assert bad.returncode == 1 and not out.exists()
+    sdm = run(
+        "--db", str(demo_file), "export", "csv", "breaches", "--out", str(out),
+        "--user", "sdm", "--password-file", str(password),
+    )  # fmt: skip
+    assert sdm.returncode == 0 and "Wrote 3 breach records" in sdm.stdout
+    statuses = sorted(r["Status"] for r in rows(out))
+    assert statuses == ["Action under way", "Being looked into", "Closed"]
+    # With a permitted user, status --json counts the open breach records too.
+    doc = json.loads(
+        run(
+            "--db", str(demo_file), "status", "--json",
+            "--user", "sdm", "--password-file", str(password),
+        ).stdout
+    )  # fmt: skip
+    assert doc["registers"]["breaches_open"] == 2
+    assert "2 breach records open" in [i["title"] for i in doc["items"]]

@@ -111,6 +111,12 @@ def _rows(path: Path) -> dict[str, dict[str, Counter[tuple[object, ...]]]]:
         conn.close()
 
 
+# Columns a later migration changes on purpose, and the revision that does it: 0007 marks the
+# checklist's complaints item (in the template and in reviews not yet signed off) as listing the
+# quarter's complaints.
+CHANGED_ON_PURPOSE = {("review_template_item", "auto"): "0007", ("review_item", "auto"): "0007"}
+
+
 @pytest.mark.parametrize("revision", migrate.KNOWN_REVISIONS)
 def test_a_database_saved_at_each_shipped_revision_upgrades_with_every_row_kept(
     tmp_path: Path, revision: str
@@ -132,8 +138,17 @@ def test_a_database_saved_at_each_shipped_revision_upgrades_with_every_row_kept(
         assert table in after, f"{table} was dropped by the upgrade"
         kept = [c for c in old["columns"] if c in after[table]["columns"]]
         assert kept == old["columns"], f"{table} lost columns"
-        now = Counter(conn.execute(f'SELECT {", ".join(kept)} FROM "{table}"'))
-        assert now == old["rows"], f"rows of {table} changed in the upgrade from {revision}"
+        same = [
+            n
+            for n, column in enumerate(kept)
+            if CHANGED_ON_PURPOSE.get((table, column), "0") <= revision
+        ]
+        rows = conn.execute(f'SELECT {", ".join(kept[n] for n in same)} FROM "{table}"')
+        was = Counter(tuple(row[n] for n in same) for row in old["rows"].elements())
+        assert Counter(rows) == was, f"rows of {table} changed in the upgrade from {revision}"
+    for table, column in CHANGED_ON_PURPOSE:
+        changed = conn.execute(f"SELECT text FROM \"{table}\" WHERE {column} = 'complaints'")
+        assert all(text.startswith("Complaints raised on the site") for (text,) in changed)
     conn.close()
 
 

@@ -116,7 +116,7 @@ class DashboardTab(QWidget):
         from hsdesk.services.takedowns import sweep
 
         sweep(self.ctx.db, self.ctx.actor)  # consents ended since the last look raise takedowns
-        self.items = needs_attention(self.ctx.db)
+        self.items = needs_attention(self.ctx.db, actor=self.ctx.actor)
         self.section.setText(
             f"<b>Needs attention</b> ({len(self.items)})"
             if self.items

@@ -22,6 +22,9 @@ def _auto(values: tuple[str, ...]) -> sa.Enum:
 
 
 def _set_auto(old: tuple[str, ...], new: tuple[str, ...]) -> None:
+    # SQLite rebuilds each table to change its check constraint; review_item is referenced by
+    # other tables, so migrations run with foreign keys off and checked before the commit
+    # (hsdesk.db.engine.schema_change).
     for table in ("review_template_item", "review_item"):
         with op.batch_alter_table(table) as batch_op:
             batch_op.alter_column("auto", existing_type=_auto(old), type_=_auto(new))
