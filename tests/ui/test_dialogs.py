@@ -88,9 +88,12 @@ def test_dashboard_lists_what_needs_attention(qtbot, ctx):
     titles = [i.title for i in tab.items]
     assert titles[-1].startswith("Quarterly review of Q") and "due in" in titles[-1]
     assert titles[:-1] == [
+        "Complaint C-10 on Facebook page: no private reply, waiting 1 day 6 h",
         "Take down now: 1 item online, 1 overdue",
         "7 photos lost clearance",
         "Social Networking Policy: review overdue since 31/03/2021",
+        "2 declared connections due to be confirmed again",
+        "2 breach records open",
         "5 items awaiting approval",
         "1 approved item now blocked by consent",
         "Photo consent ends within 30 days for 4 people",
@@ -137,6 +140,7 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
         "P&olicy",
         "&Inductions",
         "&Reviews",
+        "Re&gisters",
     ]
 
 
