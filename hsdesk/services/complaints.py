@@ -295,17 +295,20 @@ def write_complaint(
     return record
 
 
-def live_items(db: Database, channel_id: int | None = None) -> list[tuple[int, str]]:
-    """Items online now (on that channel first), for choosing the post a complaint is about."""
+def live_items(db: Database, channel_id: int | None = None) -> list[tuple[int, str, bool]]:
+    """Items online now (on that channel first), for choosing the post a complaint is about:
+    (id, title, whether its takedown is already asked for)."""
     with db.read() as session:
         rows = session.execute(
-            select(ContentItem.id, ContentItem.title, Publication.channel_id)
+            select(
+                ContentItem.id, ContentItem.title, ContentItem.open_takedown, Publication.channel_id
+            )
             .join(Publication, Publication.item_id == ContentItem.id)
             .where(Publication.taken_down_on.is_(None))
             .order_by(Publication.posted_at.desc())
         ).all()
-    first = [(i, t) for i, t, c in rows if c == channel_id]
-    rest = [(i, t) for i, t, c in rows if c != channel_id]
+    first = [(i, t, bool(going)) for i, t, going, c in rows if c == channel_id]
+    rest = [(i, t, bool(going)) for i, t, going, c in rows if c != channel_id]
     return list(dict.fromkeys(first + rest))
 
 
@@ -313,7 +316,8 @@ def take_down_post(
     db: Database, actor: Actor, complaint_id: int, item_id: int, details: str
 ) -> ComplaintRecord:
     """Ask for the post the complaint is about to come down; the takedown is linked to the
-    complaint, and the VDO records it done in the Content tab as usual."""
+    complaint, and the VDO records it done in the Content tab as usual. A post whose takedown is
+    already asked for (for another reason) is not asked for twice: the complaint joins that one."""
     require(actor, Permission.RECORD_COMPLAINTS)
     require(actor, Permission.WRITE_CONTENT)
     stamp = now()
@@ -325,10 +329,19 @@ def take_down_post(
                 "this complaint; the VDO records it done in the Content tab."
             )
         item = load_item(session, item_id)
-        reason = details.strip() or row.summary
-        takedown = insert_takedown(
-            session, actor, item, TakedownReason.COMPLAINT, f"Complaint C-{row.id}: {reason}"
-        )
+        pending = next((t for t in item.takedowns if t.done_on is None), None)
+        if pending is None:
+            reason = details.strip() or row.summary
+            takedown = insert_takedown(
+                session, actor, item, TakedownReason.COMPLAINT, f"Complaint C-{row.id}: {reason}"
+            )
+            what = f"Asked for '{item.title}' to be taken down because of complaint C-{row.id}"
+        else:
+            takedown = pending
+            what = (
+                f"Linked complaint C-{row.id} to the takedown of '{item.title}' already asked "
+                f"for on {format_date(pending.raised_at.date())}"
+            )
         row.item_id, row.takedown_id, row.updated_at = item.id, takedown.id, stamp
         session.flush()
         session.refresh(row)
@@ -338,7 +351,7 @@ def take_down_post(
             "edit",
             "complaint",
             row.id,
-            f"Asked for '{item.title}' to be taken down because of complaint C-{row.id}",
+            what,
             {"takedown": takedown.id, "item": item.id},
         )
         return complaint_record(row, stamp, reply_hours_in(session))

@@ -188,10 +188,21 @@ def test_taking_down_the_post_a_complaint_is_about_links_the_takedown(office):
     assert open_one.details.startswith(f"Complaint {logged.reference}: A parent says")
     with pytest.raises(ValidationError, match="already asked for"):
         complaints.take_down_post(db, office.writer, logged.id, item, "")
+    # A second complaint about the same post joins the takedown already asked for.
+    second = complaints.save_complaint(db, office.writer, None, _complaint(office, 0.2), NOW)
+    assert complaints.live_items(db, office.facebook)[0] == (item, "Coffee morning", True)
+    joined = complaints.take_down_post(db, office.writer, second.id, item, "")
+    assert joined.takedown_open and joined.takedown == asked.takedown
+    assert [t.id for t in takedowns.list_open_takedowns(db)] == [open_one.id]
+    assert _audit(db)[-1].summary.startswith(
+        f"Linked complaint {second.reference} to the takedown of 'Coffee morning' already asked"
+    )
     takedowns.complete_takedown(db, office.vdo, open_one.id, TODAY, "Post deleted")
-    after = complaints.get_complaint(db, logged.id)
-    assert not after.takedown_open
-    assert after.takedown == f"'Coffee morning' taken down on {TODAY:%d/%m/%Y}"
+    for done in (logged, second):
+        after = complaints.get_complaint(db, done.id)
+        assert not after.takedown_open
+        assert after.takedown == f"'Coffee morning' taken down on {TODAY:%d/%m/%Y}"
+    assert complaints.live_items(db, office.facebook) == []
 
 
 # --- breaches ------------------------------------------------------------------------------------

@@ -228,25 +228,64 @@ class ComplaintTakedownDialog(GuardedDialog):
         about.setWordWrap(True)
         self.item = QComboBox()
         items = complaints.live_items(ctx.db, complaint.channel_id)
-        fill_combo(self.item, [(f"#{i} {title}", i) for i, title in items], complaint.item_id)
+        self.going = {i for i, _title, going in items if going}
+        fill_combo(
+            self.item,
+            [
+                (f"#{i} {title}" + (" (takedown already asked for)" if going else ""), i)
+                for i, title, going in items
+            ],
+            complaint.item_id,
+        )
         self.details = _text_box("Why it must come down (the VDO and the trustees read this)")
         self.details.setPlainText(complaint.summary)
         form = QFormLayout()
         form.addRow("&Post online", self.item)
         form.addRow("&Why", self.details)
-        hint = QLabel(
-            "The Volunteer Development Officer takes it down and records it done in Content → "
-            "Takedowns; the complaint shows when it was."
-        )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5b6170")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5b6170")
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(_buttons(self, "Ask for the takedown", self.save))
+        layout.addWidget(self.hint)
+        buttons = _buttons(self, "Ask for the takedown", self.save)
+        layout.addWidget(buttons)
+        self.go = next(
+            b
+            for b in buttons.buttons()
+            if buttons.buttonRole(b) is QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.setMinimumWidth(520)
         self.empty = not items
+        if self.empty:
+            self.hint.setText(
+                "Nothing of the scheme's is online now, so there is no post to take down. If the "
+                "post was never recorded in hsdesk, ask the Volunteer Development Officer to "
+                "remove it and note that in the complaint's outcome."
+            )
+            self.item.setEnabled(False)
+            self.go.setEnabled(False)
+        self.item.currentIndexChanged.connect(lambda _i: self._explain())
+        self._explain()
+
+    def _explain(self) -> None:
+        if self.empty:
+            return
+        if combo_value(self.item) in self.going:
+            self.hint.setText(
+                "This post's takedown is already asked for, so it is not asked for again: the "
+                "complaint is linked to it and shows when it was done."
+            )
+            self.details.setEnabled(False)
+            self.go.setText("Link to that takedown")
+        else:
+            self.hint.setText(
+                "The Volunteer Development Officer takes it down and records it done in Content "
+                "→ Takedowns; the complaint shows when it was."
+            )
+            self.details.setEnabled(True)
+            self.go.setText("Ask for the takedown")
 
     def save(self) -> None:
         try:
