@@ -4,12 +4,19 @@ action taken (2.7, 3.6), declared connections and the boundary rules that apply 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from hsdesk.domain.consent import add_months
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
+from hsdesk.domain.errors import ValidationError
+
+# The Registers tab's pages, by which the Dashboard opens the right one.
+COMPLAINTS_PAGE = "Complaints"
+CONNECTIONS_PAGE = "Declared connections"
+BREACHES_PAGE = "Breaches (confidential)"
 
 DEFAULT_REPLY_HOURS = 24  # a complaint without a private reply is overdue after this
 RECONFIRM_MONTHS = 12  # a declared connection is confirmed again every year
@@ -163,18 +170,22 @@ def involved_on(kind: PersonKind, start: date | None, end: date | None, day: dat
     )
 
 
-def parse_clauses(text: str) -> tuple[str, ...]:
-    """'2.7, 1.1 and 2.7' → ('1.1', '2.7'): numbers only, each once, in policy order."""
-    found = []
-    for part in text.replace(" and ", ",").replace(";", ",").split(","):
+def clean_clauses(numbers: Sequence[str]) -> tuple[str, ...]:
+    """('2.7', ' 1.1', '2.7') → ('1.1', '2.7'): clause numbers only, each once, in policy
+    order; anything that is not a clause number is refused."""
+    found: list[str] = []
+    for part in numbers:
         number = part.strip().rstrip(".")
-        if number and number not in found:
+        if not number:
+            continue
+        if not all(p.isascii() and p.isdigit() for p in number.split(".")) or len(number) > 12:
+            raise ValidationError(
+                f"'{number[:40]}' is not a clause number of the policy (such as 2.7). Pick the "
+                "clauses from the list."
+            )
+        if number not in found:
             found.append(number)
-    return tuple(sorted(found, key=_clause_key))
-
-
-def _clause_key(number: str) -> tuple[int | str, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in number.split("."))
+    return tuple(sorted(found, key=lambda n: tuple(int(p) for p in n.split("."))))
 
 
 def reconfirm_due(declared_on: date, reviewed_on: date | None) -> date:

@@ -20,6 +20,7 @@ from hsdesk.domain.registers import (
     INVOLVED_KINDS,
     BreachStatus,
     action_problem,
+    clean_clauses,
     involved_on,
 )
 from hsdesk.services import audit
@@ -121,10 +122,11 @@ def _checked(session: Session, data: BreachInput, day: date) -> BreachInput:
             f"{_involvement(person)}). The breach register covers only them (clauses 2.7 and "
             "3.6); check the date or the person."
         )
-    if not data.clauses:
+    clauses = clean_clauses(data.clauses)
+    if not clauses:
         raise ValidationError("Pick the clause or clauses of the policy that were breached.")
     known = {number for number, _text in _clauses(session)}
-    unknown = [c for c in data.clauses if known and c not in known]
+    unknown = [c for c in clauses if known and c not in known]
     if unknown:
         raise ValidationError(
             f"The adopted policy has no clause {', '.join(unknown)}. Pick clauses from the list."
@@ -174,7 +176,7 @@ def _checked(session: Session, data: BreachInput, day: date) -> BreachInput:
     return BreachInput(
         data.occurred_on,
         person.id,
-        tuple(data.clauses),
+        clauses,
         what,
         reported_by,
         data.action,
