@@ -1,8 +1,10 @@
-"""Settings: the scheme's document-signing certificate (fingerprint, validity, export) and when
-inductions become overdue."""
+"""Settings: the scheme's document-signing certificate (fingerprint, validity, export), when
+inductions become overdue, how quarters are numbered, and how soon a complaint needs its private
+reply."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.review import QuarterScheme
-from hsdesk.services import inductions, reviews, signing
+from hsdesk.services import complaints, inductions, reviews, signing
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, show_error
 from hsdesk.ui.context import AppContext
 
@@ -75,34 +77,70 @@ class SettingsDialog(GuardedDialog):
         layout.addWidget(box)
         layout.addWidget(self._inductions_box())
         layout.addWidget(self._reviews_box())
+        layout.addWidget(self._complaints_box())
         layout.addWidget(buttons)
         self.watch_changes()  # closing with a changed number that was not saved asks first
         self.setMinimumWidth(640)
 
+    def _number(self, low: int, high: int, suffix: str, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setSuffix(suffix)
+        spin.setValue(value)
+        return spin
+
+    def _save_button(self, text: str, save: Callable[[], None], *fields: QWidget) -> QPushButton:
+        """A Save button for ``fields``; only an administrator can use either."""
+        button = QPushButton(text)
+        button.clicked.connect(save)
+        admin = self.ctx.actor.is_admin
+        for widget in (*fields, button):
+            widget.setEnabled(admin)
+        if not admin:
+            button.setToolTip("Only an administrator can change this.")
+        return button
+
+    def _saved(self, save: Callable[[], object], message: str) -> None:
+        """Run ``save``; say what is now set, or why it was refused."""
+        try:
+            save()
+        except HsdeskError as exc:
+            show_error(self, exc, "Not saved")
+            return
+        self.mark_saved()
+        QMessageBox.information(self, "Saved", message)
+
+    @staticmethod
+    def _row(*parts: QWidget | None) -> QHBoxLayout:
+        """The widgets in a row; None is where the row stretches."""
+        row = QHBoxLayout()
+        for part in parts:
+            if part is None:
+                row.addStretch(1)
+            else:
+                row.addWidget(part)
+        return row
+
+    @staticmethod
+    def _hint(text: str) -> QLabel:
+        hint = QLabel(text)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5b6170")
+        return hint
+
     def _inductions_box(self) -> QGroupBox:
         box = QGroupBox("Inductions")
         form = QFormLayout(box)
-        self.overdue_days = QSpinBox()
-        self.overdue_days.setRange(1, 365)
-        self.overdue_days.setSuffix(" days")
-        self.overdue_days.setValue(inductions.overdue_days(self.ctx.db))
-        self.save_days = QPushButton("Sa&ve")
-        self.save_days.clicked.connect(self.save_overdue_days)
-        admin = self.ctx.actor.is_admin
-        self.overdue_days.setEnabled(admin)
-        self.save_days.setEnabled(admin)
-        if not admin:
-            self.save_days.setToolTip("Only an administrator can change this.")
-        row = QHBoxLayout()
-        row.addWidget(self.overdue_days)
-        row.addWidget(self.save_days)
-        row.addStretch(1)
-        form.addRow("Acknowledgement overdue after", row)
-        hint = QLabel(
-            "Counted from the day someone starts, or from the day a new version is adopted."
+        self.overdue_days = self._number(1, 365, " days", inductions.overdue_days(self.ctx.db))
+        self.save_days = self._save_button("Sa&ve", self.save_overdue_days, self.overdue_days)
+        form.addRow(
+            "Acknowledgement overdue after", self._row(self.overdue_days, self.save_days, None)
         )
-        hint.setStyleSheet("color: #5b6170")
-        form.addRow(hint)
+        form.addRow(
+            self._hint(
+                "Counted from the day someone starts, or from the day a new version is adopted."
+            )
+        )
         return box
 
     def _reviews_box(self) -> QGroupBox:
@@ -111,51 +149,58 @@ class SettingsDialog(GuardedDialog):
         scheme, days = reviews.quarter_settings(self.ctx.db)
         self.scheme = QComboBox()
         fill_combo(self.scheme, [(s.label, s) for s in QuarterScheme], scheme)
-        self.due_days = QSpinBox()
-        self.due_days.setRange(1, 120)
-        self.due_days.setSuffix(" days")
-        self.due_days.setValue(days)
-        self.save_reviews = QPushButton("Save")
-        self.save_reviews.clicked.connect(self.save_review_settings)
-        admin = self.ctx.actor.is_admin
-        for widget in (self.scheme, self.due_days, self.save_reviews):
-            widget.setEnabled(admin)
-        row = QHBoxLayout()
-        row.addWidget(self.due_days)
-        row.addWidget(QLabel("after the quarter ends"))
-        row.addStretch(1)
-        row.addWidget(self.save_reviews)
+        self.due_days = self._number(1, 120, " days", days)
+        self.save_reviews = self._save_button(
+            "Save", self.save_review_settings, self.scheme, self.due_days
+        )
         form.addRow("Quarters numbered by", self.scheme)
-        form.addRow("Review due", row)
+        form.addRow(
+            "Review due",
+            self._row(self.due_days, QLabel("after the quarter ends"), None, self.save_reviews),
+        )
         return box
 
+    def _complaints_box(self) -> QGroupBox:
+        box = QGroupBox("Complaints")
+        form = QFormLayout(box)
+        hours = complaints.reply_hours(self.ctx.db)
+        self.reply_hours = self._number(1, complaints.MAX_REPLY_HOURS, " hours", hours)
+        self.save_hours = self._save_button("Save", self.save_reply_hours, self.reply_hours)
+        form.addRow(
+            "Private reply overdue",
+            self._row(
+                self.reply_hours, QLabel("after the complaint is seen"), None, self.save_hours
+            ),
+        )
+        form.addRow(
+            self._hint(
+                "Clause 1.7 asks for a private reply straight away; an open complaint without "
+                "one goes to the top of the Dashboard after this time."
+            )
+        )
+        return box
+
+    def save_reply_hours(self) -> None:
+        hours = self.reply_hours.value()
+        self._saved(
+            lambda: complaints.set_reply_hours(self.ctx.db, self.ctx.actor, hours),
+            f"A complaint without a private reply is now overdue {hours} hours after it was seen.",
+        )
+
     def save_review_settings(self) -> None:
-        scheme = combo_value(self.scheme)
-        try:
-            reviews.set_quarter_settings(self.ctx.db, self.ctx.actor, scheme, self.due_days.value())
-        except HsdeskError as exc:
-            show_error(self, exc, "Not saved")
-            return
-        self.mark_saved()
-        QMessageBox.information(
-            self,
-            "Saved",
+        scheme, days = combo_value(self.scheme), self.due_days.value()
+        self._saved(
+            lambda: reviews.set_quarter_settings(self.ctx.db, self.ctx.actor, scheme, days),
             f"Quarters are numbered by the {scheme.label.split(' (')[0].lower()}, and each "
-            f"quarter's review is due {self.due_days.value()} days after it ends.",
+            f"quarter's review is due {days} days after it ends.",
         )
 
     def save_overdue_days(self) -> None:
-        try:
-            inductions.set_overdue_days(self.ctx.db, self.ctx.actor, self.overdue_days.value())
-        except HsdeskError as exc:
-            show_error(self, exc, "Not saved")
-            return
-        self.mark_saved()
-        QMessageBox.information(
-            self,
-            "Saved",
-            f"Inductions are now overdue {self.overdue_days.value()} days after a person starts "
-            "or a new version is adopted.",
+        days = self.overdue_days.value()
+        self._saved(
+            lambda: inductions.set_overdue_days(self.ctx.db, self.ctx.actor, days),
+            f"Inductions are now overdue {days} days after a person starts or a new version is "
+            "adopted.",
         )
 
     def export(self) -> None:
