@@ -121,3 +121,4 @@ class AttentionItem:
     title: str
     detail: str
     area: str  # the tab that fixes it, e.g. "People"
+    page: str = ""  # the page of that tab, where it has several, e.g. "Complaints"

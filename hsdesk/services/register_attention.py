@@ -13,7 +13,12 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import AttentionItem
-from hsdesk.domain.registers import ComplaintState
+from hsdesk.domain.registers import (
+    BREACHES_PAGE,
+    COMPLAINTS_PAGE,
+    CONNECTIONS_PAGE,
+    ComplaintState,
+)
 from hsdesk.services.attention import listed, provider, restricted_provider
 from hsdesk.services.breaches import open_breach_count
 from hsdesk.services.complaints import reply_hours_in, waiting_for_reply
@@ -45,6 +50,7 @@ def _complaints(session: Session, day: date) -> list[AttentionItem]:
                     f"private reply straight away (within {hours} hours here). Reply privately, "
                     "then record the reply in Registers → Complaints.",
                     AREA,
+                    COMPLAINTS_PAGE,
                 )
             )
         else:
@@ -56,6 +62,7 @@ def _complaints(session: Session, day: date) -> list[AttentionItem]:
                     f"Seen {c.seen_at:%d/%m/%Y %H:%M}{where}: {c.summary} A private reply is due "
                     f"within {hours} hours of it being seen.",
                     AREA,
+                    COMPLAINTS_PAGE,
                 )
             )
     return items
@@ -74,9 +81,10 @@ def _connections(session: Session, day: date) -> list[AttentionItem]:
             f"{count} declared connection{'s' if count != 1 else ''} due to be confirmed again",
             "Each declared link is confirmed every year (clause 4.1): "
             + listed(lines)
-            + ". Ask each person whether it still stands and record it in Registers → "
-            "Connections.",
+            + ". Ask each person whether it still stands and record it in Registers → Declared "
+            "connections.",
             AREA,
+            CONNECTIONS_PAGE,
         )
     ]
 
@@ -93,6 +101,7 @@ def _breaches(session: Session, day: date) -> list[AttentionItem]:
             "Breaches of confidentiality or equal opportunities (clauses 2.7 and 3.6) still "
             "being dealt with. Record the action and close each when it is finished.",
             AREA,
+            BREACHES_PAGE,
         )
     ]
 

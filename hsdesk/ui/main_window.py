@@ -371,10 +371,16 @@ class MainWindow(QMainWindow):
             f"<p>{LICENCES}</p>",
         )
 
-    def open_area(self, area: str) -> None:
+    def open_area(self, area: str, page: str = "") -> None:
+        """Show the tab named ``area`` and, for a tab of several pages, the page named ``page``."""
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index).replace("&", "") == area:
                 self.tabs.setCurrentIndex(index)
+                show_page = getattr(
+                    getattr(self.tabs.widget(index), "built", None), "show_page", None
+                )
+                if page and callable(show_page):
+                    show_page(page)
                 return
 
     def _tab_changed(self, index: int) -> None:

@@ -32,7 +32,7 @@ def _greeting(name: str, now: datetime) -> str:
 
 
 class AttentionCard(QFrame):
-    go = Signal(str)
+    go = Signal(str, str)  # the tab, and the page within it ("" for the tab's own)
 
     def __init__(self, item: AttentionItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,12 +62,12 @@ class AttentionCard(QFrame):
         row.addLayout(text, 1)
         if item.area:
             button = QPushButton(f"Open {item.area}")
-            button.clicked.connect(lambda: emit(self.go, item.area))
+            button.clicked.connect(lambda: emit(self.go, item.area, item.page))
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
 
 class DashboardTab(QWidget):
-    open_area = Signal(str)
+    open_area = Signal(str, str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

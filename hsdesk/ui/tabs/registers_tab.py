@@ -25,7 +25,15 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.register_records import BreachRecord, ComplaintRecord, ConnectionRecord
-from hsdesk.domain.registers import BREACH_COLOURS, COMPLAINT_COLOURS, BreachStatus, ComplaintState
+from hsdesk.domain.registers import (
+    BREACH_COLOURS,
+    BREACHES_PAGE,
+    COMPLAINT_COLOURS,
+    COMPLAINTS_PAGE,
+    CONNECTIONS_PAGE,
+    BreachStatus,
+    ComplaintState,
+)
 from hsdesk.services import breaches, complaints, connections, register_exports
 from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, push_button
 from hsdesk.ui.context import AppContext
@@ -95,7 +103,7 @@ class RegisterPage(QWidget, Generic[R]):
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 420])
+        self.splitter.setSizes([800, 400])
         state = QSettings().value(f"registers/{key}-splitter")
         if state is not None:
             self.splitter.restoreState(state)
@@ -150,8 +158,9 @@ COMPLAINT_COLUMNS: list[Column[ComplaintRecord]] = [
     Column("Channel", lambda c: c.channel_name),
     Column("Status", lambda c: c.state.label, colour=lambda c: COMPLAINT_COLOURS[c.state]),
     Column(
-        "Time to private reply",
+        "Reply time",
         lambda c: c.reply_time,
+        tooltip=lambda c: "Time from being seen to the private reply (clause 1.7)",
         colour=lambda c: RED if c.late else None,
         sort=lambda c: ((c.replied_at or c.seen_at) - c.seen_at).total_seconds(),
     ),
@@ -272,20 +281,21 @@ CONNECTION_COLUMNS: list[Column[ConnectionRecord]] = [
     Column("Declared by", lambda c: c.person_name, tooltip=lambda c: c.person_role),
     Column("Connected with", lambda c: c.other_name),
     Column("Their role", lambda c: c.other_role),
-    Column("Link", lambda c: c.relationship),
-    Column("Where", lambda c: c.where),
-    Column(
-        "Confirm again by",
-        lambda c: c.due_on,
-        colour=lambda c: RED if c.due else None,
-    ),
     Column(
         "Rules",
         lambda c: ", ".join(r.split(":")[0] for r in c.rules),
         tooltip=lambda c: "\n".join(c.rules),
         colour=lambda c: "#8a5a00" if c.rules else None,
     ),
+    Column(
+        "Confirm again by",
+        lambda c: c.due_on,
+        colour=lambda c: RED if c.due else None,
+    ),
+    Column("Link", lambda c: c.relationship),
+    Column("Where", lambda c: c.where),
 ]
+CONFIRM_COLUMN = 4
 CONNECTION_SHOWS: list[tuple[str, Callable[[ConnectionRecord], bool]]] = [
     ("Current", lambda c: c.ended_on is None),
     ("Due to be confirmed again", lambda c: c.due),
@@ -301,7 +311,7 @@ class ConnectionsPage(RegisterPage[ConnectionRecord]):
             CONNECTION_COLUMNS,
             CONNECTION_SHOWS,
             lambda c: c.id,
-            (5, Qt.SortOrder.AscendingOrder),  # the next to confirm again first
+            (CONFIRM_COLUMN, Qt.SortOrder.AscendingOrder),  # the next to confirm again first
             parent,
         )
         self.ctx = ctx
@@ -407,6 +417,7 @@ class BreachesPage(RegisterPage[BreachRecord]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("breaches", BREACH_COLUMNS, BREACH_SHOWS, lambda b: b.id, NEWEST, parent)
         self.ctx = ctx
+        self.clause_text: dict[str, str] = {}
         writable = ctx.db.read_only is None
         self.record_button = push_button("&Record a breach…", self.record)
         self.edit_button = push_button("&Edit…", self.edit)
@@ -425,7 +436,14 @@ class BreachesPage(RegisterPage[BreachRecord]):
             self.table.activated_record.connect(lambda _r: self.edit())
 
     def refresh(self, select: int | None = None) -> None:
+        self.clause_text = dict(breaches.policy_clauses(self.ctx.db, self.ctx.actor))
         self.set_records(breaches.list_breaches(self.ctx.db, self.ctx.actor), select)
+
+    def _clauses(self, numbers: Sequence[str]) -> str:
+        """Each clause breached with the policy's words, so nobody has to look them up."""
+        return "\n".join(
+            f"• {n}: {self.clause_text[n]}" if n in self.clause_text else f"• {n}" for n in numbers
+        )
 
     def describe(self, b: BreachRecord | None) -> None:
         self.edit_button.setEnabled(b is not None)
@@ -442,7 +460,7 @@ class BreachesPage(RegisterPage[BreachRecord]):
                 [
                     ("Date", format_date(b.occurred_on)),
                     ("Person", f"{b.person_name}, {b.person_role.lower()} at the time"),
-                    ("Clauses", ", ".join(b.clauses)),
+                    ("Clauses", self._clauses(b.clauses)),
                     ("What happened", b.what),
                     ("Reported by", b.reported_by),
                     ("Action", action or "Not decided yet"),
@@ -487,20 +505,27 @@ class RegistersTab(QWidget):
         self.ctx = ctx
         self.pages = QTabWidget()
         self.complaints = ComplaintsPage(ctx)
-        self.pages.addTab(self.complaints, "Complaints")
+        self.pages.addTab(self.complaints, COMPLAINTS_PAGE)
         self.connections: ConnectionsPage | None = None
         self.breaches: BreachesPage | None = None
         if allowed(ctx.actor, Permission.RECORD_CONNECTIONS):
             self.connections = ConnectionsPage(ctx)
-            self.pages.addTab(self.connections, "Declared connections")
+            self.pages.addTab(self.connections, CONNECTIONS_PAGE)
         if allowed(ctx.actor, Permission.HANDLE_BREACHES):
             self.breaches = BreachesPage(ctx)
-            self.pages.addTab(self.breaches, "Breaches (confidential)")
+            self.pages.addTab(self.breaches, BREACHES_PAGE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.pages.currentChanged.connect(lambda _i: self.refresh())
         if load:
             self.refresh()
+
+    def show_page(self, title: str) -> None:
+        """Bring the page with this title forward (the Dashboard's "Open Registers")."""
+        for index in range(self.pages.count()):
+            if self.pages.tabText(index) == title:
+                self.pages.setCurrentIndex(index)
+                return
 
     def _built(self) -> list[Any]:
         return [p for p in (self.complaints, self.connections, self.breaches) if p is not None]
