@@ -21,7 +21,7 @@ from hsdesk.domain.review import Quarter
 from hsdesk.services import audit, settings
 from hsdesk.services.auth import require
 from hsdesk.services.clearance import full_name
-from hsdesk.services.content import load_item, now
+from hsdesk.services.content import load_item, moment_on, now
 from hsdesk.services.takedowns import insert_takedown
 
 REPLY_HOURS_KEY = "complaint_reply_hours"
@@ -365,7 +365,7 @@ def review_lines(session: Session, quarter: Quarter, channel: Channel, day: date
     'Complaints raised on the site were answered privately' (1.7)."""
     last = min(quarter.end, day)
     hours = reply_hours_in(session)
-    at = datetime.combine(day, time.max).replace(microsecond=0)
+    at = moment_on(day)
     rows = session.execute(
         _query()
         .where(

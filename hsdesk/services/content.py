@@ -61,6 +61,11 @@ def now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
+def moment_on(day: date) -> datetime:
+    """The time ages are measured at for a list made for ``day``: now, when it is today."""
+    return datetime.combine(day, now().time())
+
+
 # --- reading --------------------------------------------------------------------------------------
 
 

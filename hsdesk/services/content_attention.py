@@ -15,14 +15,10 @@ from hsdesk.domain.content import ContentState
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.records import AttentionItem
 from hsdesk.services.attention import listed, provider
-from hsdesk.services.content import channel_refs, item_problems, load_item
+from hsdesk.services.content import channel_refs, item_problems, load_item, moment_on
 from hsdesk.services.takedowns import open_takedowns
 
 AREA = "Content"
-
-
-def _moment(day: date) -> datetime:
-    return datetime.combine(day, datetime.now().time()).replace(microsecond=0)
 
 
 def _age(since: datetime, moment: datetime) -> str:
@@ -43,7 +39,7 @@ class Waiting:
 
 
 def waiting_for_approval(session: Session, day: date) -> list[Waiting]:
-    moment = _moment(day)
+    moment = moment_on(day)
     rows = session.execute(
         select(
             ContentItem.id,
@@ -71,7 +67,7 @@ def approvals_waiting(db: Database, today: date | None = None) -> list[Waiting]:
 
 @provider
 def _takedowns(session: Session, day: date) -> list[AttentionItem]:
-    moment = _moment(day)
+    moment = moment_on(day)
     tasks = open_takedowns(session)
     if not tasks:
         return []

@@ -3,7 +3,7 @@ top), declarations due to be confirmed again, and open breaches for those who ha
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -23,22 +23,16 @@ from hsdesk.services.attention import listed, provider, restricted_provider
 from hsdesk.services.breaches import open_breach_count
 from hsdesk.services.complaints import reply_hours_in, waiting_for_reply
 from hsdesk.services.connections import due_for_reconfirmation
-from hsdesk.services.content import now
+from hsdesk.services.content import moment_on
 
 AREA = "Registers"
-
-
-def _moment(day: date) -> datetime:
-    """Now, when the Dashboard is for today; otherwise the start of that day."""
-    current = now()
-    return current if current.date() == day else datetime.combine(day, datetime.min.time())
 
 
 @provider
 def _complaints(session: Session, day: date) -> list[AttentionItem]:
     hours = reply_hours_in(session)
     items = []
-    for c in waiting_for_reply(session, _moment(day)):
+    for c in waiting_for_reply(session, moment_on(day)):
         where = f" ({c.where})" if c.where else ""
         if c.state is ComplaintState.OVERDUE:
             items.append(
@@ -113,7 +107,7 @@ def register_summary(
     hours), declarations due to be confirmed again, and, only for someone who handles breaches,
     the open breach records."""
     day = today or date.today()
-    at = _moment(day)
+    at = moment_on(day)
     with db.read() as session:
         waiting = waiting_for_reply(session, at)
         due = due_for_reconfirmation(session, day)

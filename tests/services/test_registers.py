@@ -381,13 +381,18 @@ def test_the_review_lists_the_quarters_complaints_with_their_reply_times(office)
                        office.vdo.person_id, seen + timedelta(minutes=40), ReplyMethod.MESSAGE),
         NOW,
     )  # fmt: skip
+    unanswered = complaints.save_complaint(
+        db, office.vdo, None, ComplaintInput(seen, office.facebook, "", "Rude comment."), NOW
+    )
     vice = Actor("vc", None, "Vice", person_kind=PersonKind.TRUSTEE,
                       offices=frozenset({Office.VICE_CHAIR}))  # fmt: skip
     review = reviews.start_review(db, vice, quarter_of(TODAY), TODAY)
     items = {i.channel_name: i for i in review.items if i.text.startswith("Complaints raised")}
+    waited = complaints.get_complaint(db, unanswered.id).reply_time  # as long as until now
     assert items["Facebook page"].found == (
         f"{seen:%d/%m/%Y %H:%M} C-1 'Asked why a photo was online.': answered privately "
         "(private message) in 40 min",
+        f"{seen:%d/%m/%Y %H:%M} C-2 'Rude comment.': NO PRIVATE REPLY recorded ({waited})",
     )
     assert items["Facebook page"].result is None  # the reviewer still checks the site
     assert items["Website"].found[0].startswith("No complaints were logged for Website")
