@@ -128,7 +128,8 @@ def test_status_text_and_json(demo_file):
         "3 photos with unidentified people",
     ]
     assert "withdrew consent on" in consent_items[0]["detail"]
-    assert set(doc["items"][0]) == {"severity", "title", "detail", "area"}
+    assert set(doc["items"][0]) == {"severity", "title", "detail", "area", "page"}
+    assert (doc["items"][0]["page"], doc["items"][1]["page"]) == ("Complaints", "")
 
 
 @pytest.mark.parametrize("content", [os.urandom(4096), b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n"])
