@@ -8,18 +8,16 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-import pytest
-from content_office import build_office
+import test_registers
 from hypothesis import given
 from hypothesis import strategies as st
 from test_bad_input import EXAMPLES, assert_equal, attempt, numbers, one_line, optional_dates, texts
 
-from hsdesk.domain.enums import PersonKind, VolunteerStatus
-from hsdesk.domain.records import PersonInput
 from hsdesk.domain.register_records import BreachInput, ComplaintInput, ConnectionInput
 from hsdesk.domain.registers import BreachAction, BreachStatus, ReplyMethod, clean_clauses
-from hsdesk.services import breaches, complaints, connections, people
+from hsdesk.services import breaches, complaints, connections
 
+office = test_registers.office  # the registers' small office, with a volunteer
 short_texts = st.text(max_size=240)
 TODAY = date.today()
 # Near today as often as anywhere, so that input which can be saved often is.
@@ -27,24 +25,6 @@ near = {"min_value": datetime(2019, 1, 1), "max_value": datetime.now() + timedel
 times = st.datetimes(**near) | st.datetimes(min_value=datetime(1, 1, 1))
 optional_times = st.none() | times
 some_dates = st.dates(near["min_value"].date(), near["max_value"].date()) | optional_dates
-
-
-@pytest.fixture
-def office(db, admin):
-    office = build_office(db, admin)
-    volunteer = people.add_person(
-        db,
-        admin,
-        PersonInput(
-            "Janet",
-            "Wood",
-            PersonKind.VOLUNTEER,
-            volunteer_status=VolunteerStatus.ACTIVE,
-            start_date=datetime(2020, 1, 6).date(),
-        ),
-    )
-    office.volunteer = volunteer.id  # type: ignore[attr-defined]
-    return office
 
 
 @EXAMPLES
