@@ -94,6 +94,6 @@ class Ui_SignInDialog(object):
         self.introLabel.setText(QCoreApplication.translate("SignInDialog", u"Sign in with your own username and password.", None))
         self.usernameLabel.setText(QCoreApplication.translate("SignInDialog", u"&Username", None))
         self.passwordLabel.setText(QCoreApplication.translate("SignInDialog", u"&Password", None))
-        self.demoHint.setText(QCoreApplication.translate("SignInDialog", u"This is the demo database. Every demo account's password is <b>demo</b>: chair, vicechair, sdm (administrator), vdo.", None))
+        self.demoHint.setText(QCoreApplication.translate("SignInDialog", u"This is the demo database. Every demo account's password is <b>demo</b>: chair, vicechair, sdm (administrator), vdo and shazia (staff).", None))
     # retranslateUi
 
