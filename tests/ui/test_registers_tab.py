@@ -11,13 +11,16 @@ from test_people_tab import type_text
 
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.enums import PersonKind
-from hsdesk.domain.registers import ComplaintState, ReplyMethod
+from hsdesk.domain.registers import BreachAction, BreachStatus, ComplaintState, ReplyMethod
 from hsdesk.services import auth, takedowns
 from hsdesk.ui.common import combo_value
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.dialogs import register_dialogs
+from hsdesk.ui.dialogs.breach_dialog import BreachDialog
+from hsdesk.ui.dialogs.complaint_dialogs import ComplaintDialog, ComplaintTakedownDialog
+from hsdesk.ui.dialogs.connection_dialogs import ConnectionDialog, ReconfirmDialog
 from hsdesk.ui.main_window import MainWindow
-from hsdesk.ui.tabs.registers_tab import CONFIRM_COLUMN, RegistersTab
+from hsdesk.ui.tabs.connections_page import CONFIRM_COLUMN
+from hsdesk.ui.tabs.registers_tab import RegistersTab
 
 
 def _choose(combo, match) -> None:  # type: ignore[no-untyped-def]
@@ -43,7 +46,7 @@ def test_log_a_complaint_then_record_the_private_reply(qtbot, ctx, monkeypatch, 
         dialog.save()
         return dialog.result()
 
-    monkeypatch.setattr(register_dialogs.ComplaintDialog, "exec", log)
+    monkeypatch.setattr(ComplaintDialog, "exec", log)
     page.log_button.click()
     assert not refusals
     assert page.table.proxy.rowCount() == before + 1
@@ -64,7 +67,7 @@ def test_log_a_complaint_then_record_the_private_reply(qtbot, ctx, monkeypatch, 
         dialog.save()
         return dialog.result()
 
-    monkeypatch.setattr(register_dialogs.ComplaintDialog, "exec", reply)
+    monkeypatch.setattr(ComplaintDialog, "exec", reply)
     page.reply_button.click()
     assert len(refusals) == 1 and "before the complaint was seen" in refusals[0]
     answered = page.selected()
@@ -95,7 +98,7 @@ def test_take_down_the_post_a_complaint_is_about(qtbot, ctx, monkeypatch, refusa
         dialog.save()
         return dialog.result()
 
-    monkeypatch.setattr(register_dialogs.ComplaintTakedownDialog, "exec", ask_for_it)
+    monkeypatch.setattr(ComplaintTakedownDialog, "exec", ask_for_it)
     page.takedown_button.click()
     assert not refusals
     after = page.selected()
@@ -152,7 +155,7 @@ def test_connections_page_shows_the_rule_and_confirms_again(qtbot, ctx, monkeypa
         dialog.save()
         return dialog.result()
 
-    monkeypatch.setattr(register_dialogs.ReconfirmDialog, "exec", confirm)
+    monkeypatch.setattr(ReconfirmDialog, "exec", confirm)
     page.confirm_button.click()
     assert page.table.proxy.rowCount() == 1  # no longer due
     page.show_filter.setCurrentIndex(2)  # with a boundary rule
@@ -213,3 +216,73 @@ def test_the_dashboard_opens_the_register_page_an_item_is_about(qtbot, ctx):
     assert open_card("declared connections due") == "Declared connections"
     assert open_card("breach records open") == "Breaches (confidential)"
     assert open_card("no private reply") == "Complaints"
+
+
+def test_record_a_breach_the_wrong_action_is_explained_and_the_typing_kept(
+    qtbot, ctx, monkeypatch, refusals
+):
+    tab = RegistersTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.breaches is not None
+    tab.pages.setCurrentWidget(tab.breaches)
+    page = tab.breaches
+    page.show_filter.setCurrentIndex(2)  # All
+    before = page.table.proxy.rowCount()
+
+    def record(dialog):  # type: ignore[no-untyped-def]
+        dialog.occurred.setText((datetime.now() - timedelta(days=3)).strftime("%d/%m/%Y"))
+        _choose(dialog.person, lambda v: v is not None and "staff" in dialog.person.currentText())
+        for n in range(dialog.clauses.count()):
+            row = dialog.clauses.item(n)
+            if row.data(Qt.ItemDataRole.UserRole) == "2.1":
+                row.setCheckState(Qt.CheckState.Checked)
+        type_text(dialog.what, "Posted about a family's move in a public group.")
+        type_text(dialog.reported_by, "Another volunteer")
+        _choose(dialog.action, lambda v: v is BreachAction.ASKED_TO_LEAVE)
+        dialog.action_on.setText(datetime.now().strftime("%d/%m/%Y"))
+        dialog.save()
+        assert dialog.result() == 0 and dialog.what.toPlainText().startswith("Posted about")
+        _choose(dialog.action, lambda v: v is BreachAction.DISCIPLINARY)
+        _choose(dialog.status, lambda v: v is BreachStatus.ACTION)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(BreachDialog, "exec", record)
+    page.record_button.click()
+    assert len(refusals) == 1 and "Only a volunteer can be asked to leave" in refusals[0]
+    assert page.table.proxy.rowCount() == before + 1
+    saved = page.selected()
+    assert saved is not None and saved.clauses == ("2.1",)
+    assert saved.action is BreachAction.DISCIPLINARY and saved.person_role == "Staff member"
+    assert "• 2.1: " in page.body.text() and "Action under way" in page.title.text()
+
+
+def test_declaring_a_connection_with_oneself_is_refused_in_words(qtbot, ctx, monkeypatch, refusals):
+    tab = RegistersTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.connections is not None
+    tab.pages.setCurrentWidget(tab.connections)
+    page = tab.connections
+    page.show_filter.setCurrentIndex(3)  # All, including ended
+    before = page.table.proxy.rowCount()
+
+    def declare(dialog):  # type: ignore[no-untyped-def]
+        _choose(dialog.person, lambda v: v == ctx.actor.person_id)
+        _choose(dialog.other, lambda v: v == ctx.actor.person_id)
+        type_text(dialog.nature, "old school friends")
+        dialog.since.setText("2009")
+        dialog.save()
+        assert dialog.result() == 0
+        _choose(dialog.other, lambda v: v is not None and "Volunteer (active)" in (
+            dialog.other.currentText()))  # fmt: skip
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ConnectionDialog, "exec", declare)
+    page.declare_button.click()
+    assert len(refusals) == 1 and "cannot declare a connection with themselves" in refusals[0]
+    assert page.table.proxy.rowCount() == before + 1
+    made = page.selected()
+    assert made is not None and made.relationship == "old school friends"
+    assert [r.split(":")[0] for r in made.rules] == ["2.5"]  # staff and a current volunteer
+    assert "Boundary rules that apply" in page.body.text()
