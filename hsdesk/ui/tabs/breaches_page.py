@@ -11,7 +11,7 @@ from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.register_records import BreachRecord
 from hsdesk.domain.registers import BREACH_COLOURS, BreachStatus
 from hsdesk.services import breaches, register_exports
-from hsdesk.ui.common import ask, export_csv_file, push_button
+from hsdesk.ui.common import export_csv_file, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column
 from hsdesk.ui.tabs.register_page import GREY, NEWEST, RegisterPage, facts
@@ -95,16 +95,14 @@ class BreachesPage(RegisterPage[BreachRecord]):
     def record(self) -> None:
         from hsdesk.ui.dialogs.breach_dialog import BreachDialog
 
-        dialog = BreachDialog(self.ctx, None, self)
-        if ask(dialog) and dialog.saved is not None:
-            self.refresh(dialog.saved.id)
+        self.run_dialog(BreachDialog(self.ctx, None, self))
 
     def edit(self) -> None:
         from hsdesk.ui.dialogs.breach_dialog import BreachDialog
 
         current = self.selected()
-        if current is not None and ask(BreachDialog(self.ctx, current, self)):
-            self.refresh(current.id)
+        if current is not None:
+            self.run_dialog(BreachDialog(self.ctx, current, self), current.id)
 
     def export_csv(self) -> None:
         export_csv_file(

@@ -12,7 +12,7 @@ from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.register_records import ComplaintRecord
 from hsdesk.domain.registers import COMPLAINT_COLOURS, ComplaintState
 from hsdesk.services import complaints, register_exports
-from hsdesk.ui.common import ask, export_csv_file, push_button
+from hsdesk.ui.common import export_csv_file, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column
 from hsdesk.ui.tabs.register_page import NEWEST, RED, RegisterPage, facts
@@ -108,28 +108,21 @@ class ComplaintsPage(RegisterPage[ComplaintRecord]):
     def log_complaint(self) -> None:
         from hsdesk.ui.dialogs.complaint_dialogs import ComplaintDialog
 
-        dialog = ComplaintDialog(self.ctx, None, self)
-        if ask(dialog) and dialog.saved is not None:
-            self.refresh(dialog.saved.id)
+        self.run_dialog(ComplaintDialog(self.ctx, None, self))
 
     def edit_complaint(self) -> None:
         from hsdesk.ui.dialogs.complaint_dialogs import ComplaintDialog
 
         current = self.selected()
-        if current is None:
-            return
-        dialog = ComplaintDialog(self.ctx, current, self)
-        if ask(dialog):
-            self.refresh(current.id)
+        if current is not None:
+            self.run_dialog(ComplaintDialog(self.ctx, current, self), current.id)
 
     def take_down(self) -> None:
         from hsdesk.ui.dialogs.complaint_dialogs import ComplaintTakedownDialog
 
         current = self.selected()
-        if current is None:
-            return
-        if ask(ComplaintTakedownDialog(self.ctx, current, self)):
-            self.refresh(current.id)
+        if current is not None:
+            self.run_dialog(ComplaintTakedownDialog(self.ctx, current, self), current.id)
 
     def export_csv(self) -> None:
         export_csv_file(

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.register_records import ConnectionRecord
 from hsdesk.services import connections, register_exports
-from hsdesk.ui.common import ask, export_csv_file, push_button
+from hsdesk.ui.common import export_csv_file, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column
 from hsdesk.ui.tabs.register_page import GREY, RED, RegisterPage, facts
@@ -106,23 +106,21 @@ class ConnectionsPage(RegisterPage[ConnectionRecord]):
     def declare(self) -> None:
         from hsdesk.ui.dialogs.connection_dialogs import ConnectionDialog
 
-        dialog = ConnectionDialog(self.ctx, None, self)
-        if ask(dialog) and dialog.saved is not None:
-            self.refresh(dialog.saved.id)
+        self.run_dialog(ConnectionDialog(self.ctx, None, self))
 
     def edit(self) -> None:
         from hsdesk.ui.dialogs.connection_dialogs import ConnectionDialog
 
         current = self.selected()
-        if current is not None and ask(ConnectionDialog(self.ctx, current, self)):
-            self.refresh(current.id)
+        if current is not None:
+            self.run_dialog(ConnectionDialog(self.ctx, current, self), current.id)
 
     def reconfirm(self) -> None:
         from hsdesk.ui.dialogs.connection_dialogs import ReconfirmDialog
 
         current = self.selected()
-        if current is not None and ask(ReconfirmDialog(self.ctx, current, self)):
-            self.refresh(current.id)
+        if current is not None:
+            self.run_dialog(ReconfirmDialog(self.ctx, current, self), current.id)
 
     def export_csv(self) -> None:
         export_csv_file(

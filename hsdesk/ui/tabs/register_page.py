@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.ui.common import combo_value, fill_combo
+from hsdesk.ui.common import ask, combo_value, fill_combo
 from hsdesk.ui.models.record_table import Column
 from hsdesk.ui.table import RecordTable
 
@@ -128,6 +129,16 @@ class RegisterPage(QWidget, Generic[R]):
 
     def describe(self, record: R | None) -> None:  # filled in by each register
         raise NotImplementedError
+
+    def refresh(self, select: int | None = None) -> None:  # filled in by each register
+        raise NotImplementedError
+
+    def run_dialog(self, dialog: QDialog, keep: int | None = None) -> None:
+        """Show one of this register's dialogs; once it has saved, list the register again with
+        the record it saved (or ``keep``) selected."""
+        if ask(dialog):
+            saved = getattr(dialog, "saved", None)
+            self.refresh(self.record_id(saved) if saved is not None else keep)
 
     def save_state(self) -> None:
         self.table.save_state()
