@@ -540,6 +540,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(message[0].lower() + message[1:] if message else "failed", 1)
     except KeyboardInterrupt:
         return _fail("interrupted; nothing was changed", 1)
+    except BrokenPipeError:  # the reader stopped early (`| head`): nothing to tell it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # never a traceback: one line, and the details in the log
         return _fail(_unexpected(exc), 1)
 

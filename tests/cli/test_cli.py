@@ -511,3 +511,19 @@ def test_register_csvs_and_breaches_only_for_a_permitted_user(demo_file, tmp_pat
     )  # fmt: skip
     assert doc["registers"]["breaches_open"] == 2
     assert "2 breach records open" in [i["title"] for i in doc["items"]]
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(demo_file):
+    """`hsdesk-cli status | head -1`: the pipe closes before the list is written."""
+    full_env = {k: v for k, v in os.environ.items() if k != "HSDESK_DB"}
+    proc = subprocess.Popen(
+        [*CLI, "--db", str(demo_file), "status", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=full_env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader has gone before anything is written
+    errors = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert errors == ""
