@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressDialog,
@@ -109,6 +110,17 @@ def read_date(edit: QLineEdit, field: str) -> date | None:
 
 def set_date(edit: QLineEdit, value: date | None) -> None:
     edit.setText(format_date(value))
+
+
+GREY = "#5b6170"  # the colour of guidance and hints
+
+
+def hint_label(text: str = "") -> QLabel:
+    """A word-wrapped line of guidance in the hint colour."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {GREY}")
+    return label
 
 
 VALUES_ATTR = "_hsdesk_values"

@@ -21,7 +21,14 @@ from hsdesk.domain.registers import ReplyMethod
 from hsdesk.services import complaints
 from hsdesk.services.channels import list_channels
 from hsdesk.services.people import list_people
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, show_error
+from hsdesk.ui.common import (
+    GuardedDialog,
+    combo_value,
+    fill_combo,
+    hint_label,
+    read_date,
+    show_error,
+)
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.dialogs.register_fields import (
     DATE_HINT,
@@ -94,9 +101,9 @@ class ComplaintDialog(GuardedDialog):
         labelled(form, f"Replied &on ({TIME_HINT})", self.replied_at, replied_row)
         form.addRow("&How", self.method)
         hours = complaints.reply_hours(ctx.db)
-        hint = QLabel(f"A private reply is due within {hours} hours of the complaint being seen.")
-        hint.setStyleSheet("color: #5b6170")
-        form.addRow(hint)
+        form.addRow(
+            hint_label(f"A private reply is due within {hours} hours of the complaint being seen.")
+        )
 
         self.reference = QLineEdit(c.procedure_ref if c else "")
         self.reference.setPlaceholderText("e.g. CP-2026-07")
@@ -166,9 +173,7 @@ class ComplaintTakedownDialog(GuardedDialog):
         form = QFormLayout()
         form.addRow("&Post online", self.item)
         form.addRow("&Why", self.details)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #5b6170")
+        self.hint = hint_label()
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addLayout(form)

@@ -8,7 +8,14 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.register_records import ConnectionInput, ConnectionRecord
 from hsdesk.services import connections
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, show_error
+from hsdesk.ui.common import (
+    GuardedDialog,
+    combo_value,
+    fill_combo,
+    hint_label,
+    read_date,
+    show_error,
+)
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.dialogs.register_fields import DATE_HINT, date_field, form_buttons, text_box
 
@@ -70,12 +77,10 @@ class ConnectionDialog(GuardedDialog):
         form.addRow(f"Declared &on ({DATE_HINT})", self.declared)
         form.addRow(f"&Ended on ({DATE_HINT})", self.ended)
         form.addRow("&Notes", self.notes)
-        about = QLabel(
+        about = hint_label(
             "Clause 4.1: friendships from before someone's involvement may continue. Declare them "
             "so a later concern can be judged fairly; they are confirmed again every year."
         )
-        about.setWordWrap(True)
-        about.setStyleSheet("color: #5b6170")
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addLayout(form)

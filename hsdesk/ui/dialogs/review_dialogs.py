@@ -30,6 +30,7 @@ from hsdesk.ui.common import (
     GuardedDialog,
     combo_value,
     fill_combo,
+    hint_label,
     password_field,
     read_date,
     set_date,
@@ -204,12 +205,10 @@ class TemplateItemDialog(GuardedDialog):
         form.addRow("&Clauses", self.clauses)
         form.addRow("&Guidance", self.guidance)
         form.addRow("", self.per_channel)
-        note = QLabel(
+        note = hint_label(
             "Changes apply to reviews begun from now on; reviews already begun keep the "
             "checklist they started with."
         )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #5b6170")
         buttons = _buttons(self, "Save")
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -27,7 +27,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.review import QuarterScheme
 from hsdesk.services import complaints, inductions, reviews, signing
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, show_error
+from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, hint_label, show_error
 from hsdesk.ui.context import AppContext
 
 
@@ -121,13 +121,6 @@ class SettingsDialog(GuardedDialog):
                 row.addWidget(part)
         return row
 
-    @staticmethod
-    def _hint(text: str) -> QLabel:
-        hint = QLabel(text)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5b6170")
-        return hint
-
     def _inductions_box(self) -> QGroupBox:
         box = QGroupBox("Inductions")
         form = QFormLayout(box)
@@ -137,7 +130,7 @@ class SettingsDialog(GuardedDialog):
             "Acknowledgement overdue after", self._row(self.overdue_days, self.save_days, None)
         )
         form.addRow(
-            self._hint(
+            hint_label(
                 "Counted from the day someone starts, or from the day a new version is adopted."
             )
         )
@@ -173,7 +166,7 @@ class SettingsDialog(GuardedDialog):
             ),
         )
         form.addRow(
-            self._hint(
+            hint_label(
                 "Clause 1.7 asks for a private reply straight away; an open complaint without "
                 "one goes to the top of the Dashboard after this time."
             )

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.register_records import BreachRecord
 from hsdesk.domain.registers import BREACH_COLOURS, BreachStatus
 from hsdesk.services import breaches, register_exports
-from hsdesk.ui.common import export_csv_file, push_button
+from hsdesk.ui.common import export_csv_file, hint_label, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column
-from hsdesk.ui.tabs.register_page import GREY, NEWEST, RegisterPage, facts
+from hsdesk.ui.tabs.register_page import NEWEST, RegisterPage, facts
 
 BREACH_COLUMNS: list[Column[BreachRecord]] = [
     Column("Ref", lambda b: b.reference, sort=lambda b: b.id),
@@ -46,12 +46,10 @@ class BreachesPage(RegisterPage[BreachRecord]):
         self.record_button.setVisible(writable)
         self.edit_button.setVisible(writable)
         self.add_buttons([self.record_button, self.edit_button], [self.csv_button])
-        note = QLabel(
+        note = hint_label(
             "Confidential: seen only by the Scheme Development Manager, the Chair and "
             "administrators. The audit trail records changes without their content."
         )
-        note.setWordWrap(True)
-        note.setStyleSheet(f"color: {GREY}")
         self.page_layout.insertWidget(0, note)
         if writable:
             self.table.activated_record.connect(lambda _r: self.edit())

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QWidget
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.register_records import ConnectionRecord
 from hsdesk.services import connections, register_exports
-from hsdesk.ui.common import export_csv_file, push_button
+from hsdesk.ui.common import GREY, export_csv_file, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column
-from hsdesk.ui.tabs.register_page import GREY, RED, RegisterPage, facts
+from hsdesk.ui.tabs.register_page import RED, RegisterPage, facts
 
 CONNECTION_COLUMNS: list[Column[ConnectionRecord]] = [
     Column("Declared by", lambda c: c.person_name, tooltip=lambda c: c.person_role),

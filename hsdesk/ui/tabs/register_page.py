@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.ui.common import ask, combo_value, fill_combo
+from hsdesk.ui.common import GREY, ask, combo_value, fill_combo
 from hsdesk.ui.models.record_table import Column
 from hsdesk.ui.table import RecordTable
 
 R = TypeVar("R")
-GREY = "#5b6170"
 NEWEST = (1, Qt.SortOrder.DescendingOrder)  # by the date column, until the user sorts otherwise
 RED = "#a61b1b"
 

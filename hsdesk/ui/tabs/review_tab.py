@@ -35,6 +35,7 @@ from hsdesk.domain.review import RESULT_COLOURS, STATUS_COLOURS, ItemResult
 from hsdesk.domain.review_records import ActionRecord, ItemRecord, QuarterRow, ReviewDetails
 from hsdesk.services import reviews
 from hsdesk.ui.common import (
+    GREY,
     ask,
     export_csv_file,
     open_stored_file,
@@ -59,7 +60,6 @@ COLUMNS: list[Column[QuarterRow]] = [
     Column("Signed off by", lambda r: r.signed_by),
     Column("Signed on", lambda r: r.signed_on),
 ]
-GREY = "#5b6170"
 ROLE = Qt.ItemDataRole.UserRole
 
 
