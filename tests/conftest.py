@@ -3,37 +3,77 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+# One moment for the whole run, here and in the processes tests start (the clock reads HSDESK_NOW),
+# so no test depends on the hour it runs. Try another: HSDESK_NOW=2028-02-29T23:59:59 pytest
+os.environ.setdefault("HSDESK_NOW", "2026-11-25T10:00:00")
 
 from collections.abc import Iterator  # noqa: E402
-from datetime import date  # noqa: E402
+from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
 from hsdesk.db.engine import Database  # noqa: E402
 from hsdesk.db.migrate import ensure_schema  # noqa: E402
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor  # noqa: E402
 from hsdesk.domain.enums import Office, PersonKind  # noqa: E402
 from hsdesk.domain.records import PersonInput  # noqa: E402
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """A fresh database built by the migrations, in its own folder."""
-    database = Database(str(tmp_path / "hsdesk.db"))
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing() -> None:
+    """argon2 at its lowest costs: the suite signs in hundreds of times (real accounts keep the
+    library's recommended costs)."""
+    from hsdesk.services import auth
+
+    auth.use_hash_parameters(time_cost=1, memory_cost=8, parallelism=1)
+
+
+def _built_once(folder: Path, with_demo: bool) -> Path:
+    """A database made by the migrations (and filled with the demo), closed so that it is one
+    file plus its stored files, ready to be copied."""
+    database = Database(str(folder / "hsdesk.db"))
     ensure_schema(database)
+    if with_demo:
+        from hsdesk.services.demo import load_demo
+
+        load_demo(database)
+    database.dispose()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory: pytest.TempPathFactory, _cheap_password_hashing: None):
+    """The migrated empty database and the demo, each built once a run (lazily)."""
+    built: dict[bool, Path] = {}
+
+    def template(with_demo: bool) -> Path:
+        if with_demo not in built:
+            folder = tmp_path_factory.mktemp("demo-template" if with_demo else "template")
+            built[with_demo] = _built_once(folder, with_demo)
+        return built[with_demo]
+
+    return template
+
+
+@pytest.fixture
+def db(tmp_path: Path, request: pytest.FixtureRequest, _templates) -> Iterator[Database]:
+    """A fresh database built by the migrations, in its own folder: a copy of one built once a
+    run (the demo's, when the test also asks for ``demo_db``)."""
+    shutil.copytree(_templates("demo_db" in request.fixturenames), tmp_path, dirs_exist_ok=True)
+    database = Database(str(tmp_path / "hsdesk.db"))
     yield database
     database.dispose()
 
 
 @pytest.fixture
 def demo_db(db: Database) -> Database:
-    from hsdesk.services.demo import load_demo
-
-    load_demo(db)
+    """The demo data set, in a database of the test's own."""
     return db
 
 
@@ -68,7 +108,16 @@ def person(
     return PersonInput(first, last, kind, **extra)  # type: ignore[arg-type]
 
 
-TODAY = date.today()
+TODAY = clock.today()
+
+
+@pytest.fixture(autouse=True)
+def _the_test_moment() -> Iterator[None]:
+    """Every test starts at the run's moment, whatever an earlier test set the clock to."""
+    moment = datetime.fromisoformat(os.environ["HSDESK_NOW"])
+    clock.freeze(moment)
+    yield
+    clock.freeze(moment)
 
 
 @pytest.fixture(autouse=True)

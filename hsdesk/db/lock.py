@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from hsdesk.db.filestore import write_atomic
+from hsdesk.domain import clock
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import DatabaseInUse
 
@@ -47,7 +48,7 @@ class Holder:
     token: str
 
     def describe(self, today: datetime | None = None) -> str:
-        today = today or datetime.now()
+        today = today or clock.now()
         day = "today" if self.since.date() == today.date() else f"on {format_date(self.since)}"
         return f"in use by {self.user} on {self.computer} since {self.since:%H:%M} {day}"
 
@@ -123,7 +124,7 @@ class DatabaseLock:
 
     def acquire(self, user: str | None = None, now: datetime | None = None) -> None:
         """Take the lock, clearing a stale one; raise DatabaseInUse naming a live holder."""
-        now = (now or datetime.now()).replace(microsecond=0)
+        now = (now or clock.now()).replace(microsecond=0)
         mine = Holder(user or this_user(), this_computer(), os.getpid(), now, now, uuid.uuid4().hex)
         for _attempt in range(3):
             try:
@@ -183,7 +184,7 @@ class DatabaseLock:
         """Show the lock is still held (and, after sign-in, by whom)."""
         if self.holder is None:
             return
-        now = (now or datetime.now()).replace(microsecond=0)
+        now = (now or clock.now()).replace(microsecond=0)
         self.holder = Holder(
             user or self.holder.user,
             self.holder.computer,
@@ -211,6 +212,6 @@ def live_holder(database: Path, now: datetime | None = None) -> Holder | None:
     holder = lock.current()
     if holder is None:
         return None
-    now = now or datetime.now()
+    now = now or clock.now()
     alive = holder.computer == this_computer() and process_alive(holder.pid)
     return None if is_stale(holder, now, this_computer(), alive) else holder

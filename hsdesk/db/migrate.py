@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from sqlalchemy import Connection
 
 from hsdesk.db.backup import backup_database
 from hsdesk.db.engine import Database, connect_read_only, schema_change
+from hsdesk.domain import clock
 from hsdesk.domain.backups import BackupKind
 from hsdesk.domain.errors import DatabaseDamaged, DatabaseProblem
 
@@ -126,7 +126,7 @@ def ensure_schema(db: Database) -> Path | None:
         )
     backup = None
     if state.revision is not None and db.path is not None:
-        backup = backup_database(db, db.backups_dir, BackupKind.BEFORE_UPGRADE, datetime.now()).path
+        backup = backup_database(db, db.backups_dir, BackupKind.BEFORE_UPGRADE, clock.now()).path
     upgrade(db, HEAD)
     return backup
 

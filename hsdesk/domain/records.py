@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from hsdesk.domain import clock
 from hsdesk.domain.enums import Office, PersonKind, VolunteerStatus
 
 
@@ -44,7 +45,7 @@ class PersonRecord:
     def status_label(self) -> str:
         if self.volunteer_status is not None:
             return self.volunteer_status.label
-        if self.end_date and self.end_date <= date.today():
+        if self.end_date and self.end_date <= clock.today():
             return "Left"
         return "Current"
 

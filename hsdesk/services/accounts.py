@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Person, UserAccount
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import NotFound, PermissionDenied, ValidationError
@@ -109,7 +109,7 @@ def _create(
         password_hash=hash_password(password),
         is_admin=is_admin,
         active=True,
-        created_at=datetime.now().replace(microsecond=0),
+        created_at=clock.now(),
     )
     session.add(account)
     session.flush()

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import AttentionItem
@@ -70,7 +71,7 @@ def needs_attention(
 ) -> list[AttentionItem]:
     """Everyone's items, and those only ``actor`` may see (none when no actor is given)."""
     _load_features()
-    day = today or date.today()
+    day = today or clock.today()
     producers = _PROVIDERS + [
         produce
         for permission, produce in _RESTRICTED

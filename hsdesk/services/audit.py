@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import AuditEntry
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.audit_chain import GENESIS, ChainedEntry, entry_hash, first_break
 from hsdesk.domain.permissions import Permission
@@ -51,7 +52,7 @@ def record(
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
     entry = AuditEntry(
         seq=seq,
-        at=datetime.now().replace(microsecond=0),
+        at=clock.now(),
         actor=actor.username,
         signer=signer,
         action=action,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import OfficeHolding, Setting, UserAccount
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
@@ -26,11 +27,22 @@ DEMO_FLAG = "demo_data"
 BAD_SIGN_IN = "The username or password is not right. Check them and try again (passwords are case-sensitive)."
 
 
+_HASH_PARAMETERS: dict[str, int] = {}  # argon2-cffi's recommended defaults unless set
+
+
 @cache
 def _hasher() -> PasswordHasher:
     from argon2 import PasswordHasher
 
-    return PasswordHasher()
+    return PasswordHasher(**_HASH_PARAMETERS)
+
+
+def use_hash_parameters(**parameters: int) -> None:
+    """Cheaper argon2 costs, for the test suite only: a hash made with them still verifies with
+    any hasher (argon2 hashes carry their parameters), and real accounts keep the defaults."""
+    _HASH_PARAMETERS.clear()
+    _HASH_PARAMETERS.update(parameters)
+    _hasher.cache_clear()
 
 
 def hash_password(password: str) -> str:
@@ -66,7 +78,7 @@ def actor_for(session: Session, account: UserAccount, day: date | None = None) -
         display_name=f"{person.first_name} {person.last_name}".strip(),
         is_admin=account.is_admin,
         person_kind=person.kind,
-        offices=offices_held(session, person.id, day or date.today()),
+        offices=offices_held(session, person.id, day or clock.today()),
     )
 
 
@@ -86,7 +98,7 @@ def sign_in(db: Database, username: str, password: str) -> Actor:
             raise PermissionDenied(
                 f"The account '{account.username}' has been switched off. Ask an administrator to turn it back on."
             )
-        account.last_sign_in = datetime.now().replace(microsecond=0)
+        account.last_sign_in = clock.now()
         return actor_for(session, account)
 
 

@@ -27,6 +27,7 @@ from hsdesk.db.engine import Database, check_sqlite_file, connect_read_only
 from hsdesk.db.filestore import FileStore
 from hsdesk.db.lock import live_holder
 from hsdesk.db.migrate import known_schema, probe_file
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.backups import BackupKind, backups_to_keep, parse_backup_name
 from hsdesk.domain.errors import DatabaseInUse, DatabaseProblem, PermissionDenied, ValidationError
@@ -108,7 +109,7 @@ def backup_now(
     """A consistent, checked backup with its stored files; then old automatic ones are thinned."""
     folder = folder or db.backups_dir
     with _ONE_AT_A_TIME:  # an automatic backup and "Backup now" must not prune under each other
-        result = backup_database(db, folder, kind, now or datetime.now())
+        result = backup_database(db, folder, kind, now or clock.now())
         prune(folder)
     return result
 
@@ -216,7 +217,7 @@ def restore(
 
     An administrator may restore at any time; with nobody signed in (``actor`` None) only a
     database that is missing or damaged (so nobody can sign in to it) may be replaced."""
-    now = now or datetime.now()
+    now = now or clock.now()
     database = database.expanduser().resolve()
     backup = backup.expanduser().resolve()
     intact = database.exists() and _opens_cleanly(database)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Breach, Person
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import NotFound, ValidationError
@@ -26,7 +27,6 @@ from hsdesk.domain.registers import (
 from hsdesk.services import audit
 from hsdesk.services.auth import require
 from hsdesk.services.clearance import full_name
-from hsdesk.services.content import now
 from hsdesk.services.inductions import current_version, role_of
 from hsdesk.services.policy import policy_text
 
@@ -205,9 +205,9 @@ def save_breach(
 ) -> BreachRecord:
     """Record a new breach (``breach_id`` None) or update one: action, status, closing."""
     require(actor, Permission.HANDLE_BREACHES)
-    day = today or date.today()
+    day = today or clock.today()
     with db.write() as session:
-        return write_breach(session, actor, breach_id, data, day, at or now())
+        return write_breach(session, actor, breach_id, data, day, at or clock.now())
 
 
 def write_breach(

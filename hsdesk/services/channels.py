@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Channel, ChannelSettings
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import CHANNEL_SCOPES
 from hsdesk.domain.content_records import (
@@ -135,7 +136,7 @@ def agree_settings(
     require(actor, Permission.EDIT_CHANNELS)
     with db.write() as session:
         channel = _channel(session, channel_id)
-        insert_settings(session, actor, channel, data, today or date.today())
+        insert_settings(session, actor, channel, data, today or clock.today())
         session.refresh(channel)
         return channel_record(channel)
 
@@ -166,7 +167,7 @@ def insert_settings(
         agreed_on=data.agreed_on,
         minute_ref=data.minute_ref.strip(),
         recorded_by=actor.username,
-        recorded_at=at or datetime.now().replace(microsecond=0),
+        recorded_at=at or clock.now(),
     )
     session.add(row)
     session.flush()

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Channel, Complaint, ContentItem, Person, Publication, Takedown
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import TakedownReason
 from hsdesk.domain.dates import format_date, format_datetime
@@ -21,7 +22,7 @@ from hsdesk.domain.review import Quarter
 from hsdesk.services import audit, settings
 from hsdesk.services.auth import require
 from hsdesk.services.clearance import full_name
-from hsdesk.services.content import load_item, moment_on, now
+from hsdesk.services.content import load_item, moment_on
 from hsdesk.services.takedowns import insert_takedown
 
 REPLY_HOURS_KEY = "complaint_reply_hours"
@@ -117,13 +118,13 @@ def complaints_in(session: Session, at: datetime) -> list[ComplaintRecord]:
 def list_complaints(db: Database, at: datetime | None = None) -> list[ComplaintRecord]:
     """Every complaint, newest first (any signed-in user may read the register)."""
     with db.read() as session:
-        return complaints_in(session, at or now())
+        return complaints_in(session, at or clock.now())
 
 
 def get_complaint(db: Database, complaint_id: int, at: datetime | None = None) -> ComplaintRecord:
     with db.read() as session:
         row = _load(session, complaint_id)
-        return complaint_record(row, at or now(), reply_hours_in(session))
+        return complaint_record(row, at or clock.now(), reply_hours_in(session))
 
 
 def _load(session: Session, complaint_id: int) -> Complaint:
@@ -233,7 +234,7 @@ def save_complaint(
     """Log a new complaint (``complaint_id`` None) or update one: the private reply, the
     procedure reference, the outcome, closing it."""
     require(actor, Permission.RECORD_COMPLAINTS)
-    stamp = at or now()
+    stamp = at or clock.now()
     with db.write() as session:
         return write_complaint(session, actor, complaint_id, data, stamp)
 
@@ -320,7 +321,7 @@ def take_down_post(
     already asked for (for another reason) is not asked for twice: the complaint joins that one."""
     require(actor, Permission.RECORD_COMPLAINTS)
     require(actor, Permission.WRITE_CONTENT)
-    stamp = now()
+    stamp = clock.now()
     with db.write() as session:
         row = _load(session, complaint_id)
         if row.takedown is not None and row.takedown.done_on is None:

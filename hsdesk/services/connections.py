@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import DeclaredConnection, Family, Person
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import PersonKind
@@ -21,7 +22,6 @@ from hsdesk.domain.registers import INVOLVED_KINDS, Party, boundary_rules, recon
 from hsdesk.services import audit
 from hsdesk.services.auth import require
 from hsdesk.services.clearance import full_name
-from hsdesk.services.content import now
 from hsdesk.services.inductions import has_left, role_of
 
 PLACES = ["Facebook", "Instagram", "WhatsApp", "X (Twitter)", "LinkedIn", "TikTok", "Snapchat"]
@@ -112,7 +112,7 @@ def list_connections(
 ) -> list[ConnectionRecord]:
     require(actor, Permission.RECORD_CONNECTIONS)
     with db.read() as session:
-        return connections_in(session, today or date.today())
+        return connections_in(session, today or clock.today())
 
 
 def due_for_reconfirmation(session: Session, day: date) -> list[ConnectionRecord]:
@@ -125,7 +125,7 @@ def due_for_reconfirmation(session: Session, day: date) -> list[ConnectionRecord
 def people_choices(db: Database, actor: Actor, declaring: bool) -> list[tuple[int, str]]:
     """Who can declare (current staff, trustees, volunteers) or be the other side (anyone)."""
     require(actor, Permission.RECORD_CONNECTIONS)
-    day = date.today()
+    day = clock.today()
     with db.read() as session:
         query = select(Person).options(selectinload(Person.holdings), selectinload(Person.family))
         if declaring:
@@ -219,9 +219,9 @@ def save_connection(
 ) -> ConnectionRecord:
     """Record a declaration (``connection_id`` None) or correct one, or record that it ended."""
     require(actor, Permission.RECORD_CONNECTIONS)
-    day = today or date.today()
+    day = today or clock.today()
     with db.write() as session:
-        return write_connection(session, actor, connection_id, data, day, at or now())
+        return write_connection(session, actor, connection_id, data, day, at or clock.now())
 
 
 def write_connection(
@@ -268,7 +268,7 @@ def reconfirm(
 ) -> ConnectionRecord:
     """The yearly re-confirmation: the link is as declared (a change is an edit or an end)."""
     require(actor, Permission.RECORD_CONNECTIONS)
-    day = today or date.today()
+    day = today or clock.today()
     with db.write() as session:
         row = _load(session, connection_id)
         if on is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import write_atomic
 from hsdesk.db.models import Person
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.consent import is_minor
 from hsdesk.domain.dates import format_date, format_datetime
@@ -42,7 +43,7 @@ CSV_HEADERS = (
 
 
 def form_subject(db: Database, person_id: int, today: date | None = None) -> FormSubject:
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         person = session.get(Person, person_id)
         if person is None:

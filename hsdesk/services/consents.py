@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache
 
 from sqlalchemy import select
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Consent, ConsentWithdrawal, Person, Photo
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.consent import (
     DEFAULT_ADULT_MONTHS,
@@ -179,7 +180,7 @@ def list_consents(
     query = _query().order_by(Consent.given_on.desc(), Consent.id.desc())
     if person_id is not None:
         query = query.where(Consent.subject_id == person_id)
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         return [_record(c, day) for c in session.execute(query).scalars()]
 
@@ -193,7 +194,7 @@ def consents_of(
         .where(Consent.subject_id.in_(person_ids))
         .order_by(Consent.given_on.desc(), Consent.id.desc())
     )
-    day = today or date.today()
+    day = today or clock.today()
     found: dict[int, list[ConsentRecord]] = {}
     with db.read() as session:
         for consent in session.execute(query).scalars():
@@ -203,7 +204,7 @@ def consents_of(
 
 def get_consent(db: Database, consent_id: int, today: date | None = None) -> ConsentRecord:
     with db.read() as session:
-        return _record(_consent(session, consent_id), today or date.today())
+        return _record(_consent(session, consent_id), today or clock.today())
 
 
 def _consent(session: Session, consent_id: int) -> Consent:
@@ -314,7 +315,7 @@ def insert_consent(
         evidence_sha256=evidence,
         notes=clean.notes,
         recorded_by=actor.username,
-        recorded_at=datetime.now().replace(microsecond=0),
+        recorded_at=clock.now(),
         supersedes_id=supersedes.id if supersedes else None,
         correction_reason=reason,
     )
@@ -346,7 +347,7 @@ def record_consent(
     db: Database, actor: Actor, data: ConsentInput, today: date | None = None
 ) -> ConsentRecord:
     require(actor, Permission.MANAGE_PHOTOS)
-    day = today or date.today()
+    day = today or clock.today()
     with db.write() as session:
         consent_id = insert_consent(session, db, actor, data, day).id
     return get_consent(db, consent_id, day)
@@ -362,7 +363,7 @@ def correct_consent(
 ) -> ConsentRecord:
     """Replace a wrong record by a new one; the old one stays, marked superseded, with the reason."""
     require(actor, Permission.MANAGE_PHOTOS)
-    day = today or date.today()
+    day = today or clock.today()
     if not reason.strip():
         raise ValidationError("Say why the record is being corrected (for example 'wrong date').")
     with db.write() as session:
@@ -425,7 +426,7 @@ def insert_withdrawal(
             how=how.strip(),
             notes=notes.strip(),
             recorded_by=actor.username,
-            recorded_at=datetime.now().replace(microsecond=0),
+            recorded_at=clock.now(),
         )
     )
     audit.record(
@@ -451,7 +452,7 @@ def withdraw_consent(
 ) -> WithdrawalImpact:
     """Record a withdrawal as its own event; returns the photos that must now come down."""
     require(actor, Permission.MANAGE_PHOTOS)
-    day = today or date.today()
+    day = today or clock.today()
     if not how.strip():
         raise ValidationError("Say how the consent was withdrawn (for example 'phone call').")
     if withdrawn_on > day:

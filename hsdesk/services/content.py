@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from urllib.parse import urlparse
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
@@ -23,6 +23,7 @@ from hsdesk.db.models import (
     Photo,
     Publication,
 )
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import (
     PHOTO_CHECK,
@@ -57,31 +58,30 @@ MAX_BODY = 20_000
 ENTITY = "content_item"
 
 
-def now() -> datetime:
-    return datetime.now().replace(microsecond=0)
-
-
 def moment_on(day: date) -> datetime:
     """The time ages are measured at for a list made for ``day``: now, when it is today."""
-    return datetime.combine(day, now().time())
+    return datetime.combine(day, clock.now().time())
 
 
 # --- reading --------------------------------------------------------------------------------------
 
 
+def items_with_details() -> Select[tuple[ContentItem]]:
+    """Content items with everything their details show, loaded in a few queries however many."""
+    return select(ContentItem).options(
+        selectinload(ContentItem.channels).selectinload(ContentChannel.channel),
+        selectinload(ContentItem.photos).selectinload(ContentPhoto.photo),
+        selectinload(ContentItem.decisions),
+        selectinload(ContentItem.publications).selectinload(Publication.channel),
+        selectinload(ContentItem.takedowns),
+        selectinload(ContentItem.events),
+        selectinload(ContentItem.author),
+    )
+
+
 def load_item(session: Session, item_id: int) -> ContentItem:
     item = session.execute(
-        select(ContentItem)
-        .where(ContentItem.id == item_id)
-        .options(
-            selectinload(ContentItem.channels).selectinload(ContentChannel.channel),
-            selectinload(ContentItem.photos).selectinload(ContentPhoto.photo),
-            selectinload(ContentItem.decisions),
-            selectinload(ContentItem.publications).selectinload(Publication.channel),
-            selectinload(ContentItem.takedowns),
-            selectinload(ContentItem.events),
-            selectinload(ContentItem.author),
-        )
+        items_with_details().where(ContentItem.id == item_id)
     ).scalar_one_or_none()
     if item is None:
         raise NotFound(f"Content item {item_id} is no longer in the register.")
@@ -205,7 +205,7 @@ def details_of(session: Session, item: ContentItem, day: date) -> ContentDetails
 
 def get_item(db: Database, item_id: int, today: date | None = None) -> ContentDetails:
     with db.read() as session:
-        return details_of(session, load_item(session, item_id), today or date.today())
+        return details_of(session, load_item(session, item_id), today or clock.today())
 
 
 # --- the timeline and its audit entries --------------------------------------------------------
@@ -228,7 +228,7 @@ def add_event(
     item.events.append(
         ContentEvent(
             item_id=item.id,
-            at=at or now(),
+            at=at or clock.now(),
             kind=kind,
             actor=actor.username,
             person_id=person_id,
@@ -309,7 +309,7 @@ def insert_item(
 ) -> ContentItem:
     if actor.person_id is None:
         raise PermissionDenied("Content is written by a person: sign in with your own account.")
-    stamp = at or now()
+    stamp = at or clock.now()
     item = ContentItem(
         title=data.title,
         body=data.body,
@@ -349,7 +349,7 @@ def update_item(
     session.flush()
     session.refresh(item)
     item.content_hash = current_hash(item)
-    item.updated_at = at or now()
+    item.updated_at = at or clock.now()
     if item.content_hash == before:
         return
     add_event(session, actor, item, "edited", f"Changed '{item.title}'", at=at)
@@ -398,7 +398,7 @@ def save_item(
         else:
             item = load_item(session, item_id)
             update_item(session, actor, item, clean)
-        return details_of(session, load_item(session, item.id), date.today())
+        return details_of(session, load_item(session, item.id), clock.today())
 
 
 def submit(db: Database, actor: Actor, item_id: int) -> ContentDetails:
@@ -406,7 +406,7 @@ def submit(db: Database, actor: Actor, item_id: int) -> ContentDetails:
     with db.write() as session:
         item = load_item(session, item_id)
         submit_item(session, actor, item)
-        return details_of(session, item, date.today())
+        return details_of(session, item, clock.today())
 
 
 def submit_item(
@@ -421,7 +421,7 @@ def submit_item(
     if not item.channels:
         raise ValidationError("Choose at least one channel the item is to go on.")
     item.state = ContentState.SUBMITTED
-    item.submitted_at = item.updated_at = at or now()
+    item.submitted_at = item.updated_at = at or clock.now()
     add_event(session, actor, item, "submitted", f"Submitted '{item.title}' for approval", at=at)
     refresh_flags(item)
 
@@ -464,7 +464,7 @@ def decide(
     today: date | None = None,
 ) -> ContentDetails:
     """The Scheme Development Manager's signed decision on a submitted item."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.write() as session:
         item = load_item(session, item_id)
         if item.state is not ContentState.SUBMITTED:
@@ -528,7 +528,7 @@ def record_decision(
     photos_ok: bool,
     at: datetime | None = None,
 ) -> ContentDecision:
-    stamp = at or now()
+    stamp = at or clock.now()
     checklist = {k: bool(v) for k, v in answers.items()} | {PHOTO_CHECK.key: photos_ok}
     row = ContentDecision(
         item_id=item.id,
@@ -588,7 +588,7 @@ def upload(
     at: datetime | None = None,
 ) -> ContentDetails:
     """The Volunteer Development Officer's signed record that an approved item went online."""
-    stamp = at or now()
+    stamp = at or clock.now()
     url = check_url(url)
     if posted_at > stamp:
         raise ValidationError(
@@ -663,7 +663,7 @@ def record_upload(
     posted_at: datetime,
     at: datetime | None = None,
 ) -> Publication:
-    stamp = at or now()
+    stamp = at or clock.now()
     row = Publication(
         item_id=item.id,
         channel_id=channel.id,

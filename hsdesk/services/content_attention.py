@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import ContentItem, Person
+from hsdesk.domain import clock
 from hsdesk.domain.content import ContentState
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.records import AttentionItem
@@ -62,7 +63,7 @@ def waiting_for_approval(session: Session, day: date) -> list[Waiting]:
 
 def approvals_waiting(db: Database, today: date | None = None) -> list[Waiting]:
     with db.read() as session:
-        return waiting_for_approval(session, today or date.today())
+        return waiting_for_approval(session, today or clock.today())
 
 
 @provider

@@ -14,6 +14,7 @@ from hsdesk.db.backup import backup_database
 from hsdesk.db.base import Base
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Family, Person, Setting, UserAccount
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.backups import BackupKind
 from hsdesk.domain.enums import Office, PersonKind, VolunteerStatus
@@ -154,9 +155,9 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
 
     With ``force`` everything in it is replaced, after a backup whose path is returned.
     """
-    today = today or date.today()
+    today = today or clock.today()
     rng = random.Random(2018)
-    stamp = datetime.now().replace(microsecond=0)
+    stamp = clock.now()
     if not force and not is_empty(db):
         raise ValidationError(
             "This database already holds records. Use an empty database for the demo data, "

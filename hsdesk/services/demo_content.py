@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.models import Channel, Consent, ConsentWithdrawal, ContentItem, Person, Photo
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.consent import Clearance, ConsentScope
 from hsdesk.domain.content import CHECKLIST, Decision, Platform, TakedownReason
@@ -409,7 +410,7 @@ def load_demo_content(session: Session, demo_actor: Actor, today: date) -> None:
         demo.decide(item, 2 + n, Decision.APPROVE)
     _blocked_since_approval(demo, [fb])
     # Awaiting approval: one written by the SDM herself (someone else must approve it).
-    stamp = datetime.now().replace(microsecond=0)
+    stamp = clock.now()
     for n, hours in enumerate([2, 30, 120]):
         item = demo.write(writers[n], 8, [fb, x] if n else [web], 1, planned=-7)
         demo.submit(item, stamp - timedelta(hours=hours))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import FileStore
 from hsdesk.db.models import StoredFile
+from hsdesk.domain import clock
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.scans import evidence_media_type
 
@@ -34,7 +34,7 @@ def add_file(
         size=len(data),
         original_name=original_name,
         media_type=media_type,
-        added_at=datetime.now().replace(microsecond=0),
+        added_at=clock.now(),
     )
     session.add(row)
     session.flush()

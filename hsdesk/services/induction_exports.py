@@ -3,11 +3,11 @@ the adopted version, then every other induction record (earlier versions, people
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import write_atomic
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.induction_records import InductionRecord
@@ -54,7 +54,7 @@ def induction_rows_for_csv(db: Database, actor: Actor) -> list[tuple[object, ...
     require(actor, Permission.RECORD_INDUCTIONS)
     rows: list[tuple[object, ...]] = []
     with db.read() as session:
-        version, current = standing(session, date.today())
+        version, current = standing(session, clock.today())
         records = all_records(session)
         label = f"{version.document.name} version {version.number}" if version else ""
     shown = set()

@@ -9,7 +9,7 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import write_atomic
 from hsdesk.db.models import PackDocument, Person
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import HsdeskError, NotFound, ValidationError
@@ -144,7 +145,7 @@ def add_pack_document(
             sha256=stored.sha256,
             pages=pages,
             added_by=actor.username,
-            added_at=datetime.now().replace(microsecond=0),
+            added_at=clock.now(),
         )
         session.add(row)
         session.flush()
@@ -279,7 +280,7 @@ def make_packs(
     from hsdesk.exports.induction_pack import build_packs
 
     require(actor, Permission.RECORD_INDUCTIONS)
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         current = current_version(session)
         if current is None:

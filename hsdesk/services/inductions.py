@@ -5,7 +5,7 @@ overdue, the records of packs given and printed, and acknowledgements with their
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import FileStore
 from hsdesk.db.models import Induction, Person, PolicyVersion
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office, VolunteerStatus
@@ -41,10 +42,6 @@ from hsdesk.services.files import add_file, checked_scan
 from hsdesk.services.policy import find_version
 
 OVERDUE_DAYS_KEY = "induction_overdue_days"
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
 
 
 # --- settings --------------------------------------------------------------------------------
@@ -233,7 +230,7 @@ def induction_rows(
 ) -> tuple[InductionProgress | None, list[InductionRow]]:
     """Everyone covered, with their standing on the current adopted version, and the totals.
     Without an adopted version nobody can be inducted, so the list is empty."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         version, rows = standing(session, day)
         if version is None:
@@ -314,7 +311,7 @@ def _induction(
             given_by="",
             notes="",
             recorded_by=actor.username,
-            recorded_at=_now(),
+            recorded_at=clock.now(),
         )
         session.add(row)
     return row
@@ -327,7 +324,7 @@ def record_acknowledgement(
     require(actor, Permission.RECORD_INDUCTIONS)
     with db.write() as session:
         return _record(
-            insert_acknowledgement(session, db.files, actor, data, today or date.today())
+            insert_acknowledgement(session, db.files, actor, data, today or clock.today())
         )
 
 
@@ -369,7 +366,7 @@ def insert_acknowledgement(
     row.method = data.method
     row.notes = data.notes.strip()
     row.recorded_by = actor.username
-    row.recorded_at = _now()
+    row.recorded_at = clock.now()
     session.flush()
     audit.record(
         session,
@@ -403,7 +400,7 @@ def record_given(
     require(actor, Permission.RECORD_INDUCTIONS)
     with db.write() as session:
         row = insert_given(
-            session, actor, person_id, version_id, given_on, given_by, today or date.today()
+            session, actor, person_id, version_id, given_on, given_by, today or clock.today()
         )
         return _record(row)
 
@@ -451,7 +448,7 @@ def mark_printed(
     """Record that these people's packs were printed today; returns how many were marked."""
     require(actor, Permission.RECORD_INDUCTIONS)
     with db.write() as session:
-        return insert_printed(session, actor, person_ids, version_id, day or date.today())
+        return insert_printed(session, actor, person_ids, version_id, day or clock.today())
 
 
 def insert_printed(

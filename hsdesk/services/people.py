@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Family, Person
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import Office, PersonKind, VolunteerStatus
 from hsdesk.domain.errors import NotFound, ValidationError
@@ -61,7 +62,7 @@ def _loaded():  # type: ignore[no-untyped-def]
 
 
 def list_people(db: Database, kinds: set[PersonKind] | None = None) -> list[PersonRecord]:
-    today = date.today()
+    today = clock.today()
     query = _loaded().order_by(func.lower(Person.last_name), func.lower(Person.first_name))
     if kinds:
         query = query.where(Person.kind.in_(kinds))
@@ -74,7 +75,7 @@ def get_person(db: Database, person_id: int) -> PersonRecord:
         person = session.execute(_loaded().where(Person.id == person_id)).scalar_one_or_none()
         if person is None:
             raise NotFound(f"Person number {person_id} is not in the People register.")
-        return _record(person, date.today())
+        return _record(person, clock.today())
 
 
 def _validate(session: Session, data: PersonInput, person_id: int | None) -> PersonInput:
@@ -86,7 +87,7 @@ def _validate(session: Session, data: PersonInput, person_id: int | None) -> Per
     email = data.email.strip()
     if email and not EMAIL.match(email):
         raise ValidationError(f"'{email}' is not an email address. Correct it or leave it empty.")
-    today = date.today()
+    today = clock.today()
     if data.date_of_birth and data.date_of_birth > today:
         raise ValidationError("The date of birth is in the future. Check the year.")
     if data.start_date and data.end_date and data.end_date < data.start_date:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Person, Photo, PhotoSubject
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import HsdeskError, NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
@@ -64,14 +65,16 @@ def _photo(session: Session, photo_id: int) -> Photo:
 
 def get_photo(db: Database, photo_id: int, today: date | None = None) -> PhotoRecord:
     with db.read() as session:
-        return photo_records(session, [_photo(session, photo_id)], today or date.today())[0]
+        return photo_records(session, [_photo(session, photo_id)], today or clock.today())[0]
 
 
 def library(db: Database, today: date | None = None) -> list[PhotoRecord]:
     """Every photo with its clearance per use, newest first."""
     query = photos_query().order_by(Photo.taken_on.desc(), Photo.id.desc())
     with db.read() as session:
-        return photo_records(session, list(session.execute(query).scalars()), today or date.today())
+        return photo_records(
+            session, list(session.execute(query).scalars()), today or clock.today()
+        )
 
 
 def events(db: Database) -> list[str]:
@@ -97,7 +100,7 @@ def store_photo(
         width=photo.width,
         height=photo.height,
         unidentified=0,
-        imported_at=datetime.now().replace(microsecond=0),
+        imported_at=clock.now(),
         imported_by=actor.username,
     )
     session.add(row)
@@ -173,7 +176,7 @@ def thumbnail(db: Database, sha256: str, size: int = THUMB_SIZE) -> Path:
 def update_photo(db: Database, actor: Actor, photo_id: int, details: PhotoDetails) -> PhotoRecord:
     """Change the caption, event, date taken and the count of unidentified people."""
     require(actor, Permission.MANAGE_PHOTOS)
-    if details.taken_on and details.taken_on > date.today():
+    if details.taken_on and details.taken_on > clock.today():
         raise ValidationError("The date taken is in the future. Check the year.")
     if not 0 <= details.unidentified <= MAX_UNIDENTIFIED:
         raise ValidationError(f"Unidentified people must be a number from 0 to {MAX_UNIDENTIFIED}.")

@@ -4,7 +4,7 @@ stored signatures and the review reminders on the Dashboard."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -16,6 +16,7 @@ from hsdesk.db.models import (
     PolicySection,
     PolicyVersion,
 )
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
@@ -34,10 +35,6 @@ from hsdesk.services import audit
 from hsdesk.services.attention import provider
 from hsdesk.services.auth import Signer, require, verify_signoff
 from hsdesk.services.signatures import SignatureChoice, chosen_signature
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
 
 
 def policy_text(version: PolicyVersion) -> PolicyText:
@@ -165,7 +162,7 @@ def add_version(
         document=doc,
         number=max((v.number for v in doc.versions), default=0) + 1,
         status=PolicyStatus.DRAFT,
-        created_at=_now(),
+        created_at=clock.now(),
         created_by=actor.username,
         based_on_id=based_on,
     )
@@ -198,7 +195,7 @@ def document_named(session: Session, actor: Actor, name: str) -> PolicyDocument:
         select(PolicyDocument).where(PolicyDocument.name == name)
     ).scalar_one_or_none()
     if doc is None:
-        doc = PolicyDocument(name=name, created_at=_now())
+        doc = PolicyDocument(name=name, created_at=clock.now())
         session.add(doc)
         session.flush()
         audit.record(
@@ -308,7 +305,7 @@ def adopt(
 ) -> PolicyVersionRecord:
     """The Chair's adoption sign-off: their own password, in office on the adoption date, with a
     handwritten signature. The document's previously adopted version becomes superseded."""
-    today = today or date.today()
+    today = today or clock.today()
     with db.write() as session:
         version = load_version(session, version_id)
         _editable(version, "adopted again")

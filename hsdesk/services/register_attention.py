@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.permissions import Permission, allowed
@@ -106,7 +107,7 @@ def register_summary(
     """The registers for `status --json`: complaints awaiting a private reply (with their age in
     hours), declarations due to be confirmed again, and, only for someone who handles breaches,
     the open breach records."""
-    day = today or date.today()
+    day = today or clock.today()
     at = moment_on(day)
     with db.read() as session:
         waiting = waiting_for_reply(session, at)

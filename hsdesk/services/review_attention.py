@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import ReviewAction
+from hsdesk.domain import clock
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.records import AttentionItem
 from hsdesk.domain.review import Quarter, ReviewStatus
@@ -101,7 +102,7 @@ def _reviews(session: Session, day: date) -> list[AttentionItem]:
 
 def review_summary(db: Database, today: date | None = None) -> dict[str, Any]:
     """The quarters' reviews and the overdue actions, for `status --json`."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         rows = quarter_rows_in(session, day)
         nxt = _next_due(rows, day)

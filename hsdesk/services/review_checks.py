@@ -21,6 +21,7 @@ from hsdesk.db.models import (
     QuarterlyReview,
     ReviewItem,
 )
+from hsdesk.domain import clock
 from hsdesk.domain.content import ChannelRef, photo_problems
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.induction import COVERED_KINDS, DEFAULT_OVERDUE_DAYS
@@ -131,7 +132,7 @@ def refresh(
 ) -> None:
     """Fill in the automatic items again from the records as they stand on ``day``."""
     quarter = Quarter(review.quarter_start)
-    now = at or datetime.now().replace(microsecond=0)
+    now = at or clock.now()
     for item in review.items:
         found: Found | None = None
         if item.auto is AutoCheck.PHOTO_CONSENT and item.channel_id is not None:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import write_atomic
 from hsdesk.db.models import QuarterlyReview
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.permissions import Permission
@@ -44,7 +45,7 @@ def _action(a: ActionRecord) -> str:
 
 def review_rows(db: Database, actor: Actor, today: date | None = None) -> list[tuple[object, ...]]:
     require(actor, Permission.CONDUCT_REVIEWS)
-    day = today or date.today()
+    day = today or clock.today()
     rows: list[tuple[object, ...]] = []
     with db.read() as session:
         ids = session.execute(

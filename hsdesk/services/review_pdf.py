@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import write_atomic
 from hsdesk.db.models import QuarterlyReview
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import ValidationError
@@ -42,7 +43,7 @@ def signed_review_pdf(
     db: Database, actor: Actor, review_id: int, today: date | None = None
 ) -> tuple[ReviewDetails, bytes]:
     """The signed PDF of a signed-off review, made and kept the first time."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         review = details_of(session, load_review(session, review_id), day)
     if not review.read_only:

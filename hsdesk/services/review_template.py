@@ -4,13 +4,13 @@ copied into each review when it begins (so editing it never changes a review alr
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import ReviewTemplateItem
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
@@ -70,7 +70,7 @@ def snapshot_json(items: list[TemplateItem]) -> str:
 
 def _changed(session: Session, actor: Actor, row: ReviewTemplateItem, summary: str) -> None:
     row.changed_by = actor.username
-    row.changed_at = datetime.now().replace(microsecond=0)
+    row.changed_at = clock.now()
     number = revision(session) + 1
     settings.write(session, REVISION_KEY, str(number))
     session.flush()
@@ -174,7 +174,7 @@ def seed_defaults(session: Session, by: str) -> None:
     """Put the default checklist in an empty template (after the demo replaced everything)."""
     if _rows(session, False):
         return
-    now = datetime.now().replace(microsecond=0)
+    now = clock.now()
     for n, (per_channel, clauses, text, guidance, auto) in enumerate(current_template(), 1):
         session.add(
             ReviewTemplateItem(

@@ -21,6 +21,7 @@ from hsdesk.db.models import (
     ReviewEvidence,
     ReviewItem,
 )
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
@@ -60,10 +61,6 @@ from hsdesk.services.signatures import SignatureChoice, chosen_signature
 SCHEME_KEY = "review_quarter_scheme"
 DUE_DAYS_KEY = "review_due_days"
 MAX_NOTES = 4000
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
 
 
 # --- settings --------------------------------------------------------------------------------
@@ -230,12 +227,12 @@ def details_of(session: Session, review: QuarterlyReview, day: date) -> ReviewDe
 
 def get_review(db: Database, review_id: int, today: date | None = None) -> ReviewDetails:
     with db.read() as session:
-        return details_of(session, load_review(session, review_id), today or date.today())
+        return details_of(session, load_review(session, review_id), today or clock.today())
 
 
 def quarter_rows(db: Database, today: date | None = None) -> list[QuarterRow]:
     """Every quarter from the first reviewed (or the last one ended) to today's, newest first."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         return quarter_rows_in(session, day)
 
@@ -284,7 +281,7 @@ def _quarter_row(
 
 def find_quarter(db: Database, text: str, today: date | None = None) -> Quarter:
     """The quarter typed like 2026Q3 under this database's numbering; never a future one."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         scheme = scheme_of(session)
     quarter = parse_quarter(text, scheme)
@@ -301,9 +298,9 @@ def start_review(
     """Begin a quarter's review: its checklist is built from the template as it stands, per
     active channel, and the automatic items are filled in from the records."""
     require(actor, Permission.CONDUCT_REVIEWS)
-    day = today or date.today()
+    day = today or clock.today()
     with db.write() as session:
-        review = insert_review(session, actor, quarter, day, _now())
+        review = insert_review(session, actor, quarter, day, clock.now())
         review_checks.refresh(session, review, day)
         session.flush()
         return details_of(session, load_review(session, review.id), day)
@@ -386,7 +383,7 @@ def check_records_again(
 ) -> ReviewDetails:
     """Fill in the automatic items again, e.g. after a consent or induction was recorded."""
     require(actor, Permission.CONDUCT_REVIEWS)
-    day = today or date.today()
+    day = today or clock.today()
     with db.write() as session:
         review = _open_review(session, review_id)
         review_checks.refresh(session, review, day)
@@ -456,7 +453,7 @@ def answer_item(
         if not automatic and result is not None:
             item.result = result
             item.answered_by = actor.display_name
-            item.answered_at = _now()
+            item.answered_at = clock.now()
         item.notes = notes
         session.flush()
         audit.record(
@@ -488,7 +485,7 @@ def add_evidence(
             file_name=file_name[:260],
             media_type=media_type,
             added_by=actor.username,
-            added_at=_now(),
+            added_at=clock.now(),
         )
         session.add(row)
         session.flush()
@@ -528,7 +525,7 @@ def remove_evidence(db: Database, actor: Actor, evidence_id: int) -> None:
 
 def action_owners(db: Database, today: date | None = None) -> list[tuple[int, str]]:
     """Who can own an action: current trustees, staff and volunteers."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         people = session.execute(
             select(Person)
@@ -542,10 +539,10 @@ def add_action(
     db: Database, actor: Actor, review_id: int, data: ActionInput, today: date | None = None
 ) -> ActionRecord:
     require(actor, Permission.CONDUCT_REVIEWS)
-    day = today or date.today()
+    day = today or clock.today()
     with db.write() as session:
         review = _open_review(session, review_id)
-        row = insert_action(session, actor, review, data, day, _now())
+        row = insert_action(session, actor, review, data, day, clock.now())
         return _action(row, scheme_of(session))
 
 
@@ -625,7 +622,7 @@ def complete_action(
 ) -> ActionRecord:
     """Record an action done: by whoever works on reviews, or by its owner. Allowed after the
     review that raised it was signed off, since that is how roll-over ends."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.write() as session:
         row = session.get(ReviewAction, action_id)
         if row is None:
@@ -636,7 +633,7 @@ def complete_action(
                 "administrator can record that it was done."
             )
         # Kept to the microsecond: roll-over compares it with sign-off times.
-        insert_completion(session, actor, row, done_on, note, day, datetime.now())
+        insert_completion(session, actor, row, done_on, note, day, clock.now())
         return _action(row, scheme_of(session))
 
 
@@ -701,7 +698,7 @@ def sign_off(
 ) -> ReviewDetails:
     """The Vice Chair's sign-off: in office today, every item answered, every issue explained
     by a note or an action. The automatic items are checked once more first."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.write() as session:
         review = _open_review(session, review_id)
         quarter = Quarter(review.quarter_start)
@@ -723,7 +720,7 @@ def sign_off(
         signature = chosen_signature(
             session, db, actor, signer.person_id, given.signature, Office.VICE_CHAIR.label
         )
-        record_signoff(session, actor, review, signer, signature, datetime.now())
+        record_signoff(session, actor, review, signer, signature, clock.now())
         return details_of(session, review, day)
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Person, SignatureImage, UserAccount
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.domain.policy import SignatureRecord
@@ -82,7 +82,7 @@ def keep_signature(
     row = SignatureImage(
         person_id=person_id,
         sha256=stored.sha256,
-        added_at=datetime.now().replace(microsecond=0),
+        added_at=clock.now(),
         added_by=actor.username,
     )
     session.add(row)

@@ -19,6 +19,7 @@ from hsdesk.db.models import (
     Setting,
     Takedown,
 )
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import (
     MANUAL_REASONS,
@@ -36,7 +37,6 @@ from hsdesk.services.content import (
     insert_item,
     item_problems,
     load_item,
-    now,
     refresh_flags,
     takedown_records,
 )
@@ -66,7 +66,7 @@ def insert_takedown(
         raise ValidationError(
             "Say why it must come down (the VDO and the trustees will read this)."
         )
-    stamp = at or now()
+    stamp = at or clock.now()
     row = Takedown(
         item_id=item.id,
         reason=reason,
@@ -105,7 +105,7 @@ def request_takedown(
     with db.write() as session:
         item = load_item(session, item_id)
         insert_takedown(session, actor, item, reason, details)
-        return details_of(session, item, date.today())
+        return details_of(session, item, clock.today())
 
 
 def complete_takedown(
@@ -118,7 +118,7 @@ def complete_takedown(
 ) -> ContentDetails:
     """The VDO records that the item is offline everywhere it was."""
     require(actor, Permission.TAKE_DOWN)
-    day = today or date.today()
+    day = today or clock.today()
     with db.write() as session:
         row = session.get(Takedown, takedown_id)
         if row is None:
@@ -151,7 +151,7 @@ def finish_takedown(
             f"The takedown date is before it was asked for ({format_date(row.raised_at.date())})."
         )
     row.done_on, row.how = done_on, how.strip()
-    row.done_by, row.done_at = actor.display_name, at or now()
+    row.done_by, row.done_at = actor.display_name, at or clock.now()
     live = [p for p in item.publications if p.taken_down_on is None]
     for publication in live:
         publication.taken_down_on = done_on
@@ -210,7 +210,7 @@ def copy_item(db: Database, actor: Actor, item_id: int, reason: str = "") -> Con
                     TakedownReason.CORRECTION,
                     f"Replaced by a correction (item {new.id}): {reason.strip()}",
                 )
-        return details_of(session, load_item(session, new.id), date.today())
+        return details_of(session, load_item(session, new.id), clock.today())
 
 
 # --- automatic takedowns -----------------------------------------------------------------------
@@ -269,7 +269,7 @@ def sweep(db: Database, actor: Actor, today: date | None = None) -> int:
     if db.read_only is not None:
         return 0
     with db.write() as session:
-        return sweep_session(session, actor, today or date.today())
+        return sweep_session(session, actor, today or clock.today())
 
 
 def sweep_session(session: Session, actor: Actor, day: date) -> int:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.db.engine import Database
+from hsdesk.domain import clock
 from hsdesk.domain.dates import format_date, parse_date
 from hsdesk.domain.errors import HsdeskError, ValidationError
 
@@ -234,7 +235,10 @@ def export_csv_file(parent: QWidget, title: str, stem: str, write: Callable[[Pat
     from PySide6.QtWidgets import QFileDialog
 
     name, _ = QFileDialog.getSaveFileName(
-        parent, title, str(Path.home() / f"{stem}-{date.today():%Y-%m-%d}.csv"), "CSV files (*.csv)"
+        parent,
+        title,
+        str(Path.home() / f"{stem}-{clock.today():%Y-%m-%d}.csv"),
+        "CSV files (*.csv)",
     )
     if not name:
         return

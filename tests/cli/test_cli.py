@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from hsdesk import __version__
+from hsdesk.domain import clock
 
 SCRIPT = Path(sys.executable).parent / ("hsdesk-cli.exe" if os.name == "nt" else "hsdesk-cli")
 CLI = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "hsdesk.cli"]
@@ -411,12 +412,11 @@ def test_inductions_csv_and_status(demo_file, tmp_path):
 
 def test_signed_review_exports_verifies_and_bad_quarters_are_refused(demo_file, tmp_path):
     import csv
-    from datetime import date
 
     from hsdesk.domain.review import QuarterScheme, quarter_of
 
     db = str(copy_db(demo_file, tmp_path))
-    last = quarter_of(date.today()).previous
+    last = quarter_of(clock.today()).previous
     key = last.key(QuarterScheme.CALENDAR)
     pdf = tmp_path / "review.pdf"
     exported = run("--db", db, "export", "review", "--quarter", key, "--out", str(pdf))
@@ -427,8 +427,8 @@ def test_signed_review_exports_verifies_and_bad_quarters_are_refused(demo_file, 
     assert f"Matches the quarterly review of {last.title(QuarterScheme.CALENDAR)}" in (
         verified.stdout
     )
-    current = quarter_of(date.today()).key(QuarterScheme.CALENDAR)
-    future = quarter_of(date.today()).next.key(QuarterScheme.CALENDAR)
+    current = quarter_of(clock.today()).key(QuarterScheme.CALENDAR)
+    future = quarter_of(clock.today()).next.key(QuarterScheme.CALENDAR)
     out = str(tmp_path / "x.pdf")
     assert_one_line_error(
         run("--db", db, "export", "review", "--quarter", current, "--out", out), 1, "not signed"

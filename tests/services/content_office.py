@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 from PIL import Image
 
 from hsdesk.db.engine import Database
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.consent import ConsentMethod, ConsentScope
 from hsdesk.domain.content import CHECKLIST, Platform
@@ -22,7 +23,7 @@ from hsdesk.services.offices import HoldingInput
 from hsdesk.services.photo_files import check_photo
 
 PASSWORD = "correct horse"
-TODAY = date.today()
+TODAY = clock.today()
 YES = {item.key: True for item in CHECKLIST}
 
 
@@ -63,7 +64,7 @@ class ContentOffice:
         return item
 
     def upload(self, item: int, channel: int, who: str = "daniel", minutes_ago: int = 0):
-        posted = datetime.now().replace(microsecond=0) - timedelta(minutes=minutes_ago)
+        posted = clock.now() - timedelta(minutes=minutes_ago)
         return content.upload(
             self.db,
             self.writer,

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 import pytest
 from conftest import person
 
+from hsdesk.domain import clock
 from hsdesk.domain.enums import Office, PersonKind
 from hsdesk.domain.errors import PermissionDenied, SignOffRefused, ValidationError
 from hsdesk.services import accounts, auth, offices, people
@@ -88,20 +89,20 @@ def test_change_own_password_needs_the_current_one(db, chair):
 
 def test_signoff_accepts_the_chair_whoever_is_signed_in(db, chair):
     with db.read() as session:
-        signer = auth.verify_signoff(session, "m.ashworth", PASSWORD, Office.CHAIR, date.today())
+        signer = auth.verify_signoff(session, "m.ashworth", PASSWORD, Office.CHAIR, clock.today())
     assert signer.name == "Margaret Ashworth" and not signer.acting
 
 
 @pytest.mark.parametrize(
     ("username", "password", "office", "day", "message"),
     [
-        ("m.ashworth", "wrong", Office.CHAIR, date.today(), "username or password of the Chair"),
-        ("nobody", PASSWORD, Office.CHAIR, date.today(), "username or password"),
+        ("m.ashworth", "wrong", Office.CHAIR, clock.today(), "username or password of the Chair"),
+        ("nobody", PASSWORD, Office.CHAIR, clock.today(), "username or password"),
         (
             "m.ashworth",
             PASSWORD,
             Office.VICE_CHAIR,
-            date.today(),
+            clock.today(),
             "does not hold the office of Vice Chair",
         ),
         ("m.ashworth", PASSWORD, Office.CHAIR, date(2019, 1, 1), "on 01/01/2019"),
@@ -121,7 +122,7 @@ def test_signoff_refusals_say_why(db, chair, username, password, office, day, me
 
 def test_acting_cover_can_sign_off(db, admin, chair):
     cover = people.add_person(db, admin, person("Priya", "Shah", PersonKind.TRUSTEE))
-    today = date.today()
+    today = clock.today()
     offices.add_holding(
         db,
         admin,

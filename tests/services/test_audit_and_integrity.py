@@ -4,6 +4,7 @@ import pytest
 from conftest import office_actor, person
 from sqlalchemy import text
 
+from hsdesk.domain import clock
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import PermissionDenied
 from hsdesk.services import audit, files, people
@@ -35,7 +36,8 @@ def test_audit_filters(db, admin):
     ]
     assert audit.list_entries(db, admin, AuditFilter(entity="family")) == []
     assert (
-        len(audit.list_entries(db, admin, AuditFilter(since=date.today(), until=date.today()))) == 2
+        len(audit.list_entries(db, admin, AuditFilter(since=clock.today(), until=clock.today())))
+        == 2
     )
     assert audit.list_entries(db, admin, AuditFilter(until=date(2000, 1, 1))) == []
 

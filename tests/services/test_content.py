@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from content_office import PASSWORD, TODAY, YES, ContentOffice, build_office
@@ -15,6 +15,7 @@ from hsdesk.db.models import (
     Publication,
     Takedown,
 )
+from hsdesk.domain import clock
 from hsdesk.domain.consent import ConsentScope
 from hsdesk.domain.content import ContentState, Decision, Platform, TakedownReason
 from hsdesk.domain.content_records import (
@@ -306,7 +307,7 @@ def test_upload_rechecks_consent_and_names_whose_is_missing(office):
 )
 def test_upload_needs_a_real_address_and_a_past_time(office, url, minutes_ago, message):
     item = office.approved()
-    posted = datetime.now().replace(microsecond=0) - timedelta(minutes=minutes_ago)
+    posted = clock.now() - timedelta(minutes=minutes_ago)
     with pytest.raises(ValidationError, match=message):
         content.upload(office.db, office.writer, item, office.web, url, posted, DANIEL)
 
@@ -363,7 +364,7 @@ def test_withdrawing_consent_raises_a_takedown_at_once_and_the_vdo_records_it_do
     (task,) = details.open_takedowns
     assert task.automatic and task.reason is TakedownReason.CONSENT
     assert "Alfie Booth withdrew consent" in task.details and task.channels == "Facebook page"
-    assert not task.overdue(datetime.now()) and task.overdue(datetime.now() + timedelta(hours=25))
+    assert not task.overdue(clock.now()) and task.overdue(clock.now() + timedelta(hours=25))
     top = needs_attention(office.db)[0]
     assert top.area == "Content" and top.severity == "urgent" and "Take down now" in top.title
     with pytest.raises(PermissionDenied, match="Volunteer Development Officer"):

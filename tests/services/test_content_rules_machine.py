@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -16,6 +15,7 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
 from hsdesk.db.migrate import ensure_schema
@@ -26,6 +26,7 @@ from hsdesk.db.models import (
     ContentItem,
     Publication,
 )
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.consent import ConsentMethod, ConsentScope
 from hsdesk.domain.content import ContentState, Decision, TakedownReason, photo_problems
@@ -34,7 +35,7 @@ from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.photo_records import ConsentInput
 from hsdesk.services import auth, consents, content, offices, takedowns
-from hsdesk.services.content import channel_refs, item_photos, load_item
+from hsdesk.services.content import channel_refs, item_photos, items_with_details
 from hsdesk.services.offices import HoldingInput
 
 USERS = ["shazia", "helen", "daniel", "priya"]
@@ -174,7 +175,7 @@ class ContentRules(RuleBasedStateMachine):
     def upload(self, data, signer: str, web: bool) -> None:  # type: ignore[no-untyped-def]
         item = self.pick(data, ContentState.APPROVED, ContentState.PUBLISHED)
         channel = self.office.web if web else self.office.facebook
-        posted = datetime.now().replace(microsecond=0)
+        posted = clock.now()
         self._try(
             lambda: content.upload(
                 self.db,
@@ -210,7 +211,7 @@ class ContentRules(RuleBasedStateMachine):
         )
 
     def upload_item(self, item: int, signer: str, channel: int) -> None:
-        posted = datetime.now().replace(microsecond=0)
+        posted = clock.now()
         self._try(
             lambda: content.upload(
                 self.db,
@@ -278,57 +279,63 @@ class ContentRules(RuleBasedStateMachine):
     # --- the rules ------------------------------------------------------------------------------
 
     @invariant()
-    def published_only_with_a_matching_approval_by_the_sdm_office(self) -> None:
+    def the_policy_rules_hold(self) -> None:
+        """Every rule below, over every item loaded once (with all its details) after each step."""
+        with self.db.read() as s:
+            items = list(s.execute(items_with_details()).scalars())
+            self.published_only_with_a_matching_approval_by_the_sdm_office(s, items)
+            self.the_author_never_approves(s, items)
+            self.nothing_stays_online_uncleared_without_a_takedown(s, items)
+            self.published_items_are_never_edited_and_states_agree(s, items)
+
+    def published_only_with_a_matching_approval_by_the_sdm_office(
+        self, s: Session, items: list[ContentItem]
+    ) -> None:
         sdm_holders = {self.person_ids["helen"], self.person_ids["priya"]}
-        with self.db.read() as s:
-            for pub in s.execute(select(Publication)).scalars():
-                decision = s.get(ContentDecision, pub.decision_id)
-                item = load_item(s, pub.item_id)
-                assert decision is not None and decision.item_id == pub.item_id
-                assert decision.decision is Decision.APPROVE
-                assert decision.content_hash == item.content_hash == content.current_hash(item)
-                assert decision.signer_id in sdm_holders
-                assert pub.uploader_id in {self.person_ids["daniel"], self.person_ids["priya"]}
-                assert pub.uploader_id != decision.signer_id  # approver never uploads
-                assert pub.posted_at >= decision.decided_at
+        by_id = {i.id: i for i in items}
+        for pub in s.execute(select(Publication)).scalars():
+            decision = s.get(ContentDecision, pub.decision_id)
+            item = by_id[pub.item_id]
+            assert decision is not None and decision.item_id == pub.item_id
+            assert decision.decision is Decision.APPROVE
+            assert decision.content_hash == item.content_hash == content.current_hash(item)
+            assert decision.signer_id in sdm_holders
+            assert pub.uploader_id in {self.person_ids["daniel"], self.person_ids["priya"]}
+            assert pub.uploader_id != decision.signer_id  # approver never uploads
+            assert pub.posted_at >= decision.decided_at
 
-    @invariant()
-    def the_author_never_approves(self) -> None:
+    def the_author_never_approves(self, s: Session, items: list[ContentItem]) -> None:
         kinds = {d.value for d in Decision}
-        with self.db.read() as s:
-            for item_id in s.execute(select(ContentItem.id)).scalars():
-                item = load_item(s, item_id)
-                writers: set[int | None] = set()
-                decisions = iter(item.decisions)  # the n-th decision line is the n-th decision
-                for line in item.events:
-                    if line.kind in ("created", "edited"):
-                        writers.add(line.person_id)
-                    elif line.kind in kinds:
-                        assert next(decisions).signer_id not in writers
+        for item in items:
+            writers: set[int | None] = set()
+            decisions = iter(item.decisions)  # the n-th decision line is the n-th decision
+            for line in item.events:
+                if line.kind in ("created", "edited"):
+                    writers.add(line.person_id)
+                elif line.kind in kinds:
+                    assert next(decisions).signer_id not in writers
 
-    @invariant()
-    def nothing_stays_online_uncleared_without_a_takedown(self) -> None:
-        with self.db.read() as s:
-            for item_id in s.execute(select(ContentItem.id)).scalars():
-                item = load_item(s, item_id)
-                live = [p for p in item.publications if p.taken_down_on is None]
-                if not live or item.open_takedown:
-                    continue
-                online = [r for r in channel_refs(item) if r.id in {p.channel_id for p in live}]
-                assert not photo_problems(item_photos(s, item, TODAY), online)
+    def nothing_stays_online_uncleared_without_a_takedown(
+        self, s: Session, items: list[ContentItem]
+    ) -> None:
+        for item in items:
+            live = [p for p in item.publications if p.taken_down_on is None]
+            if not live or item.open_takedown:
+                continue
+            online = [r for r in channel_refs(item) if r.id in {p.channel_id for p in live}]
+            assert not photo_problems(item_photos(s, item, TODAY), online)
 
-    @invariant()
-    def published_items_are_never_edited_and_states_agree(self) -> None:
-        with self.db.read() as s:
-            for item_id in s.execute(select(ContentItem.id)).scalars():
-                item = load_item(s, item_id)
-                if item.publications:
-                    assert item.state in (ContentState.PUBLISHED, ContentState.TAKEN_DOWN)
-                    assert not [
-                        e
-                        for e in item.events
-                        if e.kind == "edited" and e.at > item.publications[0].recorded_at
-                    ]
+    def published_items_are_never_edited_and_states_agree(
+        self, s: Session, items: list[ContentItem]
+    ) -> None:
+        for item in items:
+            if item.publications:
+                assert item.state in (ContentState.PUBLISHED, ContentState.TAKEN_DOWN)
+                assert not [
+                    e
+                    for e in item.events
+                    if e.kind == "edited" and e.at > item.publications[0].recorded_at
+                ]
 
     @invariant()
     def every_timeline_line_is_audited(self) -> None:

@@ -10,6 +10,7 @@ from induction_office import TODAY, InductionOffice, build_induction_office
 from sqlalchemy import func, select
 
 from hsdesk.db.models import AuditEntry, Induction, Person
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import Office, PersonKind
 from hsdesk.domain.errors import PermissionDenied, ValidationError
@@ -226,7 +227,7 @@ def test_the_csv_lists_everyone_current_then_earlier_versions(db, office, admin)
     inductions.record_acknowledgement(
         db, admin, _ack(office, "chair", date(2017, 6, 1), version_id=office.old), TODAY
     )
-    inductions.record_acknowledgement(db, admin, _ack(office, "late"), date.today())
+    inductions.record_acknowledgement(db, admin, _ack(office, "late"), clock.today())
     rows = induction_rows_for_csv(db, admin)
     by_name = [(r[1], r[3], r[4]) for r in rows]
     assert ("Lia Late", "Social Networking Policy version 2", "Done") in by_name

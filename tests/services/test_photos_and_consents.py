@@ -12,6 +12,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from hsdesk.db.models import AuditEntry, Consent, Photo, StoredFile
+from hsdesk.domain import clock
 from hsdesk.domain.consent import ConsentMethod, ConsentScope, ConsentStatus
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import PermissionDenied, ValidationError
@@ -21,7 +22,7 @@ from hsdesk.services.attention import needs_attention
 from hsdesk.services.consent_exports import consent_form_pdf, consents_csv
 from hsdesk.services.photo_files import read_photo
 
-TODAY = date.today()
+TODAY = clock.today()
 ALL = frozenset(ConsentScope)
 
 

@@ -8,6 +8,7 @@ from conftest import office_actor
 from sqlalchemy import func, select
 
 from hsdesk.db.models import AuditEntry, PolicyVersion
+from hsdesk.domain import clock
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import PermissionDenied, SignOffRefused, ValidationError
 from hsdesk.domain.policy import PolicyStatus, PolicyText, Section
@@ -28,8 +29,8 @@ def _adoption(**changes):
     given = policy.Adoption(
         username="chair",
         password="demo",
-        adopted_on=date.today(),
-        review_due=policy.default_review_date(date.today()),
+        adopted_on=clock.today(),
+        review_due=policy.default_review_date(clock.today()),
         drawn=demo_signature_png(),
     )
     return replace(given, **changes)
@@ -74,7 +75,7 @@ def test_the_chair_adopts_with_their_own_password_and_supersedes_the_old_version
     adopted = policy.adopt(demo_db, SDM, draft.id, _adoption(keep_drawn=True))
     assert adopted.status is PolicyStatus.ADOPTED and adopted.chair_name == "Margaret Ashworth"
     old = next(v for v in policy.list_versions(demo_db) if v.number == draft.number - 1)
-    assert old.status is PolicyStatus.SUPERSEDED and old.superseded_on == date.today()
+    assert old.status is PolicyStatus.SUPERSEDED and old.superseded_on == clock.today()
     with demo_db.read() as session:
         entry = (
             session.execute(select(AuditEntry).order_by(AuditEntry.seq.desc())).scalars().first()
@@ -90,8 +91,8 @@ def test_the_chair_adopts_with_their_own_password_and_supersedes_the_old_version
         ({"password": "wrong"}, SignOffRefused, "password of the Chair is not right"),
         ({"username": "vicechair"}, SignOffRefused, "does not hold the office of Chair"),
         ({"adopted_on": date(2016, 1, 1)}, ValidationError, "cannot be adopted before"),
-        ({"review_due": date.today()}, ValidationError, "must be after the adoption date"),
-        ({"adopted_on": date.today() + timedelta(days=1)}, ValidationError, "in the future"),
+        ({"review_due": clock.today()}, ValidationError, "must be after the adoption date"),
+        ({"adopted_on": clock.today() + timedelta(days=1)}, ValidationError, "in the future"),
         ({"drawn": None}, ValidationError, "signature is missing"),
         ({"drawn": b"not a picture"}, ValidationError, "not a readable image"),
     ],

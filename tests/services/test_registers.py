@@ -13,6 +13,7 @@ from content_office import PASSWORD, TODAY, build_office
 from sqlalchemy import select
 
 from hsdesk.db.models import AuditEntry
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import TakedownReason
 from hsdesk.domain.enums import Office, PersonKind, VolunteerStatus
@@ -36,7 +37,7 @@ from hsdesk.services import (
 from hsdesk.services.attention import needs_attention
 from hsdesk.services.offices import HoldingInput
 
-NOW = datetime.now().replace(second=0, microsecond=0)
+NOW = clock.now().replace(second=0, microsecond=0)
 
 
 @pytest.fixture

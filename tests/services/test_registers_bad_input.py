@@ -5,7 +5,7 @@ explains itself; never another exception, and never a partial write."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import test_registers
@@ -13,15 +13,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_bad_input import EXAMPLES, assert_equal, attempt, numbers, one_line, optional_dates, texts
 
+from hsdesk.domain import clock
 from hsdesk.domain.register_records import BreachInput, ComplaintInput, ConnectionInput
 from hsdesk.domain.registers import BreachAction, BreachStatus, ReplyMethod, clean_clauses
 from hsdesk.services import breaches, complaints, connections
 
 office = test_registers.office  # the registers' small office, with a volunteer
 short_texts = st.text(max_size=240)
-TODAY = date.today()
+TODAY = clock.today()
 # Near today as often as anywhere, so that input which can be saved often is.
-near = {"min_value": datetime(2019, 1, 1), "max_value": datetime.now() + timedelta(days=400)}
+near = {"min_value": datetime(2019, 1, 1), "max_value": clock.now() + timedelta(days=400)}
 times = st.datetimes(**near) | st.datetimes(min_value=datetime(1, 1, 1))
 optional_times = st.none() | times
 some_dates = st.dates(near["min_value"].date(), near["max_value"].date()) | optional_dates

@@ -13,6 +13,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from hsdesk.db.models import AuditEntry, QuarterlyReview, ReviewItem
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import Office, PersonKind
 from hsdesk.domain.errors import PermissionDenied, SignOffRefused, ValidationError
@@ -36,7 +37,7 @@ from hsdesk.services.review_attention import review_summary
 from hsdesk.services.review_pdf import export_review
 from hsdesk.services.signatures import SignatureChoice
 
-TODAY = date.today()
+TODAY = clock.today()
 LAST = quarter_of(TODAY).previous  # the quarter that ended most recently
 AFTER = LAST.end + timedelta(days=5)  # a day on which LAST can be signed off
 
@@ -250,6 +251,11 @@ def test_evidence_is_checked_and_kept(office):
     assert reviews.get_review(db, review.id).items[2].evidence == ()
 
 
+def _minutes_later() -> None:
+    """Let time pass between two events whose order the rules read from their times."""
+    clock.freeze(clock.now() + timedelta(minutes=5))
+
+
 def test_open_actions_roll_over_until_done(office):
     db, vice = office.db, office.vice
     earlier = LAST.previous
@@ -268,6 +274,7 @@ def test_open_actions_roll_over_until_done(office):
     with pytest.raises(ValidationError, match="current trustee"):
         reviews.add_action(db, vice, first.id, ActionInput("x", office.child, when))
     reviews.sign_off(db, vice, first.id, _signoff(), when)
+    _minutes_later()
     second = reviews.start_review(db, vice, LAST, AFTER)
     assert [a.what for a in second.carried] == ["Fix the page", "Archive old posts"]
     done = reviews.complete_action(db, office.writer, fix.id, TODAY, "Updated", TODAY)
@@ -277,6 +284,7 @@ def test_open_actions_roll_over_until_done(office):
     second = reviews.get_review(db, second.id)
     assert [a.is_open for a in second.carried] == [False, True]  # done ones stay listed
     _answer_all(db, vice, second.id)
+    _minutes_later()
     reviews.sign_off(db, vice, second.id, _signoff(), AFTER)
     third = reviews.start_review(db, vice, quarter_of(TODAY), TODAY)
     assert [a.what for a in third.carried] == ["Archive old posts"]

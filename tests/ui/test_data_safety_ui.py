@@ -8,6 +8,7 @@ import sqlite3
 from PySide6.QtWidgets import QMessageBox
 
 from hsdesk.db.engine import Database
+from hsdesk.domain import clock
 from hsdesk.domain.backups import BackupKind
 from hsdesk.services.backups import list_backups
 from hsdesk.ui.context import AppContext
@@ -135,14 +136,13 @@ def test_a_second_start_brings_the_first_window_forward(qtbot, tmp_path, monkeyp
 def test_opening_a_database_someone_else_holds_offers_read_only(qtbot, demo_db, monkeypatch):
     import argparse
     import os
-    from datetime import datetime
 
     from hsdesk import app as app_module
     from hsdesk.db.lock import DatabaseLock, Holder, this_computer
     from hsdesk.ui.dialogs import backup_dialogs
 
     demo_db.dispose()
-    now = datetime.now().replace(microsecond=0)
+    now = clock.now()
     lock = DatabaseLock(demo_db.path)
     holder = Holder("Shazia Begum (shazia)", this_computer(), os.getpid(), now, now, "theirs")
     lock.path.write_text(holder.to_json(), encoding="utf-8")

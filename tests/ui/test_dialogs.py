@@ -1,10 +1,9 @@
 """Sign-in, first administrator, office holding, account, dashboard and main window."""
 
-from datetime import date
-
 from PySide6.QtWidgets import QDialogButtonBox
 from test_people_tab import answer_next_message_box, type_text
 
+from hsdesk.domain import clock
 from hsdesk.domain.enums import Office
 from hsdesk.services import accounts, offices, people
 from hsdesk.ui.dialogs.account_dialog import AccountDialog
@@ -65,7 +64,7 @@ def test_office_holding_dialog_offers_only_eligible_people(qtbot, ctx):
     dialog.ui.person.setCurrentIndex(dialog.ui.person.findData(shazia.id))
     dialog.ui.acting.setChecked(True)
     dialog.ui.actingReason.setText("SDM on leave")
-    dialog.ui.toDate.setText(date.today().strftime("%d/%m/%Y"))
+    dialog.ui.toDate.setText(clock.today().strftime("%d/%m/%Y"))
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.saved is not None and dialog.saved.acting
     assert any(h.person_name == "Shazia Begum" for h in offices.list_holdings(ctx.db, shazia.id))

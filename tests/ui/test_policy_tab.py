@@ -1,12 +1,11 @@
 """The Policy tab, the adoption dialog with its signature pad, and the PDF preview."""
 
-from datetime import date
-
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from test_people_tab import answer_next_message_box, type_text
 
+from hsdesk.domain import clock
 from hsdesk.domain.policy import PolicyStatus
 from hsdesk.services import policy
 from hsdesk.ui.dialogs.adopt_dialog import AdoptDialog
@@ -100,7 +99,7 @@ def test_the_chair_signs_on_the_pad_and_adopts(qtbot, ctx):
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     adopted = policy.get_version(ctx.db, draft.id)
-    assert adopted.status is PolicyStatus.ADOPTED and adopted.adopted_on == date.today()
+    assert adopted.status is PolicyStatus.ADOPTED and adopted.adopted_on == clock.today()
     assert ctx.db.files.path_for(adopted.signature_sha256).read_bytes() == png
 
 

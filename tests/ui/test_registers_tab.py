@@ -4,11 +4,12 @@ the post; declared connections; breach records only for those who handle them.""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from test_people_tab import type_text
 
+from hsdesk.domain import clock
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.registers import BreachAction, BreachStatus, ComplaintState, ReplyMethod
@@ -36,7 +37,7 @@ def test_log_a_complaint_then_record_the_private_reply(qtbot, ctx, monkeypatch, 
     qtbot.addWidget(tab)
     page = tab.complaints
     before = page.table.proxy.rowCount()
-    seen = (datetime.now() - timedelta(hours=2)).replace(second=0, microsecond=0)
+    seen = (clock.now() - timedelta(hours=2)).replace(second=0, microsecond=0)
 
     def log(dialog):  # type: ignore[no-untyped-def]
         dialog.seen.setText(format_datetime(seen))
@@ -230,7 +231,7 @@ def test_record_a_breach_the_wrong_action_is_explained_and_the_typing_kept(
     before = page.table.proxy.rowCount()
 
     def record(dialog):  # type: ignore[no-untyped-def]
-        dialog.occurred.setText((datetime.now() - timedelta(days=3)).strftime("%d/%m/%Y"))
+        dialog.occurred.setText((clock.now() - timedelta(days=3)).strftime("%d/%m/%Y"))
         _choose(dialog.person, lambda v: v is not None and "staff" in dialog.person.currentText())
         for n in range(dialog.clauses.count()):
             row = dialog.clauses.item(n)
@@ -239,7 +240,7 @@ def test_record_a_breach_the_wrong_action_is_explained_and_the_typing_kept(
         type_text(dialog.what, "Posted about a family's move in a public group.")
         type_text(dialog.reported_by, "Another volunteer")
         _choose(dialog.action, lambda v: v is BreachAction.ASKED_TO_LEAVE)
-        dialog.action_on.setText(datetime.now().strftime("%d/%m/%Y"))
+        dialog.action_on.setText(clock.now().strftime("%d/%m/%Y"))
         dialog.save()
         assert dialog.result() == 0 and dialog.what.toPlainText().startswith("Posted about")
         _choose(dialog.action, lambda v: v is BreachAction.DISCIPLINARY)

@@ -3,8 +3,6 @@ the dates, and a handwritten signature drawn now or chosen from those kept for t
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain import clock
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.policy import PolicyVersionRecord
 from hsdesk.services import policy
@@ -42,8 +41,8 @@ class AdoptDialog(GuardedDialog):
         self.password = password_field()
         self.adopted_on = QLineEdit()
         self.review_due = QLineEdit()
-        set_date(self.adopted_on, date.today())
-        set_date(self.review_due, policy.default_review_date(date.today()))
+        set_date(self.adopted_on, clock.today())
+        set_date(self.review_due, policy.default_review_date(clock.today()))
         self.adopted_on.editingFinished.connect(self._suggest_review)
         self.review_due.textEdited.connect(lambda _t: setattr(self, "_review_typed", True))
         self._review_typed = False

@@ -3,8 +3,6 @@ agreed for each, with their history (clause 1.3)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain import clock
 from hsdesk.domain.content import CHANNEL_SCOPES, Platform
 from hsdesk.domain.content_records import ChannelInput, ChannelRecord, SettingsInput
 from hsdesk.domain.dates import format_date
@@ -192,7 +191,7 @@ class SettingsForm(GuardedDialog):
         current = channel.settings
         self.text = QPlainTextEdit(current.text if current else "")
         self.agreed = QLineEdit()
-        set_date(self.agreed, date.today())
+        set_date(self.agreed, clock.today())
         self.minute = QLineEdit(placeholderText="e.g. TM 2026/07")
         form.addRow(QLabel("Write the settings exactly as the trustees agreed them."))
         form.addRow("&Settings", self.text)

@@ -1,10 +1,10 @@
 """Dialogs for the connections register: a declared connection and its yearly re-confirmation."""
 
-from datetime import date
 from html import escape
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from hsdesk.domain import clock
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.register_records import ConnectionInput, ConnectionRecord
 from hsdesk.services import connections
@@ -63,7 +63,7 @@ class ConnectionDialog(GuardedDialog):
         self.place.setCurrentText(c.where if c else "Facebook")
         self.since = QLineEdit(str(c.since_year) if c and c.since_year else "")
         self.since.setPlaceholderText("year, e.g. 2012 (leave empty if not known)")
-        self.declared = date_field(c.declared_on if c else date.today())
+        self.declared = date_field(c.declared_on if c else clock.today())
         self.ended = date_field(c.ended_on if c else None)
         self.ended.setPlaceholderText(f"{DATE_HINT}, only when the link has ended")
         self.notes = text_box("Anything agreed, e.g. 'will not discuss the scheme online'", 60)
@@ -130,7 +130,7 @@ class ReconfirmDialog(GuardedDialog):
             "ended, give the date it ended there."
         )
         about.setWordWrap(True)
-        self.on = date_field(date.today())
+        self.on = date_field(clock.today())
         form = QFormLayout()
         form.addRow(f"&Confirmed on ({DATE_HINT})", self.on)
         layout = QVBoxLayout(self)

@@ -3,7 +3,6 @@ which uses, for how long, and the scan of the signed form."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain import clock
 from hsdesk.domain.consent import RELATIONSHIPS, SELF, ConsentMethod, ConsentScope, is_minor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import PersonKind
@@ -71,7 +71,7 @@ class ConsentDialog(GuardedDialog):
         choices = [(f"{subject.full_name} (the person pictured)", subject.id)]
         choices += [(f"{p.full_name} ({p.kind.label})", p.id) for p in adults]
         minor_today = is_minor(
-            subject.date_of_birth, subject.kind == PersonKind.CHILD, date.today()
+            subject.date_of_birth, subject.kind == PersonKind.CHILD, clock.today()
         )
         default_giver = subject.guardian_id if minor_today and subject.guardian_id else subject.id
         fill_combo(self.given_by, choices, correcting.given_by_id if correcting else default_giver)
@@ -141,7 +141,7 @@ class ConsentDialog(GuardedDialog):
         if correcting:
             self._fill(correcting)
         else:
-            set_date(self.given_on, date.today())
+            set_date(self.given_on, clock.today())
             self._suggest_expiry()
         self._giver_changed()
         self._method_changed()
@@ -263,7 +263,7 @@ class WithdrawDialog(GuardedDialog):
         self.ctx, self.record = ctx, record
         self.impact: consents.WithdrawalImpact | None = None
         self.setWindowTitle(f"Withdraw consent — {record.subject_name}")
-        self.on = QLineEdit(format_date(date.today()))
+        self.on = QLineEdit(format_date(clock.today()))
         self.how = QComboBox()
         self.how.setEditable(True)
         self.how.addItems(list(self.HOW))

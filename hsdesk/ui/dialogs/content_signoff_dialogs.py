@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain import clock
 from hsdesk.domain.content import CHECKLIST, PHOTO_CHECK, Decision
 from hsdesk.domain.content_records import ContentDetails, SignOff
 from hsdesk.domain.dates import format_date
@@ -173,7 +174,7 @@ class UploadDialog(GuardedDialog):
         self.channel = QComboBox()
         fill_combo(self.channel, [(c.name, c.id) for c in item.unpublished])
         self.url = QLineEdit(placeholderText="https://… copied from the browser's address bar")
-        self.posted = QDateTimeEdit(QDateTime.currentDateTime())
+        self.posted = QDateTimeEdit(clock.now())
         self.posted.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.posted.setCalendarPopup(True)
         form.addRow("&Channel", self.channel)

@@ -4,7 +4,6 @@ screen, or confirmed in person) and the day their pack was given to them."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain import clock
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.induction import AckMethod
 from hsdesk.domain.induction_records import AckInput, Evidence, InductionRecord, InductionRow
@@ -77,7 +77,7 @@ class AcknowledgeDialog(GuardedDialog):
         self.given_on = QLineEdit(placeholderText="dd/mm/yyyy (if different)")
         self.given_by = QLineEdit(placeholderText=ctx.actor.display_name)
         self.acknowledged_on = QLineEdit()
-        set_date(self.acknowledged_on, date.today())
+        set_date(self.acknowledged_on, clock.today())
         self.method = QComboBox()
         fill_combo(self.method, [(m.label, m) for m in AckMethod])
         self.notes = QPlainTextEdit()
@@ -241,7 +241,7 @@ class GivenDialog(GuardedDialog):
         self.saved: InductionRecord | None = None
         self.setWindowTitle(f"Policy given to {row.name}")
         self.given_on = QLineEdit()
-        set_date(self.given_on, date.today())
+        set_date(self.given_on, clock.today())
         self.given_by = QLineEdit(ctx.actor.display_name)
         form = QFormLayout()
         form.addRow("&Given on", self.given_on)

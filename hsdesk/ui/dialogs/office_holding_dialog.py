@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QWidget
 
+from hsdesk.domain import clock
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.records import OfficeHoldingRecord
@@ -30,7 +29,7 @@ class OfficeHoldingDialog(GuardedDialog):
         fill_combo(self.ui.office, [(o.label, o) for o in Office])
         self.ui.office.currentIndexChanged.connect(self._office_changed)
         self._office_changed()
-        set_date(self.ui.fromDate, date.today())
+        set_date(self.ui.fromDate, clock.today())
         self.ui.acting.toggled.connect(self.ui.actingReason.setEnabled)
         self.ui.actingReason.setEnabled(False)
         self.wire_form(self.ui.buttonBox, self.save)

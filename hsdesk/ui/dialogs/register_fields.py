@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain import clock
 from hsdesk.domain.dates import format_datetime, parse_datetime
 from hsdesk.ui.common import GuardedDialog, set_date
 from hsdesk.ui.signals import emit
@@ -47,7 +48,7 @@ def time_field(value: datetime | None) -> tuple[QLineEdit, QHBoxLayout]:
     now.setAutoDefault(False)
 
     def fill() -> None:
-        edit.setText(format_datetime(datetime.now()))
+        edit.setText(format_datetime(clock.now()))
         emit(edit.textEdited, edit.text())  # counts as typing: closing asks before losing it
 
     now.clicked.connect(fill)

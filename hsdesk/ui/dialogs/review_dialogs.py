@@ -3,7 +3,7 @@ sign-off, and one checklist template item."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain import clock
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.review_records import (
     ActionInput,
@@ -70,7 +71,7 @@ class ActionDialog(GuardedDialog):
         owners = [(name, pid) for pid, name in reviews.action_owners(ctx.db)]
         fill_combo(self.owner, owners, ctx.actor.person_id)
         self.due = QLineEdit()
-        set_date(self.due, date.today() + timedelta(days=28))
+        set_date(self.due, clock.today() + timedelta(days=28))
         form = QFormLayout()
         form.addRow("&What", self.what)
         form.addRow("&Owner", self.owner)
@@ -108,7 +109,7 @@ class ActionDoneDialog(GuardedDialog):
         )
         about.setWordWrap(True)
         self.done_on = QLineEdit()
-        set_date(self.done_on, date.today())
+        set_date(self.done_on, clock.today())
         self.note = QLineEdit(placeholderText="How it was done (optional)")
         form = QFormLayout()
         form.addRow("&Done on (dd/mm/yyyy)", self.done_on)

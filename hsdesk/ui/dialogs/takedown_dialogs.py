@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain import clock
 from hsdesk.domain.content import MANUAL_REASONS
 from hsdesk.domain.content_records import ContentDetails, TakedownRecord
 from hsdesk.domain.dates import format_datetime
@@ -88,7 +88,7 @@ class TakedownDoneDialog(GuardedDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.done_on = QLineEdit()
-        set_date(self.done_on, date.today())
+        set_date(self.done_on, clock.today())
         self.how = QLineEdit(placeholderText="e.g. post deleted on Facebook and Instagram")
         form.addRow("Taken down &on", self.done_on)
         form.addRow("&How", self.how)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain import clock
 from hsdesk.domain.records import AttentionItem
 from hsdesk.resources import resource
 from hsdesk.services.attention import needs_attention
@@ -103,11 +104,11 @@ class DashboardTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        now = datetime.now()
+        now = clock.now()
         self.heading.setText(
             f"<span style='font-size:16pt'>{_greeting(self.ctx.actor.display_name, now)}</span>"
         )
-        self.subheading.setText(f"{date.today():%A} {date.today().day} {date.today():%B %Y}")
+        self.subheading.setText(f"{clock.today():%A} {clock.today().day} {clock.today():%B %Y}")
         while self.cards.count():
             taken = self.cards.takeAt(0)
             old = taken.widget() if taken is not None else None

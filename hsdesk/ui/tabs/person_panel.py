@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain import clock
 from hsdesk.domain.dates import format_date, parse_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
@@ -192,7 +191,7 @@ class PersonPanel(QWidget):
             self,
             "End office holding",
             f"Last day {holding.person_name} is {holding.office.label} (dd/mm/yyyy):",
-            text=format_date(date.today()),
+            text=format_date(clock.today()),
         )
         if not ok:
             return

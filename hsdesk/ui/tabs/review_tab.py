@@ -4,7 +4,6 @@ actions, the Vice Chair's sign-off and the signed review PDF."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain import clock
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.permissions import Permission, allowed
@@ -591,7 +591,7 @@ class ReviewTab(QWidget):
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")  # type: ignore[call-overload]
         buffer.close()
-        self._attach(bytes(data.data()), f"screenshot-{date.today():%Y-%m-%d}.png")
+        self._attach(bytes(data.data()), f"screenshot-{clock.today():%Y-%m-%d}.png")
         self._reload()
 
     def _attach(self, data: bytes, name: str) -> None:

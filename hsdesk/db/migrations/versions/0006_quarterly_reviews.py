@@ -6,12 +6,12 @@ Create Date: 2026-11-25 03:10:26.313091
 """
 
 from collections.abc import Sequence
-from datetime import datetime
 
 import sqlalchemy as sa
 from alembic import op
 
 # The checklist the Vice Chair starts from (administrators edit it in hsdesk afterwards).
+from hsdesk.domain.clock import now as clock_now
 from hsdesk.domain.review_defaults import DEFAULT_TEMPLATE
 
 revision: str = "0006"
@@ -222,7 +222,7 @@ def upgrade() -> None:
         sa.column("changed_by", sa.String),
         sa.column("changed_at", sa.DateTime),
     )
-    now = datetime.now().replace(microsecond=0)
+    now = clock_now()
     op.bulk_insert(
         template,
         [
