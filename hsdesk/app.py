@@ -61,7 +61,7 @@ def open_database(location: str, demo: bool, read_only: str | None = None) -> Da
     try:
         ensure_schema(db)
         if demo:
-            from hsdesk.services.demo import load_demo
+            from hsdesk.demo.office import load_demo
 
             load_demo(db)
     except BaseException:
@@ -73,7 +73,7 @@ def open_database(location: str, demo: bool, read_only: str | None = None) -> Da
 def sign_in(db: Database, demo: bool) -> tuple[Actor | None, bool]:
     """The signed-in user, and whether this is the first start (the first administrator was
     created just now)."""
-    from hsdesk.services import accounts
+    from hsdesk.services.people import accounts
     from hsdesk.ui.dialogs.first_admin_dialog import FirstAdminDialog
     from hsdesk.ui.dialogs.sign_in_dialog import SignInDialog
 
@@ -152,7 +152,7 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
     try:
         _explain_open(db)
         if args.demo_user:
-            from hsdesk.services.auth import demo_sign_in
+            from hsdesk.services.platform.auth import demo_sign_in
 
             actor: Actor | None = demo_sign_in(db, args.demo_user)
             first_start = False
@@ -160,7 +160,7 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
             actor, first_start = sign_in(db, args.demo)
         if actor is None:
             return Session(0)
-        from hsdesk.services.backups import AutoBackup
+        from hsdesk.services.platform.backups import AutoBackup
         from hsdesk.ui.context import AppContext
         from hsdesk.ui.main_window import MainWindow
 
@@ -187,7 +187,7 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
 
 def restore_backup(location: str, backup: Path, actor: Actor | None) -> None:
     """Restore ``backup`` into the closed database and say how it went."""
-    from hsdesk.services.backups import restore
+    from hsdesk.services.platform.backups import restore
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

@@ -71,7 +71,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from hsdesk.services.demo import load_demo
+    from hsdesk.demo.office import load_demo
 
     db = _open(args, create=True)
     backup = load_demo(db, force=args.force)
@@ -84,7 +84,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from hsdesk.db.migrate import schema_state
     from hsdesk.domain.errors import DatabaseDamaged
-    from hsdesk.services.integrity import check
+    from hsdesk.services.platform.integrity import check
 
     db = _open(args, migrate=False)
     try:
@@ -107,17 +107,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from hsdesk.services.attention import needs_attention
-    from hsdesk.services.content_attention import approvals_waiting
-    from hsdesk.services.induction_attention import induction_summary
-    from hsdesk.services.register_attention import register_summary
-    from hsdesk.services.review_attention import review_summary
-    from hsdesk.services.takedowns import sweep
+    from hsdesk.services.content.attention import approvals_waiting
+    from hsdesk.services.dashboard import dashboard
+    from hsdesk.services.inductions.attention import induction_summary
+    from hsdesk.services.registers.attention import register_summary
+    from hsdesk.services.reviews.attention import review_summary
 
     db = _open(args)
     actor = _signed_in(args, db)
-    sweep(db, _actor())  # consents that ended since the last look raise their takedowns
-    items = needs_attention(db, actor=actor if args.user else None)
+    items = dashboard(db, _actor(), actor if args.user else None)
     if args.json:
         waiting = [
             {
@@ -152,7 +150,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_export_policy(args: argparse.Namespace) -> int:
-    from hsdesk.services.policy_pdf import export_policy
+    from hsdesk.services.policy.pdf import export_policy
 
     db = _open(args)
     version = export_policy(db, _actor(), Path(args.out), args.version, args.document)
@@ -161,7 +159,7 @@ def cmd_export_policy(args: argparse.Namespace) -> int:
 
 
 def cmd_export_review(args: argparse.Namespace) -> int:
-    from hsdesk.services.review_pdf import export_review
+    from hsdesk.services.reviews.pdf import export_review
 
     db = _open(args)
     review = export_review(db, _actor(), args.quarter, Path(args.out))
@@ -181,7 +179,7 @@ def _quarter_text(text: str) -> str:
 
 
 def cmd_export_consent_form(args: argparse.Namespace) -> int:
-    from hsdesk.services.consent_exports import export_consent_form
+    from hsdesk.services.photos.exports import export_consent_form
 
     db = _open(args)
     export_consent_form(db, Path(args.out), args.person)
@@ -191,7 +189,7 @@ def cmd_export_consent_form(args: argparse.Namespace) -> int:
 
 
 def cmd_export_induction_pack(args: argparse.Namespace) -> int:
-    from hsdesk.services.induction_packs import export_packs
+    from hsdesk.services.inductions.packs import export_packs
 
     if not args.person and not args.outstanding:
         raise UsageError("say whose packs to make: --person ID (one or more) or --outstanding")
@@ -214,22 +212,22 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     db = _open(args)
     out = Path(args.out)
     if args.table == "consents":
-        from hsdesk.services.consent_exports import export_consents_csv
+        from hsdesk.services.photos.exports import export_consents_csv
 
         count = export_consents_csv(db, _actor(), out)
         print(f"Wrote {count} consent records to {out}")
     elif args.table == "inductions":
-        from hsdesk.services.induction_exports import export_inductions_csv
+        from hsdesk.services.inductions.exports import export_inductions_csv
 
         count = export_inductions_csv(db, _actor(), out)
         print(f"Wrote {count} rows (one per person, and per earlier version) to {out}")
     elif args.table == "reviews":
-        from hsdesk.services.review_exports import export_reviews_csv
+        from hsdesk.services.reviews.exports import export_reviews_csv
 
         count = export_reviews_csv(db, _actor(), out)
         print(f"Wrote {count} rows (one per checklist item of every review) to {out}")
     elif args.table in REGISTER_EXPORTS:
-        from hsdesk.services import register_exports
+        from hsdesk.services.registers import exports as register_exports
 
         name, what = REGISTER_EXPORTS[args.table]
         if args.table == "breaches" and not args.user:
@@ -241,12 +239,12 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
         count = getattr(register_exports, name)(db, _signed_in(args, db), out)
         print(f"Wrote {count} {what} to {out}")
     elif args.table == "content":
-        from hsdesk.services.content_exports import export_content_csv
+        from hsdesk.services.content.exports import export_content_csv
 
         count = export_content_csv(db, _actor(), out)
         print(f"Wrote {count} rows (one per item and channel) to {out}")
     else:
-        from hsdesk.services.content_exports import export_content_log
+        from hsdesk.services.content.exports import export_content_log
 
         start = parse_date(args.date_from or "", "--from")
         end = parse_date(args.date_to or "", "--to")
@@ -265,7 +263,7 @@ REGISTER_EXPORTS = {
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from hsdesk.services.signing import verify
+    from hsdesk.services.signed_pdfs import verify
 
     path = Path(args.file)
     try:
@@ -280,7 +278,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from hsdesk.services.backups import backup_now, describe_backup
+    from hsdesk.services.platform.backups import backup_now, describe_backup
 
     db = _open(args)
     result = backup_now(db, folder=Path(args.to).expanduser() if args.to else None)
@@ -292,7 +290,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from hsdesk.services.backups import restore
+    from hsdesk.services.platform.backups import restore
 
     location = resolve_location(args.db)
     if is_url(location):
@@ -315,7 +313,7 @@ def _signed_in(args: argparse.Namespace, db):  # type: ignore[no-untyped-def]
     --password-file)."""
     if not getattr(args, "user", None):
         return _actor()
-    from hsdesk.services.auth import sign_in
+    from hsdesk.services.platform.auth import sign_in
 
     password = _read_password(
         args.password_file, confirm=False, prompt=f"Password for {args.user}: "
@@ -346,7 +344,7 @@ def _read_password(path: str | None, confirm: bool = True, prompt: str = "New pa
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    from hsdesk.services.accounts import create_account
+    from hsdesk.services.people.accounts import create_account
 
     db = _open(args)
     password = _read_password(args.password_file)
@@ -357,7 +355,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
-    from hsdesk.services.accounts import reset_password
+    from hsdesk.services.people.accounts import reset_password
 
     db = _open(args)
     reset_password(db, _actor(), args.username, _read_password(args.password_file))

@@ -29,9 +29,9 @@ from hsdesk.domain.records import PersonInput  # noqa: E402
 def _cheap_password_hashing() -> None:
     """argon2 at its lowest costs: the suite signs in hundreds of times (real accounts keep the
     library's recommended costs)."""
-    from hsdesk.services import auth
+    from hsdesk.services.platform import auth
 
-    auth.use_hash_parameters(time_cost=1, memory_cost=8, parallelism=1)
+    auth.use_hash_costs(time_cost=1, memory_cost=8, parallelism=1)
 
 
 def _built_once(folder: Path, with_demo: bool) -> Path:
@@ -40,7 +40,7 @@ def _built_once(folder: Path, with_demo: bool) -> Path:
     database = Database(str(folder / "hsdesk.db"))
     ensure_schema(database)
     if with_demo:
-        from hsdesk.services.demo import load_demo
+        from hsdesk.demo.office import load_demo
 
         load_demo(database)
     database.dispose()
@@ -137,7 +137,7 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture
 def ctx(demo_db: Database):  # type: ignore[no-untyped-def]
-    from hsdesk.services import auth
+    from hsdesk.services.platform import auth
     from hsdesk.ui.context import AppContext
 
     return AppContext(demo_db, auth.sign_in(demo_db, "sdm", "demo"), demo=True)

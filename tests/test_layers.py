@@ -1,40 +1,29 @@
-"""The layers point down: nothing below hsdesk/ui may import Qt."""
+"""The layers point down, as the import contracts in pyproject.toml say (the same check as
+`lint-imports` in CI): no Qt below the window, no services, database or window in the exports,
+no ORM in the window."""
 
-import ast
+from __future__ import annotations
+
 from pathlib import Path
 
-import hsdesk
+import pytest
+from importlinter.cli import lint_imports
 
-PACKAGE = Path(hsdesk.__file__).resolve().parent
-LOWER_LAYERS = ["domain", "db", "services", "exports"]
-
-
-def _imports(path: Path) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
+REPO = Path(__file__).resolve().parents[1]
 
 
-def test_no_qt_below_the_ui():
-    offenders = []
-    for layer in LOWER_LAYERS:
-        for path in (PACKAGE / layer).rglob("*.py"):
-            if any(name.split(".")[0] in {"PySide6", "shiboken6"} for name in _imports(path)):
-                offenders.append(str(path.relative_to(PACKAGE)))
-    assert offenders == []
+def test_the_import_contracts_hold(capsys: pytest.CaptureFixture[str]) -> None:
+    result = lint_imports(config_filename=str(REPO / "pyproject.toml"), no_cache=True, no_logo=True)
+    assert result == 0, capsys.readouterr().out
 
 
-def test_lower_layers_do_not_import_upper_ones():
-    order = {"domain": 0, "db": 1, "exports": 2, "services": 2, "ui": 3}
-    offenders = []
-    for layer, rank in order.items():
-        for path in (PACKAGE / layer).rglob("*.py"):
-            for name in _imports(path):
-                parts = name.split(".")
-                if parts[0] == "hsdesk" and len(parts) > 1 and order.get(parts[1], -1) > rank:
-                    offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
-    assert offenders == []
+def test_a_broken_contract_is_caught(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "broken.toml"
+    config.write_text(
+        "[tool.importlinter]\nroot_package = 'hsdesk'\n\n[[tool.importlinter.contracts]]\n"
+        "name = 'the window may not use services (untrue)'\ntype = 'forbidden'\n"
+        "source_modules = ['hsdesk.ui']\nforbidden_modules = ['hsdesk.services']\n",
+        encoding="utf-8",
+    )
+    assert lint_imports(config_filename=str(config), no_cache=True, no_logo=True) == 1
+    assert "BROKEN" in capsys.readouterr().out

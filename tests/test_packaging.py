@@ -50,3 +50,20 @@ def test_the_bundle_carries_what_the_migration_scripts_import():
     spec = (REPO / "build.spec").read_text(encoding="utf-8")
     assert imported, "the scripts import hsdesk modules"
     assert {module for module in imported if f'"{module}"' not in spec} <= {"hsdesk.db.base"}
+
+
+def test_the_wheel_lists_every_package():
+    # pyproject.toml names the packages one by one (resources/ ships as hsdesk._resources), so a
+    # new feature package left off the list would be missing from an installed hsdesk.
+    import tomllib
+
+    listed = set(
+        tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
+    found = {
+        ".".join(init.parent.relative_to(REPO).parts)
+        for init in (REPO / "hsdesk").rglob("__init__.py")
+    }
+    assert found <= listed

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from hsdesk.domain import clock
+from hsdesk.domain.attention import Area
 from hsdesk.domain.enums import Office, PersonKind, VolunteerStatus
 
 
@@ -121,5 +122,5 @@ class AttentionItem:
     severity: str  # "urgent" | "warning" | "info"
     title: str
     detail: str
-    area: str  # the tab that fixes it, e.g. "People"
+    area: Area  # the part of the app that fixes it
     page: str = ""  # the page of that tab, where it has several, e.g. "Complaints"

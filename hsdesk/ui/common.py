@@ -65,7 +65,7 @@ def read_chosen_file(parent: QWidget, path: Path) -> bytes | None:
 def read_scan(parent: QWidget, path: Path) -> tuple[bytes, str] | None:
     """A chosen scan's bytes and media type, checked by the service's rule as it is attached;
     None (having said why and what to attach instead) if it will not do."""
-    from hsdesk.services.files import checked_scan
+    from hsdesk.services.platform.files import checked_scan
 
     data = read_chosen_file(parent, path)
     if data is None:
@@ -207,7 +207,7 @@ def open_stored_file(parent: QWidget, db: Database, sha: str, name: str) -> None
     from PySide6.QtGui import QDesktopServices
 
     from hsdesk.db.filestore import write_atomic
-    from hsdesk.services.files import stored_bytes
+    from hsdesk.services.platform.files import stored_bytes
 
     data = stored_bytes(db, sha)
     if data is None:

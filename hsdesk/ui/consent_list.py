@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from hsdesk.db.filestore import write_atomic
 from hsdesk.domain.consent import ConsentStatus
 from hsdesk.domain.photo_records import ConsentRecord
-from hsdesk.services import consents, people
+from hsdesk.services.people import persons as people
+from hsdesk.services.photos import consents
 from hsdesk.ui.common import combo_value, fill_combo, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column
@@ -192,7 +193,7 @@ class ConsentList(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
     def print_form(self) -> None:
-        from hsdesk.services.consent_exports import consent_form_pdf
+        from hsdesk.services.photos.exports import consent_form_pdf
         from hsdesk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 
         person_id = self.person_id  # the whole register prints a blank form
@@ -206,7 +207,7 @@ class ConsentList(QWidget):
         PdfPreviewDialog(data, f"{title}.pdf", title, parent=self).exec()
 
     def export_csv(self) -> None:
-        from hsdesk.services.consent_exports import export_consents_csv
+        from hsdesk.services.photos.exports import export_consents_csv
 
         name, _ = QFileDialog.getSaveFileName(
             self, "Export the consent register", "consents.csv", "CSV files (*.csv)"

@@ -22,7 +22,7 @@ from hsdesk.ui.tabs.people_tab import PeopleTab
 
 if TYPE_CHECKING:
     from hsdesk.db.backup import BackupResult
-    from hsdesk.services.backups import AutoBackup
+    from hsdesk.services.platform.backups import AutoBackup
     from hsdesk.ui.tabs.content_tab import ContentTab
     from hsdesk.ui.tabs.induction_tab import InductionTab
     from hsdesk.ui.tabs.photos_tab import PhotosTab
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(None, "The backup on closing failed", str(exc))
 
     def backup_now(self) -> None:
-        from hsdesk.services.backups import backup_now, describe_backup
+        from hsdesk.services.platform.backups import backup_now, describe_backup
         from hsdesk.ui.worker import run_in_background
 
         def done(result: BackupResult) -> None:
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
             self.restore_request = None
 
     def check_database(self) -> None:
-        from hsdesk.services.integrity import check
+        from hsdesk.services.platform.integrity import check
         from hsdesk.ui.worker import run_in_background
 
         def done(problems: list[str]) -> None:

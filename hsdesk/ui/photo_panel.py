@@ -26,7 +26,8 @@ from hsdesk.domain.consent import Clearance, ConsentScope, ConsentStatus
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.photo_records import ConsentRecord, PhotoDetails, PhotoRecord
-from hsdesk.services import consents, photos
+from hsdesk.services.photos import consents
+from hsdesk.services.photos import library as photos
 from hsdesk.ui.common import read_date, set_date, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signals import emit
@@ -354,7 +355,7 @@ class PhotoPanel(QScrollArea):
         person_id = self.selected_person()
         if self.record is None or person_id is None:
             return
-        from hsdesk.services import people
+        from hsdesk.services.people import persons as people
         from hsdesk.ui.dialogs.consent_dialog import ConsentDialog
 
         subject = people.get_person(self.ctx.db, person_id)

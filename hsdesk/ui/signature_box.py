@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.errors import ValidationError
-from hsdesk.services import signatures
-from hsdesk.services.signatures import SignatureChoice
+from hsdesk.services.platform import signatures
+from hsdesk.services.platform.signatures import SignatureChoice
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signals import emit
 from hsdesk.ui.signature_pad import SignaturePad

@@ -26,7 +26,7 @@ class _Load(QRunnable):
         self.db, self.sha, self.size, self.signals = db, sha, size, signals
 
     def run(self) -> None:
-        from hsdesk.services.photos import thumbnail
+        from hsdesk.services.photos.library import thumbnail
 
         try:
             image = QImage(str(thumbnail(self.db, self.sha, self.size)))

@@ -55,7 +55,8 @@ def build(path: Path, count: int):  # type: ignore[no-untyped-def]
     from hsdesk.domain.content_records import ChannelInput
     from hsdesk.domain.enums import PersonKind
     from hsdesk.domain.records import PersonInput
-    from hsdesk.services import channels, people
+    from hsdesk.services.content import channels
+    from hsdesk.services.people import persons as people
 
     db = Database(str(path))
     ensure_schema(db)

@@ -39,13 +39,13 @@ def build(folder: Path):  # type: ignore[no-untyped-def]
 
     from hsdesk.db.engine import Database
     from hsdesk.db.migrate import ensure_schema
+    from hsdesk.demo.office import load_demo
     from hsdesk.domain.actor import Actor
     from hsdesk.domain.enums import PersonKind, VolunteerStatus
     from hsdesk.domain.records import PersonInput
-    from hsdesk.services.demo import load_demo
-    from hsdesk.services.induction_packs import add_pack_document
-    from hsdesk.services.inductions import induction_rows
-    from hsdesk.services.people import insert_person
+    from hsdesk.services.inductions.packs import add_pack_document
+    from hsdesk.services.inductions.records import induction_rows
+    from hsdesk.services.people.persons import insert_person
 
     db = Database(str(folder / "hsdesk.db"))
     ensure_schema(db)
@@ -136,7 +136,7 @@ def ui_stall(db, actor, ids: list[int]) -> tuple[float, float]:  # type: ignore[
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from hsdesk.services.induction_packs import make_packs
+    from hsdesk.services.inductions.packs import make_packs
     from hsdesk.ui.worker import run_with_progress
 
     app = QApplication.instance() or QApplication([])
@@ -169,8 +169,8 @@ def main() -> int:
     args = parser.parse_args()
     from pypdf import PdfReader
 
-    from hsdesk.services.files import stored_bytes
-    from hsdesk.services.induction_packs import make_packs
+    from hsdesk.services.inductions.packs import make_packs
+    from hsdesk.services.platform.files import stored_bytes
 
     with tempfile.TemporaryDirectory(prefix="hsdesk-bench-packs-") as folder:
         db, actor, ids = build(Path(folder))

@@ -74,7 +74,7 @@ def bench_import(app: QApplication, folder: Path, count: int) -> None:
     from hsdesk.db.engine import Database
     from hsdesk.db.migrate import ensure_schema
     from hsdesk.domain.actor import Actor
-    from hsdesk.services import photos
+    from hsdesk.services.photos import library as photos
     from hsdesk.ui.worker import Progress, run_with_progress
 
     print(f"making {count} test photos…", flush=True)
@@ -190,7 +190,7 @@ def fill_library(folder: Path, count: int):  # type: ignore[no-untyped-def]
 def bench_library(app: QApplication, folder: Path, count: int) -> None:
     from hsdesk.domain.actor import Actor
     from hsdesk.domain.consent import Clearance, ConsentScope
-    from hsdesk.services import photos
+    from hsdesk.services.photos import library as photos
     from hsdesk.ui.context import AppContext
     from hsdesk.ui.tabs.photos_tab import PhotosTab
 

@@ -23,7 +23,7 @@ from pathlib import Path
 COMMON = """
 import sys, time
 from hsdesk.db.engine import Database
-from hsdesk.services.policy import list_versions
+from hsdesk.services.policy.versions import list_versions
 db = Database(sys.argv[1])
 version = next(v for v in list_versions(db) if v.status.value == "adopted")
 """
@@ -44,7 +44,7 @@ SIGNED = (
     + """
 from hsdesk.domain.actor import Actor
 start = time.perf_counter()
-from hsdesk.services.policy_pdf import signed_policy_pdf
+from hsdesk.services.policy.pdf import signed_policy_pdf
 _, data = signed_policy_pdf(db, Actor.system("bench"), version.id)
 print(time.perf_counter() - start)
 """

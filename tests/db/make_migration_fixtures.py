@@ -15,7 +15,7 @@ from pathlib import Path
 
 from hsdesk.db import migrate
 from hsdesk.db.engine import Database
-from hsdesk.services.demo import load_demo
+from hsdesk.demo.office import load_demo
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEMO_DAY = date(2026, 11, 24)

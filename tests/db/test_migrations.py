@@ -154,7 +154,7 @@ def test_a_database_saved_at_each_shipped_revision_upgrades_with_every_row_kept(
 
 def test_a_migration_that_fails_half_way_leaves_the_database_as_it_was(demo_db, monkeypatch):
     from hsdesk.domain import review_defaults
-    from hsdesk.services.backups import list_backups
+    from hsdesk.services.platform.backups import list_backups
 
     migrate.downgrade(demo_db, "0005")
     before = _rows(demo_db.path)

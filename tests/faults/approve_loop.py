@@ -13,7 +13,8 @@ import sys
 from hsdesk.db.engine import Database
 from hsdesk.domain.content import CHECKLIST, Decision
 from hsdesk.domain.content_records import ContentInput, SignOff
-from hsdesk.services import auth, content
+from hsdesk.services.content import workflow as content
+from hsdesk.services.platform import auth
 
 PASSWORD = "correct horse"  # content_office.PASSWORD
 

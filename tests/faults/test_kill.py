@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from hsdesk.db.engine import Database
 from hsdesk.db.models import AuditEntry, ContentDecision, Person
 from hsdesk.domain.content import Decision
-from hsdesk.services.integrity import check
+from hsdesk.services.platform.integrity import check
 
 KILLS = 20
 HERE = Path(__file__).resolve().parent

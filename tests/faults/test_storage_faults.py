@@ -26,8 +26,8 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import DatabaseInUse, DatabaseProblem, DiskFull, HsdeskError
 from hsdesk.domain.records import PersonInput
-from hsdesk.services import people
-from hsdesk.services.integrity import check
+from hsdesk.services.people import persons as people
+from hsdesk.services.platform.integrity import check
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-m", "hsdesk.cli"]
@@ -354,7 +354,7 @@ def test_logging_works_without_a_console(tmp_path):
 
 def test_a_failed_export_leaves_the_previous_file_intact(demo_db, admin, tmp_path, monkeypatch):
     from hsdesk.db import filestore
-    from hsdesk.services.consent_exports import export_consents_csv
+    from hsdesk.services.photos.exports import export_consents_csv
 
     (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "consents.csv"

@@ -18,9 +18,15 @@ from hsdesk.domain.content_records import ChannelInput, ContentInput, SignOff
 from hsdesk.domain.enums import Office, PersonKind
 from hsdesk.domain.photo_records import ConsentInput
 from hsdesk.domain.records import PersonInput
-from hsdesk.services import accounts, auth, channels, consents, content, offices, people, photos
-from hsdesk.services.offices import HoldingInput
-from hsdesk.services.photo_files import check_photo
+from hsdesk.services.content import channels
+from hsdesk.services.content import workflow as content
+from hsdesk.services.people import accounts, offices
+from hsdesk.services.people import persons as people
+from hsdesk.services.people.offices import HoldingInput
+from hsdesk.services.photos import consents
+from hsdesk.services.photos import library as photos
+from hsdesk.services.photos.files import check_photo
+from hsdesk.services.platform import auth
 
 PASSWORD = "correct horse"
 TODAY = clock.today()

@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import PolicyVersion
+from hsdesk.demo.policy import load_demo_policy
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
-from hsdesk.services.demo_policy import load_demo_policy
-from hsdesk.services.people import insert_person
+from hsdesk.services.people.persons import insert_person
 
 TODAY = date(2026, 11, 25)
 

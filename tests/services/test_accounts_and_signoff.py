@@ -6,8 +6,10 @@ from conftest import person
 from hsdesk.domain import clock
 from hsdesk.domain.enums import Office, PersonKind
 from hsdesk.domain.errors import PermissionDenied, SignOffRefused, ValidationError
-from hsdesk.services import accounts, auth, offices, people
-from hsdesk.services.offices import HoldingInput
+from hsdesk.services.people import accounts, offices
+from hsdesk.services.people import persons as people
+from hsdesk.services.people.offices import HoldingInput
+from hsdesk.services.platform import auth
 
 PASSWORD = "correct horse"
 

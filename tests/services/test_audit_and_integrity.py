@@ -7,9 +7,10 @@ from sqlalchemy import text
 from hsdesk.domain import clock
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import PermissionDenied
-from hsdesk.services import audit, files, people
-from hsdesk.services.audit import AuditFilter
-from hsdesk.services.integrity import check
+from hsdesk.services.people import persons as people
+from hsdesk.services.platform import audit, files
+from hsdesk.services.platform.audit import AuditFilter
+from hsdesk.services.platform.integrity import check
 
 
 def test_demo_database_checks_ok(demo_db):

@@ -16,15 +16,15 @@ from hsdesk.domain.backups import BackupKind, backup_name, backups_to_keep, pars
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import DatabaseInUse, DatabaseProblem, PermissionDenied
 from hsdesk.domain.records import PersonInput
-from hsdesk.services import people
-from hsdesk.services.backups import (
+from hsdesk.services.people import persons as people
+from hsdesk.services.platform.backups import (
     AutoBackup,
     backup_now,
     list_backups,
     prune,
     restore,
 )
-from hsdesk.services.integrity import check
+from hsdesk.services.platform.integrity import check
 
 
 def _count(path: Path, table: str = "person") -> int:

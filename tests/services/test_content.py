@@ -27,9 +27,12 @@ from hsdesk.domain.content_records import (
     SignOff,
 )
 from hsdesk.domain.errors import NotFound, PermissionDenied, SignOffRefused, ValidationError
-from hsdesk.services import channels, consents, content, content_queries, takedowns
-from hsdesk.services.attention import needs_attention
-from hsdesk.services.content_exports import content_log, content_rows
+from hsdesk.services.content import channels, takedowns
+from hsdesk.services.content import queries as content_queries
+from hsdesk.services.content import workflow as content
+from hsdesk.services.content.exports import content_log, content_rows
+from hsdesk.services.dashboard import needs_attention
+from hsdesk.services.photos import consents
 
 HELEN = SignOff("helen", PASSWORD)
 DANIEL = SignOff("daniel", PASSWORD)
@@ -267,8 +270,8 @@ def test_the_approver_cannot_record_the_upload(office):
     )
     # Priya approved; she cannot also be the uploader even as VDO.
     from hsdesk.domain.enums import Office
-    from hsdesk.services import offices
-    from hsdesk.services.offices import HoldingInput
+    from hsdesk.services.people import offices
+    from hsdesk.services.people.offices import HoldingInput
 
     offices.add_holding(
         office.db,

@@ -34,9 +34,13 @@ from hsdesk.domain.content_records import ContentInput, SignOff
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.photo_records import ConsentInput
-from hsdesk.services import auth, consents, content, offices, takedowns
-from hsdesk.services.content import channel_refs, item_photos, items_with_details
-from hsdesk.services.offices import HoldingInput
+from hsdesk.services.content import takedowns
+from hsdesk.services.content import workflow as content
+from hsdesk.services.content.workflow import channel_refs, item_photos, items_with_details
+from hsdesk.services.people import offices
+from hsdesk.services.people.offices import HoldingInput
+from hsdesk.services.photos import consents
+from hsdesk.services.platform import auth
 
 USERS = ["shazia", "helen", "daniel", "priya"]
 SIGNERS = ["priya", "priya", "helen", "helen", "daniel", "shazia"]  # mostly the SDM office

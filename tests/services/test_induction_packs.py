@@ -13,8 +13,9 @@ from reportlab.pdfgen import canvas
 
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import PermissionDenied, ValidationError
-from hsdesk.services import induction_packs, inductions
-from hsdesk.services.induction_packs import PacksCancelled
+from hsdesk.services.inductions import packs as induction_packs
+from hsdesk.services.inductions import records as inductions
+from hsdesk.services.inductions.packs import PacksCancelled
 
 
 @pytest.fixture

@@ -17,11 +17,11 @@ from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.domain.induction import AckMethod, InductionStatus, due_on
 from hsdesk.domain.induction_records import AckInput, Evidence
 from hsdesk.domain.scans import evidence_media_type
-from hsdesk.services import inductions
-from hsdesk.services.attention import needs_attention
-from hsdesk.services.auth import Signer
-from hsdesk.services.induction_exports import induction_rows_for_csv
-from hsdesk.services.policy import record_adoption
+from hsdesk.services.dashboard import needs_attention
+from hsdesk.services.inductions import records as inductions
+from hsdesk.services.inductions.exports import induction_rows_for_csv
+from hsdesk.services.platform.auth import Signer
+from hsdesk.services.policy.versions import record_adoption
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 PDF = b"%PDF-1.7\n" + b"\0" * 64

@@ -5,9 +5,10 @@ from conftest import office_actor, person
 
 from hsdesk.domain.enums import Office, PersonKind
 from hsdesk.domain.errors import PermissionDenied, ValidationError
-from hsdesk.services import offices, people
-from hsdesk.services.attention import needs_attention
-from hsdesk.services.offices import HoldingInput
+from hsdesk.services.dashboard import needs_attention
+from hsdesk.services.people import offices
+from hsdesk.services.people import persons as people
+from hsdesk.services.people.offices import HoldingInput
 
 
 @pytest.fixture

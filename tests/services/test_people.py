@@ -5,7 +5,8 @@ from conftest import person
 
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
 from hsdesk.domain.errors import PermissionDenied, ValidationError
-from hsdesk.services import audit, people
+from hsdesk.services.people import persons as people
+from hsdesk.services.platform import audit
 
 
 def test_add_person_keeps_non_ascii_names_and_audits(db, admin):

@@ -17,10 +17,13 @@ from hsdesk.domain.consent import ConsentMethod, ConsentScope, ConsentStatus
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.domain.photo_records import ConsentInput, PhotoDetails
-from hsdesk.services import consents, integrity, people, photos
-from hsdesk.services.attention import needs_attention
-from hsdesk.services.consent_exports import consent_form_pdf, consents_csv
-from hsdesk.services.photo_files import read_photo
+from hsdesk.services.dashboard import needs_attention
+from hsdesk.services.people import persons as people
+from hsdesk.services.photos import consents
+from hsdesk.services.photos import library as photos
+from hsdesk.services.photos.exports import consent_form_pdf, consents_csv
+from hsdesk.services.photos.files import read_photo
+from hsdesk.services.platform import integrity
 
 TODAY = clock.today()
 ALL = frozenset(ConsentScope)

@@ -8,13 +8,14 @@ from conftest import office_actor
 from sqlalchemy import func, select
 
 from hsdesk.db.models import AuditEntry, PolicyVersion
+from hsdesk.demo.policy import demo_signature_png, scheme_policy_text
 from hsdesk.domain import clock
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import PermissionDenied, SignOffRefused, ValidationError
 from hsdesk.domain.policy import PolicyStatus, PolicyText, Section
-from hsdesk.services import policy, signatures
-from hsdesk.services.attention import needs_attention
-from hsdesk.services.demo_policy import demo_signature_png, scheme_policy_text
+from hsdesk.services.dashboard import needs_attention
+from hsdesk.services.platform import signatures
+from hsdesk.services.policy import versions as policy
 
 SDM = office_actor(Office.SDM)
 

@@ -7,9 +7,10 @@ import pytest
 from pypdf import PdfReader
 
 from hsdesk.domain.errors import PermissionDenied, ValidationError
-from hsdesk.services import policy
-from hsdesk.services.policy_pdf import export_policy, signed_policy_pdf
-from hsdesk.services.signing import current_certificate, export_certificate, verify
+from hsdesk.services.platform.signing import current_certificate, export_certificate
+from hsdesk.services.policy import versions as policy
+from hsdesk.services.policy.pdf import export_policy, signed_policy_pdf
+from hsdesk.services.signed_pdfs import verify
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_any_changed_byte_is_caught(demo_db, signed):
 def test_a_pdf_from_another_database_is_not_trusted(demo_db, signed, tmp_path, admin):
     from hsdesk.db.engine import Database
     from hsdesk.db.migrate import ensure_schema
-    from hsdesk.services.demo import load_demo
+    from hsdesk.demo.office import load_demo
 
     other = Database(str(tmp_path / "other" / "hsdesk.db"))
     ensure_schema(other)

@@ -22,20 +22,15 @@ from hsdesk.domain.records import PersonInput
 from hsdesk.domain.register_records import BreachInput, ComplaintInput, ConnectionInput
 from hsdesk.domain.registers import BreachAction, BreachStatus, ComplaintState, ReplyMethod
 from hsdesk.domain.review import quarter_of
-from hsdesk.services import (
-    accounts,
-    auth,
-    breaches,
-    complaints,
-    connections,
-    offices,
-    people,
-    register_exports,
-    reviews,
-    takedowns,
-)
-from hsdesk.services.attention import needs_attention
-from hsdesk.services.offices import HoldingInput
+from hsdesk.services.content import takedowns
+from hsdesk.services.dashboard import needs_attention
+from hsdesk.services.people import accounts, offices
+from hsdesk.services.people import persons as people
+from hsdesk.services.people.offices import HoldingInput
+from hsdesk.services.platform import auth
+from hsdesk.services.registers import breaches, complaints, connections
+from hsdesk.services.registers import exports as register_exports
+from hsdesk.services.reviews import quarterly as reviews
 
 NOW = clock.now().replace(second=0, microsecond=0)
 

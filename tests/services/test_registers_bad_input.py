@@ -16,7 +16,7 @@ from test_bad_input import EXAMPLES, assert_equal, attempt, numbers, one_line, o
 from hsdesk.domain import clock
 from hsdesk.domain.register_records import BreachInput, ComplaintInput, ConnectionInput
 from hsdesk.domain.registers import BreachAction, BreachStatus, ReplyMethod, clean_clauses
-from hsdesk.services import breaches, complaints, connections
+from hsdesk.services.registers import breaches, complaints, connections
 
 office = test_registers.office  # the registers' small office, with a volunteer
 short_texts = st.text(max_size=240)

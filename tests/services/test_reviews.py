@@ -13,6 +13,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from hsdesk.db.models import AuditEntry, QuarterlyReview, ReviewItem
+from hsdesk.demo.policy import demo_signature_png
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import Office, PersonKind
@@ -29,13 +30,17 @@ from hsdesk.domain.review import (
     review_status,
 )
 from hsdesk.domain.review_records import ActionInput, TemplateInput
-from hsdesk.services import accounts, auth, offices, people, review_template, reviews, signing
-from hsdesk.services.attention import needs_attention
-from hsdesk.services.demo_policy import demo_signature_png
-from hsdesk.services.offices import HoldingInput
-from hsdesk.services.review_attention import review_summary
-from hsdesk.services.review_pdf import export_review
-from hsdesk.services.signatures import SignatureChoice
+from hsdesk.services import signed_pdfs
+from hsdesk.services.dashboard import needs_attention
+from hsdesk.services.people import accounts, offices
+from hsdesk.services.people import persons as people
+from hsdesk.services.people.offices import HoldingInput
+from hsdesk.services.platform import auth
+from hsdesk.services.platform.signatures import SignatureChoice
+from hsdesk.services.reviews import quarterly as reviews
+from hsdesk.services.reviews import template as review_template
+from hsdesk.services.reviews.attention import review_summary
+from hsdesk.services.reviews.pdf import export_review
 
 TODAY = clock.today()
 LAST = quarter_of(TODAY).previous  # the quarter that ended most recently
@@ -330,10 +335,10 @@ def test_signed_review_pdf_exports_and_verifies(office, tmp_path: Path):
     assert f"Quarterly review — {LAST.name(QuarterScheme.CALENDAR)}" in text
     assert "Rizwan Akhtar (Vice Chair)" in text and "privacy.png" in text
     assert "Content this quarter" in text
-    report = signing.verify(db, target.read_bytes())
+    report = signed_pdfs.verify(db, target.read_bytes())
     assert report.ok and "quarterly review" in report.matches
     tampered = target.read_bytes().replace(b"Rizwan", b"Rizwam", 1)
-    assert not signing.verify(db, tampered).ok
+    assert not signed_pdfs.verify(db, tampered).ok
     before = target.read_bytes()
     export_review(db, office.admin, key, target, AFTER)
     assert target.read_bytes() == before  # made once, handed out unchanged

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ContentQuery, Queue
-from hsdesk.services import auth, content
-from hsdesk.services.content_queries import item_rows
+from hsdesk.services.content import workflow as content
+from hsdesk.services.content.queries import item_rows
+from hsdesk.services.platform import auth
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.dialogs.content_signoff_dialogs import DecisionDialog, UploadDialog
 from hsdesk.ui.tabs.content_tab import ContentTab

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from hsdesk.db.engine import Database
 from hsdesk.domain import clock
 from hsdesk.domain.backups import BackupKind
-from hsdesk.services.backups import list_backups
+from hsdesk.services.platform.backups import list_backups
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.main_window import MainWindow
 
@@ -38,7 +38,7 @@ def test_backup_now_and_check_report_in_plain_words(qtbot, ctx, monkeypatch):
 
 def test_restore_from_backup_closes_the_window_then_puts_the_backup_back(qtbot, ctx, monkeypatch):
     from hsdesk.app import restore_backup
-    from hsdesk.services.backups import backup_now
+    from hsdesk.services.platform.backups import backup_now
     from hsdesk.ui.dialogs import backup_dialogs
 
     backup = backup_now(ctx.db).path
@@ -68,7 +68,7 @@ def test_restore_from_backup_closes_the_window_then_puts_the_backup_back(qtbot, 
 
 
 def test_a_read_only_database_says_so_and_refuses_changes(qtbot, demo_db, refusals):
-    from hsdesk.services import auth
+    from hsdesk.services.platform import auth
 
     actor = auth.sign_in(demo_db, "sdm", "demo")
     demo_db.dispose()

@@ -5,7 +5,8 @@ from test_people_tab import answer_next_message_box, type_text
 
 from hsdesk.domain import clock
 from hsdesk.domain.enums import Office
-from hsdesk.services import accounts, offices, people
+from hsdesk.services.people import accounts, offices
+from hsdesk.services.people import persons as people
 from hsdesk.ui.dialogs.account_dialog import AccountDialog
 from hsdesk.ui.dialogs.audit_dialog import AuditDialog
 from hsdesk.ui.dialogs.first_admin_dialog import FirstAdminDialog

@@ -9,7 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from hsdesk.domain.induction import AckMethod, InductionStatus
-from hsdesk.services import induction_packs, inductions
+from hsdesk.services.inductions import packs as induction_packs
+from hsdesk.services.inductions import records as inductions
 from hsdesk.ui.dialogs.induction_dialogs import AcknowledgeDialog
 from hsdesk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 from hsdesk.ui.tabs.induction_tab import InductionTab

@@ -5,7 +5,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from hsdesk.domain.enums import PersonKind
-from hsdesk.services import people
+from hsdesk.services.people import persons as people
 from hsdesk.ui.dialogs.person_dialog import PersonDialog
 from hsdesk.ui.tabs.people_tab import PeopleTab
 

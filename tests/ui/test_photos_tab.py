@@ -16,7 +16,7 @@ from test_people_tab import answer_next_message_box
 from hsdesk.domain import clock
 from hsdesk.domain.consent import ConsentScope
 from hsdesk.domain.enums import PersonKind
-from hsdesk.services import people
+from hsdesk.services.people import persons as people
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.dialogs.consent_dialog import ConsentDialog
 from hsdesk.ui.dialogs.tag_person_dialog import TagPersonDialog

@@ -7,7 +7,7 @@ from test_people_tab import answer_next_message_box, type_text
 
 from hsdesk.domain import clock
 from hsdesk.domain.policy import PolicyStatus
-from hsdesk.services import policy
+from hsdesk.services.policy import versions as policy
 from hsdesk.ui.dialogs.adopt_dialog import AdoptDialog
 from hsdesk.ui.tabs.policy_tab import PolicyTab
 
@@ -145,7 +145,7 @@ def test_signature_pad_undo_and_clear(qtbot):
 
 
 def test_the_signed_pdf_opens_in_the_preview(qtbot, ctx):
-    from hsdesk.services.policy_pdf import signed_policy_pdf
+    from hsdesk.services.policy.pdf import signed_policy_pdf
     from hsdesk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 
     version, data = signed_policy_pdf(ctx.db, ctx.actor, _adopted(ctx).id)

@@ -13,7 +13,8 @@ from hsdesk.domain import clock
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.registers import BreachAction, BreachStatus, ComplaintState, ReplyMethod
-from hsdesk.services import auth, takedowns
+from hsdesk.services.content import takedowns
+from hsdesk.services.platform import auth
 from hsdesk.ui.common import combo_value
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.dialogs.breach_dialog import BreachDialog
@@ -176,7 +177,7 @@ def test_breach_details_give_the_clauses_in_the_policys_words(qtbot, ctx):
 def test_an_administrator_sets_how_soon_a_private_reply_is_due(qtbot, ctx, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from hsdesk.services import complaints
+    from hsdesk.services.registers import complaints
     from hsdesk.ui.dialogs.settings_dialog import SettingsDialog
 
     told: list[str] = []

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from hsdesk.domain.review import ItemResult, ReviewStatus
-from hsdesk.services import reviews
+from hsdesk.services.reviews import quarterly as reviews
 from hsdesk.ui.dialogs.review_dialogs import ActionDialog, SignoffDialog
 from hsdesk.ui.tabs.review_tab import ReviewTab
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.records import AccountRecord, PersonRecord
-from hsdesk.services import accounts
+from hsdesk.services.people import accounts
 from hsdesk.ui.common import GuardedDialog, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.forms.ui_account_dialog import Ui_AccountDialog

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain import clock
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.policy import PolicyVersionRecord
-from hsdesk.services import policy
+from hsdesk.services.policy import versions as policy
 from hsdesk.ui.common import GuardedDialog, password_field, read_date, set_date, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signature_box import SignatureBox

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.records import AuditRecord
-from hsdesk.services import audit
-from hsdesk.services.audit import AuditFilter
+from hsdesk.services.platform import audit
+from hsdesk.services.platform.audit import AuditFilter
 from hsdesk.ui.common import read_date, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column

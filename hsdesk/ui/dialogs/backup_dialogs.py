@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.dates import format_datetime
-from hsdesk.services.backups import BackupInfo, describe_backup, list_backups
+from hsdesk.services.platform.backups import BackupInfo, describe_backup, list_backups
 
 
 def _size(size: int) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.register_records import BreachInput, BreachRecord
 from hsdesk.domain.registers import BreachAction, BreachStatus
-from hsdesk.services import breaches
+from hsdesk.services.registers import breaches
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.dialogs.register_fields import DATE_HINT, date_field, form_buttons, section, text_box

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from hsdesk.domain.errors import HsdeskError, ValidationError
-from hsdesk.services import accounts
+from hsdesk.services.people import accounts
 from hsdesk.ui.common import GuardedDialog, password_field, show_error
 from hsdesk.ui.context import AppContext
 

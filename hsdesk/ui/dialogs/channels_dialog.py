@@ -25,7 +25,7 @@ from hsdesk.domain.content_records import ChannelInput, ChannelRecord, SettingsI
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.permissions import Permission, allowed
-from hsdesk.services import channels
+from hsdesk.services.content import channels
 from hsdesk.ui.common import (
     GuardedDialog,
     combo_value,

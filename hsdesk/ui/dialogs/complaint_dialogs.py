@@ -18,9 +18,9 @@ from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.register_records import ComplaintInput, ComplaintRecord
 from hsdesk.domain.registers import ReplyMethod
-from hsdesk.services import complaints
-from hsdesk.services.channels import list_channels
-from hsdesk.services.people import list_people
+from hsdesk.services.content.channels import list_channels
+from hsdesk.services.people.persons import list_people
+from hsdesk.services.registers import complaints
 from hsdesk.ui.common import (
     GuardedDialog,
     combo_value,

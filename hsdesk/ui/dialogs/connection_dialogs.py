@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 from hsdesk.domain import clock
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.register_records import ConnectionInput, ConnectionRecord
-from hsdesk.services import connections
+from hsdesk.services.registers import connections
 from hsdesk.ui.common import (
     GuardedDialog,
     combo_value,

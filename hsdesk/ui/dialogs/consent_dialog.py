@@ -28,8 +28,9 @@ from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.photo_records import ConsentInput, ConsentRecord
 from hsdesk.domain.records import PersonRecord
-from hsdesk.services import consents, people
-from hsdesk.services.consents import EVIDENCE_TYPES
+from hsdesk.services.people import persons as people
+from hsdesk.services.photos import consents
+from hsdesk.services.photos.consents import EVIDENCE_TYPES
 from hsdesk.ui.common import (
     GuardedDialog,
     combo_value,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from hsdesk.services import people
+from hsdesk.services.people import persons as people
 from hsdesk.ui.consent_list import ConsentList
 from hsdesk.ui.context import AppContext
 

@@ -24,7 +24,9 @@ from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ChannelRecord, ContentDetails, ContentInput
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.photo_records import PhotoRecord
-from hsdesk.services import channels, content, photos
+from hsdesk.services.content import channels
+from hsdesk.services.content import workflow as content
+from hsdesk.services.photos import library as photos
 from hsdesk.ui.common import GuardedDialog, read_date, set_date, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.thumbnails import ThumbnailLoader

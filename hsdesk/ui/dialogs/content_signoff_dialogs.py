@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,7 +28,7 @@ from hsdesk.domain.content_records import ContentDetails, SignOff
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError
-from hsdesk.services import content
+from hsdesk.services.content import workflow as content
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, password_field, show_error
 from hsdesk.ui.context import AppContext
 
@@ -174,7 +174,9 @@ class UploadDialog(GuardedDialog):
         self.channel = QComboBox()
         fill_combo(self.channel, [(c.name, c.id) for c in item.unpublished])
         self.url = QLineEdit(placeholderText="https://… copied from the browser's address bar")
-        self.posted = QDateTimeEdit(clock.now())
+        self.posted = QDateTimeEdit(
+            QDateTime.fromString(clock.now().isoformat(), Qt.DateFormat.ISODate)
+        )
         self.posted.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.posted.setCalendarPopup(True)
         form.addRow("&Channel", self.channel)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.records import FamilyRecord
-from hsdesk.services import people
+from hsdesk.services.people import persons as people
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.dialogs.family_dialog import FamilyDialog
 from hsdesk.ui.models.record_table import Column

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.records import FamilyRecord
-from hsdesk.services import people
+from hsdesk.services.people import persons as people
 from hsdesk.ui.common import GuardedDialog, read_date, set_date, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.forms.ui_family_dialog import Ui_FamilyDialog

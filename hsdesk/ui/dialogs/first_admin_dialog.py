@@ -8,7 +8,7 @@ from hsdesk.db.engine import Database
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.records import AccountRecord, PersonInput
-from hsdesk.services import accounts
+from hsdesk.services.people import accounts
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, show_error
 from hsdesk.ui.forms.ui_first_admin_dialog import Ui_FirstAdminDialog
 

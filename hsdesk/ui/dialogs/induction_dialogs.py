@@ -28,7 +28,7 @@ from hsdesk.domain import clock
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.induction import AckMethod
 from hsdesk.domain.induction_records import AckInput, Evidence, InductionRecord, InductionRow
-from hsdesk.services import inductions
+from hsdesk.services.inductions import records as inductions
 from hsdesk.ui.common import (
     GuardedDialog,
     combo_value,

@@ -8,8 +8,9 @@ from hsdesk.domain import clock
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.records import OfficeHoldingRecord
-from hsdesk.services import offices, people
-from hsdesk.services.offices import ELIGIBLE, HoldingInput
+from hsdesk.services.people import offices
+from hsdesk.services.people import persons as people
+from hsdesk.services.people.offices import ELIGIBLE, HoldingInput
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, set_date, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.forms.ui_office_holding_dialog import Ui_OfficeHoldingDialog

@@ -25,7 +25,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.induction import COVERED_KINDS
 from hsdesk.domain.induction_records import PackDocument
-from hsdesk.services import induction_packs
+from hsdesk.services.inductions import packs as induction_packs
 from hsdesk.ui.common import combo_value, fill_combo, push_button, read_chosen_file, show_error
 from hsdesk.ui.context import AppContext
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.records import PersonInput, PersonRecord
-from hsdesk.services import people
+from hsdesk.services.people import persons as people
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, set_date, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.forms.ui_person_dialog import Ui_PersonDialog

@@ -26,7 +26,8 @@ from hsdesk.domain.review_records import (
     TemplateInput,
     TemplateItem,
 )
-from hsdesk.services import review_template, reviews
+from hsdesk.services.reviews import quarterly as reviews
+from hsdesk.services.reviews import template as review_template
 from hsdesk.ui.common import (
     GuardedDialog,
     combo_value,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.review import AutoCheck, answered_from_records
 from hsdesk.domain.review_records import TemplateItem
-from hsdesk.services import review_template
+from hsdesk.services.reviews import template as review_template
 from hsdesk.ui.common import ask, push_button, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.dialogs.review_dialogs import TemplateItemDialog

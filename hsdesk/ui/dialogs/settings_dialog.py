@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.review import QuarterScheme
-from hsdesk.services import complaints, inductions, reviews, signing
+from hsdesk.services.inductions import records as inductions
+from hsdesk.services.platform import signing
+from hsdesk.services.registers import complaints
+from hsdesk.services.reviews import quarterly as reviews
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, hint_label, show_error
 from hsdesk.ui.context import AppContext
 

@@ -10,7 +10,7 @@ from hsdesk.db.engine import Database
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.resources import resource
-from hsdesk.services import auth
+from hsdesk.services.platform import auth
 from hsdesk.ui.common import show_error
 from hsdesk.ui.forms.ui_sign_in_dialog import Ui_SignInDialog
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.records import PersonRecord
-from hsdesk.services import people
+from hsdesk.services.people import persons as people
 from hsdesk.ui.context import AppContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

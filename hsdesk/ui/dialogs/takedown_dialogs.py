@@ -20,7 +20,7 @@ from hsdesk.domain.content import MANUAL_REASONS
 from hsdesk.domain.content_records import ContentDetails, TakedownRecord
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.errors import HsdeskError, ValidationError
-from hsdesk.services import takedowns
+from hsdesk.services.content import takedowns
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, set_date, show_error
 from hsdesk.ui.context import AppContext
 

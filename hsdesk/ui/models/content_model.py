@@ -13,7 +13,7 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import STATE_COLOURS
 from hsdesk.domain.content_records import ContentQuery, ContentRow, SortKey
 from hsdesk.domain.dates import format_date, format_datetime
-from hsdesk.services import content_queries
+from hsdesk.services.content import queries as content_queries
 from hsdesk.ui.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QWidget
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.register_records import BreachRecord
 from hsdesk.domain.registers import BREACH_COLOURS, BreachStatus
-from hsdesk.services import breaches, register_exports
+from hsdesk.services.registers import breaches
+from hsdesk.services.registers import exports as register_exports
 from hsdesk.ui.common import export_csv_file, hint_label, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column

@@ -11,7 +11,8 @@ from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.register_records import ComplaintRecord
 from hsdesk.domain.registers import COMPLAINT_COLOURS, ComplaintState
-from hsdesk.services import complaints, register_exports
+from hsdesk.services.registers import complaints
+from hsdesk.services.registers import exports as register_exports
 from hsdesk.ui.common import export_csv_file, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column

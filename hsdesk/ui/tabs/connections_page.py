@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.register_records import ConnectionRecord
-from hsdesk.services import connections, register_exports
+from hsdesk.services.registers import connections
+from hsdesk.services.registers import exports as register_exports
 from hsdesk.ui.common import GREY, export_csv_file, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column

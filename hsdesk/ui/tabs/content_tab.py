@@ -28,7 +28,9 @@ from hsdesk.domain.dates import parse_date
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.permissions import Permission, allowed
-from hsdesk.services import channels, content, content_queries, takedowns
+from hsdesk.services.content import channels, takedowns
+from hsdesk.services.content import queries as content_queries
+from hsdesk.services.content import workflow as content
 from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, push_button, show_error
 from hsdesk.ui.content_panel import ContentPanel
 from hsdesk.ui.context import AppContext
@@ -300,7 +302,7 @@ class ContentTab(QWidget):
         self._fill_filters()
 
     def export_csv(self) -> None:
-        from hsdesk.services.content_exports import export_content_csv
+        from hsdesk.services.content.exports import export_content_csv
 
         db, actor = self.ctx.db, self.ctx.actor
         export_csv_file(

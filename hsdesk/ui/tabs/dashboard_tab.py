@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain import clock
 from hsdesk.domain.records import AttentionItem
 from hsdesk.resources import resource
-from hsdesk.services.attention import needs_attention
+from hsdesk.services.dashboard import dashboard
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signals import emit
 
@@ -114,10 +114,7 @@ class DashboardTab(QWidget):
             old = taken.widget() if taken is not None else None
             if old is not None:
                 old.deleteLater()
-        from hsdesk.services.takedowns import sweep
-
-        sweep(self.ctx.db, self.ctx.actor)  # consents ended since the last look raise takedowns
-        self.items = needs_attention(self.ctx.db, actor=self.ctx.actor)
+        self.items = dashboard(self.ctx.db, self.ctx.actor, self.ctx.actor)
         self.section.setText(
             f"<b>Needs attention</b> ({len(self.items)})"
             if self.items

@@ -31,7 +31,8 @@ from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.induction import COVERED_KINDS, STATUS_COLOURS, InductionStatus
 from hsdesk.domain.induction_records import InductionProgress, InductionRecord, InductionRow
 from hsdesk.domain.permissions import Permission, allowed
-from hsdesk.services import induction_packs, inductions
+from hsdesk.services.inductions import packs as induction_packs
+from hsdesk.services.inductions import records as inductions
 from hsdesk.ui.common import (
     ask,
     combo_value,
@@ -322,7 +323,7 @@ class InductionTab(QWidget):
         ask(PackDocumentsDialog(self.ctx, self))
 
     def export_csv(self) -> None:
-        from hsdesk.services.induction_exports import export_inductions_csv
+        from hsdesk.services.inductions.exports import export_inductions_csv
 
         db, actor = self.ctx.db, self.ctx.actor
         export_csv_file(

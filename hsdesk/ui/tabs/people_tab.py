@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import PersonRecord
-from hsdesk.services import people
+from hsdesk.services.people import persons as people
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.models.record_table import Column
 from hsdesk.ui.table import RecordTable

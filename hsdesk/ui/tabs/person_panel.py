@@ -20,8 +20,8 @@ from hsdesk.domain.dates import format_date, parse_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import AccountRecord, OfficeHoldingRecord, PersonRecord
-from hsdesk.services import accounts, offices
-from hsdesk.services.offices import ELIGIBLE
+from hsdesk.services.people import accounts, offices
+from hsdesk.services.people.offices import ELIGIBLE
 from hsdesk.ui.common import show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signals import emit

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.consent import Clearance, ConsentScope
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.photo_records import PhotoRecord
-from hsdesk.services import photos
-from hsdesk.services.photo_files import PHOTO_SUFFIXES
+from hsdesk.services.photos import library as photos
+from hsdesk.services.photos.files import PHOTO_SUFFIXES
 from hsdesk.ui.common import (
     combo_value,
     fill_combo,

@@ -24,7 +24,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.policy import PolicyStatus, PolicyText, PolicyVersionRecord
-from hsdesk.services import policy
+from hsdesk.services.policy import versions as policy
 from hsdesk.ui.common import show_error
 from hsdesk.ui.compare_view import CompareView
 from hsdesk.ui.context import AppContext
@@ -362,7 +362,7 @@ class PolicyTab(QWidget):
         record = self.current
         if record is None:
             return
-        from hsdesk.services.policy_pdf import signed_policy_pdf
+        from hsdesk.services.policy.pdf import signed_policy_pdf
 
         db, actor = self.ctx.db, self.ctx.actor
         self.pdf_button.setEnabled(False)
@@ -407,7 +407,7 @@ def verify_signed_pdf(parent: QWidget, ctx: AppContext) -> None:
     except OSError as exc:
         show_error(parent, exc, "Could not read the file")
         return
-    from hsdesk.services.signing import VerifyReport, verify
+    from hsdesk.services.signed_pdfs import VerifyReport, verify
 
     def done(report: VerifyReport) -> None:
         text = "\n\n".join(report.lines())

@@ -33,7 +33,7 @@ from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.review import RESULT_COLOURS, STATUS_COLOURS, ItemResult
 from hsdesk.domain.review_records import ActionRecord, ItemRecord, QuarterRow, ReviewDetails
-from hsdesk.services import reviews
+from hsdesk.services.reviews import quarterly as reviews
 from hsdesk.ui.common import (
     GREY,
     ask,
@@ -669,12 +669,12 @@ class ReviewTab(QWidget):
         review = self.review
         try:
             if review.read_only:
-                from hsdesk.services.review_pdf import signed_review_pdf
+                from hsdesk.services.reviews.pdf import signed_review_pdf
 
                 _, data = signed_review_pdf(self.ctx.db, self.ctx.actor, review.id)
                 note = "Digitally signed; “Verify a signed PDF…” in the Tools menu checks a copy."
             else:
-                from hsdesk.services.review_pdf import make_review_pdf
+                from hsdesk.services.reviews.pdf import make_review_pdf
 
                 data = make_review_pdf(self.ctx.db, review)
                 note = "A draft: not signed off yet, so not digitally signed."
@@ -686,7 +686,7 @@ class ReviewTab(QWidget):
         self._reload()
 
     def export_csv(self) -> None:
-        from hsdesk.services.review_exports import export_reviews_csv
+        from hsdesk.services.reviews.exports import export_reviews_csv
 
         db, actor = self.ctx.db, self.ctx.actor
         export_csv_file(

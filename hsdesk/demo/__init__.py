@@ -1,0 +1,1 @@
+"""The demo data set (and the large office for benchmarks), built through the services."""

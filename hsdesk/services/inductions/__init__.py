@@ -1,0 +1,1 @@
+"""Inductions: who has been given the policy, printed packs, acknowledgements."""

@@ -1,0 +1,499 @@
+"""Inductions (clauses 2.9 and 3.7): every current trustee, member of staff and volunteer
+receives the adopted policy and acknowledges it, once per version. Who is outstanding, who is
+overdue, the records of packs given and printed, and acknowledgements with their evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from hsdesk.db.engine import Database
+from hsdesk.db.filestore import FileStore
+from hsdesk.db.models import Induction, Person, PolicyVersion
+from hsdesk.domain import clock
+from hsdesk.domain.actor import Actor
+from hsdesk.domain.dates import format_date
+from hsdesk.domain.enums import Office, VolunteerStatus
+from hsdesk.domain.errors import NotFound, ValidationError
+from hsdesk.domain.induction import (
+    COVERED_KINDS,
+    DEFAULT_OVERDUE_DAYS,
+    AckMethod,
+    InductionStatus,
+    due_on,
+    induction_status,
+)
+from hsdesk.domain.induction_records import (
+    AckInput,
+    InductionProgress,
+    InductionRecord,
+    InductionRow,
+)
+from hsdesk.domain.offices import holds_on
+from hsdesk.domain.permissions import Permission
+from hsdesk.domain.policy import PolicyStatus
+from hsdesk.services.photos.clearance import full_name
+from hsdesk.services.platform import audit, settings
+from hsdesk.services.platform.auth import require
+from hsdesk.services.platform.files import add_file, checked_scan
+from hsdesk.services.policy.versions import find_version
+
+OVERDUE_DAYS_KEY = "induction_overdue_days"
+
+
+# --- settings --------------------------------------------------------------------------------
+
+
+def overdue_days(db: Database) -> int:
+    with db.read() as session:
+        return settings.read_int(session, OVERDUE_DAYS_KEY, DEFAULT_OVERDUE_DAYS)
+
+
+def set_overdue_days(db: Database, actor: Actor, days: int) -> None:
+    """How many days after starting (or after a new version's adoption) an acknowledgement is
+    overdue. Administrators only."""
+    require(actor, Permission.MANAGE_ACCOUNTS)
+    if not 1 <= days <= 365:
+        raise ValidationError(
+            "Inductions must be due within 1 to 365 days. Choose a number in that range."
+        )
+    with db.write() as session:
+        settings.write(session, OVERDUE_DAYS_KEY, str(days))
+        audit.record(
+            session,
+            actor,
+            "edit",
+            "setting",
+            OVERDUE_DAYS_KEY,
+            f"Inductions now overdue {days} days after a person starts or a version is adopted",
+        )
+
+
+# --- who is covered --------------------------------------------------------------------------
+
+
+def has_left(person: Person, day: date) -> bool:
+    if person.volunteer_status is VolunteerStatus.LEFT:
+        return True
+    return person.end_date is not None and person.end_date <= day
+
+
+def role_of(person: Person, day: date) -> str:
+    """What a pack and a record say the person is, e.g. "Trustee (Chair)"."""
+    held = [h for h in person.holdings if holds_on(h.from_date, h.to_date, day)]
+    offices = sorted(held, key=lambda h: list(Office).index(h.office))
+    titles = [f"acting {h.office.label}" if h.acting else h.office.label for h in offices]
+    return person.kind.label + (f" ({', '.join(titles)})" if titles else "")
+
+
+def _person_status(person: Person) -> str:
+    if person.volunteer_status is not None:
+        return person.volunteer_status.label
+    return "Current"
+
+
+def covered_people(session: Session, day: date) -> list[Person]:
+    """Every trustee, member of staff and volunteer who has not left (resting volunteers too)."""
+    query = (
+        select(Person)
+        .where(Person.kind.in_(COVERED_KINDS))
+        .options(selectinload(Person.holdings))
+        .order_by(Person.last_name, Person.first_name)
+    )
+    return [p for p in session.execute(query).scalars() if not has_left(p, day)]
+
+
+def current_version(session: Session) -> PolicyVersion | None:
+    """The adopted version of the scheme's policy (the first policy document) everyone
+    acknowledges; None until the Chair has adopted one."""
+    try:
+        return find_version(session)
+    except NotFound:
+        return None
+
+
+# --- records ---------------------------------------------------------------------------------
+
+
+def _record(row: Induction) -> InductionRecord:
+    version = row.version
+    return InductionRecord(
+        id=row.id,
+        person_id=row.person_id,
+        person_name=full_name(row.person),
+        version_id=row.version_id,
+        version_number=version.number,
+        document_name=version.document.name,
+        role=row.role,
+        given_on=row.given_on,
+        given_by=row.given_by,
+        pack_printed_on=row.pack_printed_on,
+        acknowledged_on=row.acknowledged_on,
+        method=row.method,
+        evidence_sha256=row.evidence_sha256,
+        evidence_name=row.evidence.original_name if row.evidence else "",
+        notes=row.notes,
+        recorded_by=row.recorded_by,
+        recorded_at=row.recorded_at,
+    )
+
+
+def _query():  # type: ignore[no-untyped-def]
+    return select(Induction).options(
+        selectinload(Induction.person),
+        selectinload(Induction.version).selectinload(PolicyVersion.document),
+        selectinload(Induction.evidence),
+    )
+
+
+def history(db: Database, person_id: int) -> list[InductionRecord]:
+    """A person's inductions, the newest version first."""
+    query = (
+        _query()
+        .join(PolicyVersion, Induction.version_id == PolicyVersion.id)
+        .where(Induction.person_id == person_id)
+        .order_by(PolicyVersion.document_id, PolicyVersion.number.desc())
+    )
+    with db.read() as session:
+        return [_record(r) for r in session.execute(query).scalars()]
+
+
+def all_records(session: Session) -> list[InductionRecord]:
+    query = _query().order_by(Induction.person_id, Induction.version_id)
+    return [_record(r) for r in session.execute(query).scalars()]
+
+
+def standing(session: Session, day: date) -> tuple[PolicyVersion | None, list[InductionRow]]:
+    version = current_version(session)
+    if version is None:  # nothing adopted yet, so nobody can be inducted
+        return None, []
+    people = covered_people(session, day)
+    days = settings.read_int(session, OVERDUE_DAYS_KEY, DEFAULT_OVERDUE_DAYS)
+    ids = [p.id for p in people]
+    by_person: dict[int, list[Induction]] = {}
+    if ids:
+        found = session.execute(_query().where(Induction.person_id.in_(ids))).scalars()
+        for row in found:
+            by_person.setdefault(row.person_id, []).append(row)
+    rows = []
+    for person in people:
+        mine = by_person.get(person.id, [])
+        current = next((r for r in mine if r.version_id == version.id), None)
+        earlier = sorted(
+            (r for r in mine if r is not current and r.acknowledged_on),
+            key=lambda r: r.version.number,
+        )
+        previous = (
+            f"version {earlier[-1].version.number}, {format_date(earlier[-1].acknowledged_on)}"
+            if earlier
+            else ""
+        )
+        adopted = version.adopted_on or day
+        due = due_on(person.start_date, adopted, days)
+        acknowledged = current is not None and current.acknowledged_on is not None
+        rows.append(
+            InductionRow(
+                person_id=person.id,
+                name=full_name(person),
+                last_name=person.last_name,
+                kind=person.kind,
+                role=role_of(person, day),
+                person_status=_person_status(person),
+                start_date=person.start_date,
+                status=induction_status(acknowledged, due, day),
+                due_on=due,
+                current=_record(current) if current is not None else None,
+                previous=previous,
+            )
+        )
+    return version, rows
+
+
+def progress_of(version: PolicyVersion, rows: Sequence[InductionRow]) -> InductionProgress:
+    count = {s: sum(1 for r in rows if r.status is s) for s in InductionStatus}
+    return InductionProgress(
+        version_id=version.id,
+        version_label=f"{version.document.name} version {version.number}",
+        adopted_on=version.adopted_on or date.min,
+        total=len(rows),
+        acknowledged=count[InductionStatus.DONE],
+        outstanding=count[InductionStatus.OUTSTANDING] + count[InductionStatus.OVERDUE],
+        overdue=count[InductionStatus.OVERDUE],
+    )
+
+
+def induction_rows(
+    db: Database, today: date | None = None
+) -> tuple[InductionProgress | None, list[InductionRow]]:
+    """Everyone covered, with their standing on the current adopted version, and the totals.
+    Without an adopted version nobody can be inducted, so the list is empty."""
+    day = today or clock.today()
+    with db.read() as session:
+        version, rows = standing(session, day)
+        if version is None:
+            return None, []
+        return progress_of(version, rows), rows
+
+
+def outstanding_ids(db: Database, today: date | None = None) -> list[int]:
+    """Everyone who has not acknowledged the current version, overdue first, then by name."""
+    _totals, rows = induction_rows(db, today)
+    waiting = [r for r in rows if r.status is not InductionStatus.DONE]
+    waiting.sort(key=lambda r: (r.status is not InductionStatus.OVERDUE, r.last_name, r.name))
+    return [r.person_id for r in waiting]
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def covered_person(session: Session, person_id: int, day: date) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(f"Person {person_id} does not exist (they may have been removed).")
+    name = full_name(person)
+    if person.kind not in COVERED_KINDS:
+        raise ValidationError(
+            f"{name} is recorded as {person.kind.label.lower()}. Inductions are for trustees, "
+            "staff and volunteers only."
+        )
+    if has_left(person, day):
+        when = f" on {format_date(person.end_date)}" if person.end_date else ""
+        raise ValidationError(
+            f"{name} left{when}. Inductions are recorded only for current trustees, staff "
+            "and volunteers; if they have come back, update their record in People first."
+        )
+    return person
+
+
+def adopted_version(session: Session, version_id: int) -> PolicyVersion:
+    version = session.get(PolicyVersion, version_id)
+    if version is None:
+        raise NotFound(f"Policy version {version_id} does not exist.")
+    if version.adopted_on is None or version.status is PolicyStatus.DRAFT:
+        raise ValidationError(
+            f"Version {version.number} of {version.document.name} was never adopted. People "
+            "acknowledge an adopted version: choose the one the Chair adopted."
+        )
+    return version
+
+
+def _not_future(day: date, what: str, today: date) -> None:
+    if day > today:
+        raise ValidationError(
+            f"The {what} date {format_date(day)} is in the future. Record it on or after the day."
+        )
+
+
+def _not_before_adoption(day: date, version: PolicyVersion, what: str) -> None:
+    adopted = version.adopted_on
+    if adopted is not None and day < adopted:
+        raise ValidationError(
+            f"The {what} date {format_date(day)} is before version {version.number} was adopted "
+            f"({format_date(adopted)}). Check the date or the version."
+        )
+
+
+def _induction(
+    session: Session, actor: Actor, person: Person, version: PolicyVersion, day: date
+) -> Induction:
+    """The person's record for this version, made (with their role that day) if there is none."""
+    row = session.execute(
+        _query().where(Induction.person_id == person.id, Induction.version_id == version.id)
+    ).scalar_one_or_none()
+    if row is None:
+        row = Induction(
+            person=person,
+            version=version,
+            role=role_of(person, day),
+            given_by="",
+            notes="",
+            recorded_by=actor.username,
+            recorded_at=clock.now(),
+        )
+        session.add(row)
+    return row
+
+
+def record_acknowledgement(
+    db: Database, actor: Actor, data: AckInput, today: date | None = None
+) -> InductionRecord:
+    """Record that a person acknowledged a version, with the evidence; one transaction."""
+    require(actor, Permission.RECORD_INDUCTIONS)
+    with db.write() as session:
+        return _record(
+            insert_acknowledgement(session, db.files, actor, data, today or clock.today())
+        )
+
+
+def insert_acknowledgement(
+    session: Session, files: FileStore, actor: Actor, data: AckInput, day: date
+) -> Induction:
+    media_type = (
+        checked_scan(data.evidence.data, data.evidence.file_name) if data.evidence else None
+    )
+    if data.method is AckMethod.PAPER and data.evidence is None:
+        raise ValidationError("Attach the scanned, signed acknowledgement slip (PDF or image).")
+    if data.method is AckMethod.SCREEN and data.evidence is None:
+        raise ValidationError("Sign in the signature box before recording the acknowledgement.")
+    person = covered_person(session, data.person_id, day)
+    version = adopted_version(session, data.version_id)
+    name = full_name(person)
+    _not_future(data.acknowledged_on, "acknowledgement", day)
+    _not_before_adoption(data.acknowledged_on, version, "acknowledgement")
+    row = _induction(session, actor, person, version, data.acknowledged_on)
+    if row.acknowledged_on is not None:
+        raise ValidationError(
+            f"{name} already acknowledged version {version.number} on "
+            f"{format_date(row.acknowledged_on)}. Nothing was changed."
+        )
+    given_on = data.given_on or row.given_on or data.acknowledged_on
+    _not_before_adoption(given_on, version, "given")
+    if given_on > data.acknowledged_on:
+        raise ValidationError(
+            f"The policy was given on {format_date(given_on)}, after the acknowledgement "
+            f"date {format_date(data.acknowledged_on)}. Someone acknowledges the policy "
+            "after receiving it: correct one of the dates."
+        )
+    if data.evidence is not None and media_type is not None:
+        stored = add_file(session, files, data.evidence.data, data.evidence.file_name, media_type)
+        row.evidence_sha256 = stored.sha256
+    row.given_on = given_on
+    row.given_by = data.given_by.strip() or row.given_by or actor.display_name
+    row.acknowledged_on = data.acknowledged_on
+    row.method = data.method
+    row.notes = data.notes.strip()
+    row.recorded_by = actor.username
+    row.recorded_at = clock.now()
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "acknowledge",
+        "induction",
+        row.id,
+        f"Recorded that {name} acknowledged version {version.number} of "
+        f"{version.document.name} on {format_date(data.acknowledged_on)} "
+        f"({data.method.label.lower()})",
+        {
+            "person": person.id,
+            "version": version.id,
+            "method": data.method.value,
+            "evidence": row.evidence_sha256,
+        },
+    )
+    return row
+
+
+def record_given(
+    db: Database,
+    actor: Actor,
+    person_id: int,
+    version_id: int,
+    given_on: date,
+    given_by: str,
+    today: date | None = None,
+) -> InductionRecord:
+    """Record that the person received the policy (their induction pack) on a day."""
+    require(actor, Permission.RECORD_INDUCTIONS)
+    with db.write() as session:
+        row = insert_given(
+            session, actor, person_id, version_id, given_on, given_by, today or clock.today()
+        )
+        return _record(row)
+
+
+def insert_given(
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    version_id: int,
+    given_on: date,
+    given_by: str,
+    day: date,
+) -> Induction:
+    who = given_by.strip() or actor.display_name
+    person = covered_person(session, person_id, day)
+    version = adopted_version(session, version_id)
+    _not_future(given_on, "given", day)
+    _not_before_adoption(given_on, version, "given")
+    row = _induction(session, actor, person, version, given_on)
+    if row.acknowledged_on is not None and given_on > row.acknowledged_on:
+        raise ValidationError(
+            f"{full_name(person)} acknowledged version {version.number} on "
+            f"{format_date(row.acknowledged_on)}, before {format_date(given_on)}. The policy "
+            "must have been given by then: correct the date."
+        )
+    row.given_on = given_on
+    row.given_by = who
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "give",
+        "induction",
+        row.id,
+        f"{who} gave {full_name(person)} version {version.number} of {version.document.name} "
+        f"on {format_date(given_on)}",
+        {"person": person.id, "version": version.id},
+    )
+    return row
+
+
+def mark_printed(
+    db: Database, actor: Actor, person_ids: Sequence[int], version_id: int, day: date | None = None
+) -> int:
+    """Record that these people's packs were printed today; returns how many were marked."""
+    require(actor, Permission.RECORD_INDUCTIONS)
+    with db.write() as session:
+        return insert_printed(session, actor, person_ids, version_id, day or clock.today())
+
+
+def insert_printed(
+    session: Session, actor: Actor, person_ids: Sequence[int], version_id: int, printed: date
+) -> int:
+    version = adopted_version(session, version_id)
+    people = session.execute(
+        select(Person).where(Person.id.in_(person_ids)).options(selectinload(Person.holdings))
+    ).scalars()
+    names = []
+    for person in people:
+        if person.kind not in COVERED_KINDS or has_left(person, printed):
+            continue
+        _induction(session, actor, person, version, printed).pack_printed_on = printed
+        names.append(full_name(person))
+    if not names:
+        return 0
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "print",
+        "induction",
+        "",
+        f"Printed induction packs (version {version.number}) for {len(names)} "
+        f"{'person' if len(names) == 1 else 'people'}: {', '.join(sorted(names))}",
+        {"version": version.id, "people": sorted(person_ids)},
+    )
+    return len(names)
+
+
+def adopted_versions(db: Database) -> list[tuple[int, str]]:
+    """(id, label) of every version ever adopted, newest first, for choosing what was signed."""
+    query = (
+        select(PolicyVersion)
+        .where(PolicyVersion.adopted_on.is_not(None))
+        .options(selectinload(PolicyVersion.document))
+        .order_by(PolicyVersion.document_id, PolicyVersion.number.desc())
+    )
+    with db.read() as session:
+        return [
+            (
+                v.id,
+                f"{v.document.name} version {v.number} (adopted {format_date(v.adopted_on)})"
+                + ("" if v.status is PolicyStatus.ADOPTED else " — superseded"),
+            )
+            for v in session.execute(query).scalars()
+        ]

@@ -1,0 +1,1 @@
+"""People, families, office holders and sign-in accounts."""

@@ -1,0 +1,1 @@
+"""Photos and the consents of the people pictured in them."""

@@ -1,0 +1,143 @@
+"""Append-only, hash-chained audit trail, written inside the caller's transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from hsdesk.db.engine import Database
+from hsdesk.db.models import AuditEntry
+from hsdesk.domain import clock
+from hsdesk.domain.actor import Actor
+from hsdesk.domain.audit_chain import GENESIS, ChainedEntry, entry_hash, first_break
+from hsdesk.domain.permissions import Permission
+from hsdesk.domain.records import AuditRecord
+from hsdesk.services.platform.auth import require
+
+
+def _content(entry: AuditEntry) -> dict[str, Any]:
+    return {
+        "seq": entry.seq,
+        "at": entry.at.isoformat(),
+        "actor": entry.actor,
+        "signer": entry.signer,
+        "action": entry.action,
+        "entity": entry.entity,
+        "entity_id": entry.entity_id,
+        "summary": entry.summary,
+        "data": entry.data,
+    }
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: object,
+    summary: str,
+    data: dict[str, Any] | None = None,
+    signer: str | None = None,
+) -> AuditEntry:
+    """Append one entry; it commits or rolls back with the change it describes."""
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    entry = AuditEntry(
+        seq=seq,
+        at=clock.now(),
+        actor=actor.username,
+        signer=signer,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        summary=summary,
+        data=json.dumps(data or {}, sort_keys=True, ensure_ascii=False, default=str),
+        prev_hash=prev_hash,
+        hash="",
+    )
+    entry.hash = entry_hash(prev_hash, _content(entry))
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def chain_problem(session: Session) -> str | None:
+    """The first entry that breaks the chain, described; None when the trail is intact."""
+
+    def entries() -> Iterator[ChainedEntry]:
+        rows = session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars()
+        for row in rows.yield_per(500):
+            yield ChainedEntry(row.seq, _content(row), row.prev_hash, row.hash)
+
+    return first_break(entries())
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    text: str = ""  # matches actor, signer or summary
+    entity: str = ""
+    since: date | None = None
+    until: date | None = None
+    limit: int = 5000
+
+
+def _filtered(flt: AuditFilter) -> Select[Any]:
+    query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(flt.limit)
+    if flt.entity:
+        query = query.where(AuditEntry.entity == flt.entity)
+    if flt.text:
+        like = f"%{flt.text}%"
+        query = query.where(
+            or_(
+                AuditEntry.actor.ilike(like),
+                AuditEntry.signer.ilike(like),
+                AuditEntry.summary.ilike(like),
+            )
+        )
+    if flt.since:
+        query = query.where(AuditEntry.at >= datetime.combine(flt.since, datetime.min.time()))
+    if flt.until:
+        end = datetime.combine(flt.until + timedelta(days=1), datetime.min.time())
+        query = query.where(AuditEntry.at < end)
+    return query
+
+
+def list_entries(db: Database, actor: Actor, flt: AuditFilter = AuditFilter()) -> list[AuditRecord]:
+    require(actor, Permission.VIEW_AUDIT)
+    with db.read() as session:
+        rows = session.execute(_filtered(flt)).scalars()
+        return [
+            AuditRecord(
+                seq=r.seq,
+                at=r.at,
+                actor=r.actor,
+                signer=r.signer,
+                action=r.action,
+                entity=r.entity,
+                entity_id=r.entity_id,
+                summary=r.summary,
+                data=json.loads(r.data or "{}"),
+            )
+            for r in rows
+        ]
+
+
+def entity_names(db: Database) -> list[str]:
+    with db.read() as session:
+        return list(
+            session.execute(
+                select(AuditEntry.entity).distinct().order_by(AuditEntry.entity)
+            ).scalars()
+        )
+
+
+def count(session: Session) -> int:
+    return session.execute(select(func.count()).select_from(AuditEntry)).scalar_one()

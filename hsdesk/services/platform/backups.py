@@ -1,0 +1,292 @@
+"""Backups: take one now, list them with what they hold, thin them out, and restore one.
+
+Restoring replaces the database file, so it runs while the database is closed: the window
+program closes its window first, and the CLI never opens it. The database as it was is backed
+up first (or, if it is damaged, moved aside), so a restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from hsdesk.db.backup import (
+    BackupResult,
+    backup_database,
+    copy_database,
+    copy_stored_files,
+    referenced_files,
+    store_backup,
+)
+from hsdesk.db.engine import Database, check_sqlite_file, connect_read_only
+from hsdesk.db.filestore import FileStore
+from hsdesk.db.lock import live_holder
+from hsdesk.db.migrate import known_schema, probe_file
+from hsdesk.domain import clock
+from hsdesk.domain.actor import Actor
+from hsdesk.domain.backups import BackupKind, backups_to_keep, parse_backup_name
+from hsdesk.domain.errors import DatabaseInUse, DatabaseProblem, PermissionDenied, ValidationError
+from hsdesk.domain.permissions import Permission
+from hsdesk.services.platform.auth import require
+
+# What a backup holds, shown beside it: (table, words).
+COUNTED: tuple[tuple[str, str], ...] = (
+    ("person", "people"),
+    ("photo", "photos"),
+    ("consent", "consents"),
+    ("content_item", "content items"),
+    ("quarterly_review", "reviews"),
+    ("audit_entry", "audit entries"),
+)
+_ONE_AT_A_TIME = threading.Lock()
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    kind: BackupKind
+    size: int
+    counts: dict[str, int]
+    problem: str | None = None  # why it cannot be restored, if it cannot
+
+    @property
+    def summary(self) -> str:
+        if self.problem:
+            return self.problem
+        return " · ".join(f"{self.counts.get(t, 0):,} {words}" for t, words in COUNTED)
+
+
+def _count_rows(conn: sqlite3.Connection) -> dict[str, int]:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return {
+        table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
+        for table, _ in COUNTED
+        if table in tables
+    }
+
+
+def _last_change(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT max(seq) FROM audit_entry").fetchone()
+    return int(row[0] or 0)
+
+
+def describe_backup(path: Path) -> BackupInfo:
+    parsed = parse_backup_name(path.name)
+    taken_at, kind = parsed if parsed else (datetime.fromtimestamp(path.stat().st_mtime), None)
+    info_kind = kind or BackupKind.MANUAL
+    try:
+        check_sqlite_file(path)
+        conn = connect_read_only(path)
+        try:
+            counts = _count_rows(conn)
+        finally:
+            conn.close()
+    except (DatabaseProblem, sqlite3.DatabaseError) as exc:
+        return BackupInfo(path, taken_at, info_kind, path.stat().st_size, {}, f"unreadable: {exc}")
+    return BackupInfo(path, taken_at, info_kind, path.stat().st_size, counts)
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [describe_backup(p) for p in folder.glob("hsdesk-*.db") if p.is_file()]
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def backup_now(
+    db: Database,
+    kind: BackupKind = BackupKind.MANUAL,
+    folder: Path | None = None,
+    now: datetime | None = None,
+) -> BackupResult:
+    """A consistent, checked backup with its stored files; then old automatic ones are thinned."""
+    folder = folder or db.backups_dir
+    with _ONE_AT_A_TIME:  # an automatic backup and "Backup now" must not prune under each other
+        result = backup_database(db, folder, kind, now or clock.now())
+        prune(folder)
+    return result
+
+
+def last_change(db: Database) -> int:
+    """A number that grows with every change to the database (its last audit entry)."""
+    with db.engine.connect() as conn:
+        source = conn.connection.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        return _last_change(source)
+
+
+def last_backed_up_change(folder: Path) -> int | None:
+    """The change number the newest readable backup in ``folder`` holds."""
+    for backup in list_backups(folder):
+        if backup.problem:
+            continue
+        conn = connect_read_only(backup.path)
+        try:
+            return _last_change(conn)
+        except sqlite3.DatabaseError:
+            continue
+        finally:
+            conn.close()
+    return None
+
+
+def prune(folder: Path) -> list[Path]:
+    """Delete the automatic backups the keeping rule lets go, and stored files no backup needs."""
+    automatic = {
+        info.taken_at: info.path
+        for info in list_backups(folder)
+        if info.kind.pruned and not info.problem
+    }
+    keep = backups_to_keep(automatic)
+    deleted = [path for stamp, path in automatic.items() if stamp not in keep]
+    for path in deleted:
+        path.unlink(missing_ok=True)
+    needed: set[str] = set()
+    for path in folder.glob("hsdesk-*.db"):
+        try:
+            needed |= referenced_files(path)
+        except sqlite3.DatabaseError:
+            return deleted  # cannot tell what an unreadable backup needs: delete no files
+    store = FileStore(folder / "files")
+    for sha in list(store.stored()):
+        if sha not in needed:
+            store.path_for(sha).unlink(missing_ok=True)
+    return deleted
+
+
+def check_backup(path: Path) -> None:
+    """Refuse a file that is not a complete, intact hsdesk backup this version can open."""
+    if not path.exists():
+        raise ValidationError(f"There is no backup at {path}. Give the path of a backup .db file.")
+    check_sqlite_file(path)
+    state = known_schema(probe_file(path, full=True), path.name)
+    if state.revision is None:
+        raise DatabaseProblem(f"{path.name} is not an hsdesk backup; choose another file.")
+
+
+def _set_aside(database: Path, folder: Path, now: datetime) -> Path:
+    """Move a damaged database (with its journal files) into the backups folder, unchanged."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"damaged-{database.stem}-{now:%Y%m%d-%H%M%S}{database.suffix}"
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        source = database.with_name(database.name + suffix)
+        if source.exists():
+            os.replace(source, target.with_name(target.name + suffix))
+    return target
+
+
+def _close_journal(database: Path) -> None:
+    """Fold the write-ahead log into the file and remove it, so nothing stale is left beside
+    the file that replaces it."""
+    conn = sqlite3.connect(database)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+
+
+def _opens_cleanly(database: Path) -> bool:
+    try:
+        check_sqlite_file(database)
+        probe_file(database)
+    except DatabaseProblem:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Restored:
+    database: Path
+    previous: Path | None  # the backup (or damaged file) of the database as it was
+    missing_files: list[str]
+
+
+def restore(
+    database: Path, backup: Path, actor: Actor | None, now: datetime | None = None
+) -> Restored:
+    """Replace the closed database file with ``backup`` (checked first), after backing up the
+    database as it is; the backup's stored files are copied back into the file store.
+
+    An administrator may restore at any time; with nobody signed in (``actor`` None) only a
+    database that is missing or damaged (so nobody can sign in to it) may be replaced."""
+    now = now or clock.now()
+    database = database.expanduser().resolve()
+    backup = backup.expanduser().resolve()
+    intact = database.exists() and _opens_cleanly(database)
+    if actor is not None:
+        require(actor, Permission.RESTORE_BACKUPS)
+    elif intact:
+        raise PermissionDenied(
+            "The database is not damaged, so restoring a backup needs an administrator: sign in "
+            "and use File → Restore from backup…"
+        )
+    if backup == database:
+        raise ValidationError("That is the database itself; choose a backup file to restore.")
+    check_backup(backup)
+    holder = live_holder(database, now)
+    if holder is not None:
+        raise DatabaseInUse(
+            f"The database is {holder.describe(now)}. Ask {holder.user} to close hsdesk, "
+            "then restore."
+        )
+    folder = database.parent / "backups"
+    files = FileStore(database.parent / "files")
+    previous: Path | None = None
+    if database.exists():
+        if intact:
+            conn = connect_read_only(database)
+            try:
+                previous = store_backup(conn, files, folder, BackupKind.BEFORE_RESTORE, now).path
+            finally:
+                conn.close()
+            _close_journal(database)
+        else:
+            previous = _set_aside(database, folder, now)
+    for suffix in ("-wal", "-shm", "-journal"):  # strays with no database; never apply them
+        with contextlib.suppress(FileNotFoundError):
+            database.with_name(database.name + suffix).unlink()
+    source = connect_read_only(backup)
+    try:
+        copy_database(source, database)  # written beside it, checked, then renamed into place
+    finally:
+        source.close()
+    missing = copy_stored_files(
+        referenced_files(database), FileStore(backup.parent / "files"), files
+    )
+    return Restored(database, previous, missing)
+
+
+class AutoBackup:
+    """Automatic backups of an open database: on close, and every AUTO_BACKUP_MINUTES while it
+    is open, each only when something changed since the newest backup."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.backed_up = None if db.read_only else last_backed_up_change(db.backups_dir)
+
+    def _unsaved_change(self) -> int | None:
+        """The change number not yet in a backup, or None if the newest backup holds it."""
+        if self.db.read_only is not None or self.db.path is None:
+            return None
+        changed = last_change(self.db)
+        return changed if changed > 0 and changed != self.backed_up else None
+
+    def due(self) -> bool:
+        return self._unsaved_change() is not None
+
+    def take(self, now: datetime | None = None) -> BackupResult | None:
+        """Back up if something changed; None if nothing did."""
+        marker = self._unsaved_change()
+        if marker is None:
+            return None
+        result = backup_now(self.db, BackupKind.AUTOMATIC, now=now)
+        self.backed_up = marker
+        return result

@@ -1,0 +1,26 @@
+"""`check`: the database file, its foreign keys, the audit chain and the file store, in one report."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from hsdesk.db.engine import Database, storage_problems
+from hsdesk.db.models import StoredFile
+from hsdesk.services.platform.audit import chain_problem
+
+
+def check(db: Database) -> list[str]:
+    """Every problem found, in plain words; an empty list means all is well."""
+    problems = storage_problems(db, full=True)
+    if any(p.startswith("database file damaged") for p in problems):
+        return problems  # reading rows from a damaged file would only add noise
+    with db.read() as session:
+        broken = chain_problem(session)
+        if broken:
+            problems.append(broken)
+        known = set(session.execute(select(StoredFile.sha256)).scalars())
+    for sha in sorted(known):
+        problem = db.files.problem(sha)
+        if problem:
+            problems.append(problem)
+    return problems

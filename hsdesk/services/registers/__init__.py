@@ -1,0 +1,1 @@
+"""The registers: complaints, confidential breaches and declared connections."""
