@@ -22,8 +22,8 @@ from hsdesk.diagnostics import setup_logging
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import DatabaseDamaged, DatabaseInUse, HsdeskError
 from hsdesk.resources import resource
-from hsdesk.ui.crash_dialog import install_crash_handler
-from hsdesk.ui.single_instance import InstanceServer, ask_running_to_show, instance_key
+from hsdesk.ui.platform.crash_dialog import install_crash_handler
+from hsdesk.ui.platform.single_instance import InstanceServer, ask_running_to_show, instance_key
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -74,8 +74,8 @@ def sign_in(db: Database, demo: bool) -> tuple[Actor | None, bool]:
     """The signed-in user, and whether this is the first start (the first administrator was
     created just now)."""
     from hsdesk.services.people import accounts
-    from hsdesk.ui.dialogs.first_admin_dialog import FirstAdminDialog
-    from hsdesk.ui.dialogs.sign_in_dialog import SignInDialog
+    from hsdesk.ui.platform.first_admin_dialog import FirstAdminDialog
+    from hsdesk.ui.platform.sign_in_dialog import SignInDialog
 
     prefill = ""
     if not accounts.has_accounts(db):
@@ -119,7 +119,7 @@ def _explain_open(db: Database) -> None:
 
 def run_session(args: argparse.Namespace, location: str, server: InstanceServer | None) -> Session:
     from hsdesk.db.lock import DatabaseLock
-    from hsdesk.ui.dialogs.backup_dialogs import ask_in_use, offer_restore
+    from hsdesk.ui.platform.backup_dialogs import ask_in_use, offer_restore
 
     path = None if is_url(location) else Path(location).expanduser().resolve()
     lock = DatabaseLock(path) if path is not None else None

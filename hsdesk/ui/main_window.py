@@ -16,19 +16,19 @@ from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.ui.common import ask, show_error
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.dashboard.tab import DashboardTab
 from hsdesk.ui.lazy_page import LazyPage
-from hsdesk.ui.tabs.dashboard_tab import DashboardTab
-from hsdesk.ui.tabs.people_tab import PeopleTab
+from hsdesk.ui.people.tab import PeopleTab
 
 if TYPE_CHECKING:
     from hsdesk.db.backup import BackupResult
     from hsdesk.services.platform.backups import AutoBackup
-    from hsdesk.ui.tabs.content_tab import ContentTab
-    from hsdesk.ui.tabs.induction_tab import InductionTab
-    from hsdesk.ui.tabs.photos_tab import PhotosTab
-    from hsdesk.ui.tabs.policy_tab import PolicyTab
-    from hsdesk.ui.tabs.registers_tab import RegistersTab
-    from hsdesk.ui.tabs.review_tab import ReviewTab
+    from hsdesk.ui.content.tab import ContentTab
+    from hsdesk.ui.inductions.tab import InductionTab
+    from hsdesk.ui.photos.tab import PhotosTab
+    from hsdesk.ui.policy.tab import PolicyTab
+    from hsdesk.ui.registers.tab import RegistersTab
+    from hsdesk.ui.reviews.tab import ReviewTab
 
 LICENCES = (
     "hsdesk is free software under the GNU General Public License v3 or later.<br>"
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         )
 
     def restore_from_backup(self) -> None:
-        from hsdesk.ui.dialogs.backup_dialogs import RestoreDialog
+        from hsdesk.ui.platform.backup_dialogs import RestoreDialog
 
         db = self.ctx.db
         if db.path is None:
@@ -255,12 +255,12 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def change_password(self) -> None:
-        from hsdesk.ui.dialogs.change_password_dialog import ChangePasswordDialog
+        from hsdesk.ui.platform.change_password_dialog import ChangePasswordDialog
 
         ChangePasswordDialog(self.ctx, self).exec()
 
     def show_audit(self) -> None:
-        from hsdesk.ui.dialogs.audit_dialog import AuditDialog
+        from hsdesk.ui.platform.audit_dialog import AuditDialog
 
         AuditDialog(self.ctx, self).exec()
 
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         return self.policy_page.widget
 
     def _make_policy_tab(self) -> PolicyTab:
-        from hsdesk.ui.tabs.policy_tab import PolicyTab
+        from hsdesk.ui.policy.tab import PolicyTab
 
         tab = PolicyTab(self.ctx, load=False)
         settings = QSettings()
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         return self.content_page.widget
 
     def _make_content_tab(self) -> ContentTab:
-        from hsdesk.ui.tabs.content_tab import ContentTab
+        from hsdesk.ui.content.tab import ContentTab
 
         tab = ContentTab(self.ctx, load=False)
         state = QSettings().value("content/splitter")
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         return self.induction_page.widget
 
     def _make_induction_tab(self) -> InductionTab:
-        from hsdesk.ui.tabs.induction_tab import InductionTab
+        from hsdesk.ui.inductions.tab import InductionTab
 
         tab = InductionTab(self.ctx, load=False)
         state = QSettings().value("inductions/splitter")
@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
         return self.review_page.widget
 
     def _make_review_tab(self) -> ReviewTab:
-        from hsdesk.ui.tabs.review_tab import ReviewTab
+        from hsdesk.ui.reviews.tab import ReviewTab
 
         tab = ReviewTab(self.ctx, load=False)
         for key, splitter in (
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         return self.registers_page.widget
 
     def _make_registers_tab(self) -> RegistersTab:
-        from hsdesk.ui.tabs.registers_tab import RegistersTab
+        from hsdesk.ui.registers.tab import RegistersTab
 
         return RegistersTab(self.ctx, load=False)  # each page keeps its own layout
 
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         return self.photos_page.widget
 
     def _make_photos_tab(self) -> PhotosTab:
-        from hsdesk.ui.tabs.photos_tab import PhotosTab
+        from hsdesk.ui.photos.tab import PhotosTab
 
         tab = PhotosTab(self.ctx, load=False)
         state = QSettings().value("photos/splitter")
@@ -350,12 +350,12 @@ class MainWindow(QMainWindow):
         return [page for page in built if page is not None]
 
     def verify_pdf(self) -> None:
-        from hsdesk.ui.tabs.policy_tab import verify_signed_pdf
+        from hsdesk.ui.policy.tab import verify_signed_pdf
 
         verify_signed_pdf(self, self.ctx)
 
     def show_settings(self) -> None:
-        from hsdesk.ui.dialogs.settings_dialog import SettingsDialog
+        from hsdesk.ui.platform.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
 

@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from hsdesk.ui.models.record_table import RECORD_ROLE, Column, RecordFilterProxy, RecordTableModel
+from hsdesk.ui.record_table import RECORD_ROLE, Column, RecordFilterProxy, RecordTableModel
 from hsdesk.ui.signals import emit
 
 R = TypeVar("R")

@@ -144,8 +144,8 @@ def main() -> None:
     from hsdesk.domain.actor import Actor
     from hsdesk.domain.content import ContentState
     from hsdesk.domain.enums import Office
+    from hsdesk.ui.content.tab import ContentTab
     from hsdesk.ui.context import AppContext
-    from hsdesk.ui.tabs.content_tab import ContentTab
 
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)

@@ -192,7 +192,7 @@ def bench_library(app: QApplication, folder: Path, count: int) -> None:
     from hsdesk.domain.consent import Clearance, ConsentScope
     from hsdesk.services.photos import library as photos
     from hsdesk.ui.context import AppContext
-    from hsdesk.ui.tabs.photos_tab import PhotosTab
+    from hsdesk.ui.photos.tab import PhotosTab
 
     db = fill_library(folder, count)
     started = time.perf_counter()

@@ -76,7 +76,7 @@ def test_demo_force_killed_at_random_moments_leaves_old_or_new_data_never_half(
 def test_a_loop_of_approvals_killed_at_random_moments_keeps_every_reported_approval(tmp_path):
     import sys as _sys
 
-    _sys.path.insert(0, str(HERE.parent / "services"))
+    _sys.path.insert(0, str(HERE.parent / "support"))
     from content_office import build_office
 
     from hsdesk.db.migrate import ensure_schema

@@ -102,7 +102,7 @@ def test_disk_full_is_explained_and_keeps_earlier_data(demo_db, admin):
 def test_disk_full_in_the_window_shows_a_message_and_keeps_the_typing(qtbot, ctx, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from hsdesk.ui.dialogs.person_dialog import PersonDialog
+    from hsdesk.ui.people.person_dialog import PersonDialog
 
     db = ctx.db
     pages = db.engine.connect().exec_driver_sql("PRAGMA page_count").scalar()

@@ -4,18 +4,25 @@ never another exception, and never a partial write."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
+from bad_input import (
+    EXAMPLES,
+    assert_equal,
+    attempt,
+    dates,
+    numbers,
+    one_line,
+    optional_dates,
+    short_texts,
+    texts,
+)
 from content_office import build_office
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from sqlalchemy import func, select, text
+from hypothesis import given
+from sqlalchemy import select
 
-from hsdesk.db.base import Base
-from hsdesk.db.engine import Database
 from hsdesk.db.models import QuarterlyReview
 from hsdesk.domain.consent import ConsentScope
 from hsdesk.domain.content import Platform
@@ -34,48 +41,6 @@ from hsdesk.services.people.offices import HoldingInput
 from hsdesk.services.photos import consents
 from hsdesk.services.photos.consents import ExpiryMonths
 from hsdesk.services.reviews import quarterly as reviews
-
-# The same examples on every run (CI must not land or fail by chance); explore more by hand with
-# `pytest tests/services/test_bad_input.py --hypothesis-seed=N` and a larger max_examples.
-EXAMPLES = settings(
-    derandomize=True,
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-# Anything a keyboard, a paste or a file can deliver: control characters, emoji, RTL, NUL.
-texts = st.text(max_size=400)
-short_texts = st.text(max_size=120)
-dates = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
-optional_dates = st.none() | dates
-numbers = st.integers(min_value=-(2**63), max_value=2**63 - 1)
-
-
-def one_line(value: str) -> str:
-    """How a one-line field (a title) is kept: runs of spaces, tabs and line breaks become one
-    space; the documented normalisation, not a loss."""
-    return " ".join(value.split())
-
-
-def _snapshot(db: Database) -> dict[str, int]:
-    with db.read() as session:
-        return {
-            table.name: session.scalar(select(func.count()).select_from(table)) or 0
-            for table in Base.metadata.sorted_tables
-        } | {"audit": session.scalar(text("SELECT coalesce(max(seq), 0) FROM audit_entry"))}
-
-
-def attempt(db: Database, call: Callable[[], Any], check: Callable[[Any], None]) -> None:
-    """Run ``call``: a refusal must be a ValidationError with words and change nothing; a
-    success is handed to ``check`` to read the values back."""
-    before = _snapshot(db)
-    try:
-        result = call()
-    except ValidationError as exc:
-        assert str(exc).strip(), "a refusal without a message"
-        assert _snapshot(db) == before, "a refused input left part of itself behind"
-        return
-    check(result)
 
 
 @EXAMPLES
@@ -187,10 +152,6 @@ def test_number_settings(db, admin, days, due, child, adult):
         lambda: consents.set_expiry_months(db, admin, ExpiryMonths(child, adult)),
         lambda _r: assert_equal(consents.expiry_months(db), ExpiryMonths(child, adult)),
     )
-
-
-def assert_equal(found: object, expected: object) -> None:
-    assert found == expected
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ from hsdesk.domain import clock
 from hsdesk.domain.enums import Office
 from hsdesk.services.people import accounts, offices
 from hsdesk.services.people import persons as people
-from hsdesk.ui.dialogs.account_dialog import AccountDialog
-from hsdesk.ui.dialogs.audit_dialog import AuditDialog
-from hsdesk.ui.dialogs.first_admin_dialog import FirstAdminDialog
-from hsdesk.ui.dialogs.office_holding_dialog import OfficeHoldingDialog
-from hsdesk.ui.dialogs.sign_in_dialog import SignInDialog
+from hsdesk.ui.dashboard.tab import DashboardTab
 from hsdesk.ui.main_window import MainWindow
-from hsdesk.ui.tabs.dashboard_tab import DashboardTab
+from hsdesk.ui.people.account_dialog import AccountDialog
+from hsdesk.ui.people.office_holding_dialog import OfficeHoldingDialog
+from hsdesk.ui.platform.audit_dialog import AuditDialog
+from hsdesk.ui.platform.first_admin_dialog import FirstAdminDialog
+from hsdesk.ui.platform.sign_in_dialog import SignInDialog
 
 
 def test_sign_in_dialog_in_demo_mode_tells_the_password(qtbot, demo_db):
@@ -149,7 +149,7 @@ def test_unexpected_errors_are_logged_and_explained(qtbot, tmp_path, monkeypatch
     import threading
 
     from hsdesk.diagnostics import setup_logging
-    from hsdesk.ui import crash_dialog
+    from hsdesk.ui.platform import crash_dialog
 
     shown: list[crash_dialog.CrashDialog] = []
     monkeypatch.setattr(crash_dialog.CrashDialog, "exec", lambda self: shown.append(self) or 0)

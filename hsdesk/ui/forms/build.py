@@ -1,4 +1,4 @@
-"""Compile the Designer forms: forms/dialogs/x.ui -> hsdesk/ui/forms/ui_x.py (run from a checkout).
+"""Compile the Designer forms: forms/FEATURE/x.ui -> hsdesk/ui/forms/ui_x.py (run from a checkout).
 
 python -m hsdesk.ui.forms.build          # rewrite the generated modules
 python -m hsdesk.ui.forms.build --check  # exit 1 if any generated module is stale

@@ -1,0 +1,324 @@
+"""The Content tab: queues (awaiting my approval, ready to upload, takedowns, my drafts, all),
+filters, the list read a page at a time, and the selected item with its actions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hsdesk.domain.content import ContentState
+from hsdesk.domain.content_records import ContentDetails, ContentQuery, Queue
+from hsdesk.domain.dates import parse_date
+from hsdesk.domain.enums import Office
+from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.permissions import Permission, allowed
+from hsdesk.services.content import channels, takedowns
+from hsdesk.services.content import queries as content_queries
+from hsdesk.services.content import workflow as content
+from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, push_button, show_error
+from hsdesk.ui.content.model import ROW_ROLE, ContentListModel
+from hsdesk.ui.content.panel import ContentPanel
+from hsdesk.ui.context import AppContext
+from hsdesk.ui.photos.thumbnails import ThumbnailLoader
+
+QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ContentTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, load: bool = True) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.thumbnails = ThumbnailLoader(ctx.db, self)
+        self.queues = QListWidget()
+        self.queues.setMaximumWidth(230)
+        for queue in Queue:
+            label = queue.label
+            if queue is Queue.AWAITING and Office.SDM not in ctx.actor.offices:
+                label = "Awaiting approval"
+            entry = QListWidgetItem(label)
+            entry.setData(QUEUE_ROLE, queue)
+            self.queues.addItem(entry)
+        self.search = QLineEdit(placeholderText="Search title, text or item number")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        self.state = QComboBox()
+        self.channel = QComboBox()
+        self.author = QComboBox()
+        self.day_from = QLineEdit(placeholderText="from dd/mm/yyyy")
+        self.day_to = QLineEdit(placeholderText="to dd/mm/yyyy")
+        for field in (self.day_from, self.day_to):
+            field.setMaximumWidth(120)
+        self.count = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for widget in (self.state, self.channel, self.author, self.day_from, self.day_to):
+            filters.addWidget(widget)
+        top = QHBoxLayout()
+        self.new_button = push_button("&New content…", self.new_item)
+        self.new_button.setEnabled(allowed(ctx.actor, Permission.WRITE_CONTENT))
+        top.addWidget(self.new_button)
+        top.addWidget(push_button("C&hannels…", self.show_channels))
+        top.addWidget(push_button("E&xport CSV…", self.export_csv))
+        top.addStretch(1)
+        top.addWidget(self.count)
+        self.model = ContentListModel(ctx, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.panel = ContentPanel(ctx, self.thumbnails)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(top)
+        middle_layout.addLayout(filters)
+        middle_layout.addWidget(self.view, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.queues)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setSizes([200, 620, 520])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self._typing = QTimer(self, singleShot=True, interval=200)
+        self._typing.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._typing.start)
+        for combo in (self.state, self.channel, self.author):
+            combo.activated.connect(self.apply_filters)
+        for field in (self.day_from, self.day_to):
+            field.editingFinished.connect(self.apply_filters)
+        self.queues.currentRowChanged.connect(self.apply_filters)
+        self.view.selectionModel().currentRowChanged.connect(self._selected)
+        self.panel.action.connect(self.act)
+        self._loaded = False
+        if load:
+            self.refresh()
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if not self._loaded:
+            self._fill_filters()
+            self.queues.setCurrentRow(self._default_queue())
+            self._loaded = True
+            self._restore_columns()
+        self._show_counts()
+        self.reload()
+
+    def _default_queue(self) -> int:
+        offices = self.ctx.actor.offices
+        if Office.SDM in offices:
+            return list(Queue).index(Queue.AWAITING)
+        if Office.VDO in offices:
+            return list(Queue).index(Queue.READY)
+        return list(Queue).index(Queue.ALL)
+
+    def _fill_filters(self) -> None:
+        fill_combo(self.state, [("Any state", None)] + [(s.label, s) for s in ContentState])
+        fill_combo(
+            self.channel,
+            [("Any channel", None)] + [(c.name, c.id) for c in channels.list_channels(self.ctx.db)],
+        )
+        fill_combo(
+            self.author,
+            [("Anyone", None)] + [(n, pid) for pid, n in content_queries.authors(self.ctx.db)],
+        )
+
+    def _show_counts(self) -> None:
+        counts = content_queries.queue_counts(self.ctx.db, self.ctx.actor)
+        for n in range(self.queues.count()):
+            entry = self.queues.item(n)
+            queue = Queue(entry.data(QUEUE_ROLE))
+            base = entry.text().split("  (")[0]
+            entry.setText(f"{base}  ({counts[queue]})")
+
+    def current_queue(self) -> Queue:
+        entry = self.queues.currentItem()
+        # Qt hands a str back for a StrEnum; turn it into the Queue again.
+        return Queue(entry.data(QUEUE_ROLE)) if entry is not None else Queue.ALL
+
+    def _day(self, field: QLineEdit, name: str) -> date | None:
+        """The typed date; a date that cannot be read is marked on the field and not applied."""
+        try:
+            day = parse_date(field.text(), name)
+        except ValidationError as exc:
+            field.setStyleSheet("border: 1px solid #a61b1b")
+            field.setToolTip(str(exc))
+            return None
+        field.setStyleSheet("")
+        field.setToolTip("")
+        return day
+
+    def query(self) -> ContentQuery:
+        day_from = self._day(self.day_from, "From")
+        day_to = self._day(self.day_to, "To")
+        return replace(
+            self.model.query,
+            queue=self.current_queue(),
+            state=combo_value(self.state),
+            channel_id=combo_value(self.channel),
+            author_id=combo_value(self.author),
+            day_from=day_from,
+            day_to=day_to,
+            text=self.search.text(),
+        )
+
+    def apply_filters(self) -> None:
+        if self._loaded:
+            self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        keep = select if select is not None else (self.panel.item.id if self.panel.item else None)
+        self.model.set_query(self.query())
+        shown = self.model.rowCount()
+        self.count.setText(
+            f"{self.model.total} item{'s' if self.model.total != 1 else ''}"
+            + (f" (first {shown} shown; scroll for more)" if shown < self.model.total else "")
+        )
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and shown:
+            row = 0
+        if row is not None:
+            self.view.selectRow(row)
+            self._selected(self.model.index(row, 0))
+        else:
+            self.panel.show_item(None)
+
+    def _selected(self, index, _previous=None) -> None:  # type: ignore[no-untyped-def]
+        if not index.isValid():
+            self.panel.show_item(None)
+            return
+        row = index.data(ROW_ROLE)
+        try:
+            self.panel.show_item(content.get_item(self.ctx.db, row.id))
+        except HsdeskError as exc:
+            show_error(self, exc)
+
+    def select_item(self, item_id: int) -> None:
+        """Show one item wherever it is: switch to All content and clear the filters."""
+        self.search.clear()
+        for combo in (self.state, self.channel, self.author):
+            combo.setCurrentIndex(0)
+        self.day_from.clear()
+        self.day_to.clear()
+        self.queues.blockSignals(True)
+        self.queues.setCurrentRow(list(Queue).index(Queue.ALL))
+        self.queues.blockSignals(False)
+        self.reload(select=item_id)
+
+    # --- acting -------------------------------------------------------------------------------
+
+    def act(self, key: str) -> None:
+        item = self.panel.item
+        if item is None:
+            return
+        try:
+            changed = self._run(key, item)
+        except HsdeskError as exc:
+            show_error(self, exc)
+            return
+        if changed is not None:
+            self._after(changed)
+
+    def _run(self, key: str, item: ContentDetails) -> ContentDetails | None:
+        from hsdesk.ui.content.item_dialog import ContentDialog
+        from hsdesk.ui.content.signoff_dialogs import DecisionDialog, UploadDialog
+        from hsdesk.ui.content.takedown_dialogs import TakedownDoneDialog, TakedownRequestDialog
+
+        if key == "edit":
+            dialog = ContentDialog(self.ctx, item, self, self.thumbnails)
+            return dialog.saved if ask(dialog) else None
+        if key == "submit":
+            return content.submit(self.ctx.db, self.ctx.actor, item.id)
+        if key == "copy":
+            return self._copy(item)
+        forms = {
+            "decide": lambda: DecisionDialog(self.ctx, item, self),
+            "upload": lambda: UploadDialog(self.ctx, item, self),
+            "takedown": lambda: TakedownRequestDialog(self.ctx, item, self),
+            "done": lambda: TakedownDoneDialog(self.ctx, item.open_takedowns[0], self),
+        }
+        form = forms[key]()
+        return form.result_item if ask(form) else None  # type: ignore[attr-defined]
+
+    def _copy(self, item: ContentDetails) -> ContentDetails | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        reason = ""
+        if item.live:
+            reason, ok = QInputDialog.getText(
+                self,
+                "Correct published content",
+                "What needs correcting? A corrected copy is made as a new draft, and the item "
+                "online is to be taken down:",
+            )
+            if not ok:
+                return None
+        return takedowns.copy_item(self.ctx.db, self.ctx.actor, item.id, reason)
+
+    def _after(self, changed: ContentDetails) -> None:
+        self._fill_filters()
+        self._show_counts()
+        self.reload(select=changed.id)
+        if self.model.row_of(changed.id) is None:
+            self.panel.show_item(changed)  # it left this queue; still show what happened
+
+    def new_item(self) -> None:
+        from hsdesk.ui.content.item_dialog import ContentDialog
+
+        dialog = ContentDialog(self.ctx, None, self, self.thumbnails)
+        if ask(dialog) and dialog.saved is not None:
+            self._after(dialog.saved)
+
+    def show_channels(self) -> None:
+        from hsdesk.ui.content.channels_dialog import ChannelsDialog
+
+        ask(ChannelsDialog(self.ctx, self))
+        self._fill_filters()
+
+    def export_csv(self) -> None:
+        from hsdesk.services.content.exports import export_content_csv
+
+        db, actor = self.ctx.db, self.ctx.actor
+        export_csv_file(
+            self,
+            "Export content register",
+            "content",
+            lambda path: export_content_csv(db, actor, path),
+        )
+
+    # --- window state -------------------------------------------------------------------------
+
+    def _restore_columns(self) -> None:
+        state = QSettings().value("tables/content")
+        if state is None or not self.view.horizontalHeader().restoreState(state):
+            for column, width in enumerate((50, 230, 130, 150, 120, 90, 120)):
+                self.view.setColumnWidth(column, width)
+
+    def save_state(self) -> None:
+        QSettings().setValue("tables/content", self.view.horizontalHeader().saveState())

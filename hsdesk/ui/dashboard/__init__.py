@@ -1,0 +1,1 @@
+"""The Dashboard tab: what needs doing today."""

@@ -1,0 +1,1 @@
+"""The Inductions tab: who has been inducted, packs and acknowledgements."""

@@ -1,0 +1,1 @@
+"""The People tab: people, families, office holders and sign-in accounts."""

@@ -1,0 +1,1 @@
+"""The Photos tab: the photo library, the people pictured and their consents."""

@@ -1,0 +1,524 @@
+"""The Photos tab: the photo library (grid or list, filters, import by dialog or drag and drop),
+the selected photo's details and consent, and the consent register."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hsdesk.domain.consent import Clearance, ConsentScope
+from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.photo_records import PhotoRecord
+from hsdesk.services.photos import library as photos
+from hsdesk.services.photos.files import PHOTO_SUFFIXES
+from hsdesk.ui.common import (
+    combo_value,
+    fill_combo,
+    progress_dialog,
+    read_date,
+    show_error,
+    show_status,
+)
+from hsdesk.ui.context import AppContext
+from hsdesk.ui.photos.consent_list import ConsentList
+from hsdesk.ui.photos.panel import CLEARANCE_COLOURS, PhotoPanel
+from hsdesk.ui.photos.thumbnails import ThumbnailLoader
+from hsdesk.ui.record_table import RECORD_ROLE, Column, RecordTableModel, sort_key
+from hsdesk.ui.signals import emit
+from hsdesk.ui.table import RecordTable
+from hsdesk.ui.worker import Progress, run_in_background, run_with_progress
+
+Index = QModelIndex | QPersistentModelIndex
+GRID_ICON = QSize(168, 126)
+ANY = None
+
+
+def _uses_tooltip(record: PhotoRecord) -> str:
+    return "\n".join(f"{c.scope.label}: {c.text}" for c in record.clearances)
+
+
+def _scope_column(scope: ConsentScope) -> Column[PhotoRecord]:
+    return Column(
+        scope.label,
+        lambda r: r.clearance(scope).status.label,
+        lambda r: r.clearance(scope).text,
+        lambda r: CLEARANCE_COLOURS[r.clearance(scope).status],
+    )
+
+
+class PhotoModel(RecordTableModel[PhotoRecord]):
+    """Photos as rows; the first column carries the thumbnail, fetched when a view paints it."""
+
+    def __init__(self, loader: ThumbnailLoader, parent: Any = None) -> None:
+        self.loader = loader
+        self._placeholder = QIcon(_blank(GRID_ICON))
+        columns: list[Column[PhotoRecord]] = [
+            Column("Photo", lambda r: r.title, _uses_tooltip, None, self._icon),
+            Column("Event", lambda r: r.event),
+            Column("Taken", lambda r: r.taken_on),
+            Column("People pictured", self._people),
+            *(_scope_column(scope) for scope in ConsentScope),
+        ]
+        super().__init__(columns, parent)
+        self._rows_of: dict[str, list[int]] = {}
+        loader.loaded.connect(self._thumbnail_arrived)
+
+    @staticmethod
+    def _people(r: PhotoRecord) -> str:
+        names = ", ".join(p.name for p in r.pictured)
+        if r.unidentified:
+            names += f"{', ' if names else ''}{r.unidentified} unidentified"
+        return names
+
+    def set_records(self, records: Any) -> None:
+        super().set_records(records)
+        self._rows_of = {}
+        for row, record in enumerate(records):
+            self._rows_of.setdefault(record.sha256, []).append(row)
+
+    def _icon(self, record: PhotoRecord) -> QIcon:
+        pixmap = self.loader.get(record.sha256)
+        return QIcon(pixmap) if pixmap is not None and not pixmap.isNull() else self._placeholder
+
+    def _thumbnail_arrived(self, sha: str, size: int) -> None:
+        if size == 256:
+            self.refresh_rows(self._rows_of.get(sha, []))
+
+
+def _blank(size: QSize) -> QPixmap:
+    pixmap = QPixmap(size)
+    pixmap.fill(QColor("#e4e8ef"))
+    return pixmap
+
+
+class GridDelegate(QStyledItemDelegate):
+    """A tile: thumbnail, caption, and a strip of four colours, one per use."""
+
+    STRIP = 7
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(GRID_ICON.width() + 16, GRID_ICON.height() + 48)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        record = index.data(RECORD_ROLE)
+        if not isinstance(record, PhotoRecord):
+            return
+        rect = option.rect.adjusted(8, 0, -8, 0)
+        width = rect.width() // len(record.clearances)
+        top = rect.bottom() - self.STRIP - 2
+        painter.save()
+        for n, clearance in enumerate(record.clearances):
+            painter.fillRect(
+                rect.left() + n * width + 1,
+                top,
+                width - 2,
+                self.STRIP,
+                QColor(CLEARANCE_COLOURS[clearance.status]),
+            )
+        painter.restore()
+
+
+class PhotoFilter:
+    """What the filter bar asks for, applied to one record (fast: no Qt calls)."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.scope: ConsentScope | None = None
+        self.status: Clearance | None = None
+        self.person: int | None = None
+        self.event: str | None = None
+        self.start: date | None = None
+        self.end: date | None = None
+        self._haystacks: dict[int, str] = {}
+
+    def haystack(self, r: PhotoRecord) -> str:
+        found = self._haystacks.get(r.id)
+        if found is None:
+            names = " ".join(p.name for p in r.pictured)
+            found = f"{r.caption} {r.original_name} {r.event} {names}".casefold()
+            self._haystacks[r.id] = found
+        return found
+
+    def forget(self) -> None:
+        self._haystacks.clear()
+
+    def __call__(self, r: PhotoRecord) -> bool:
+        if self.status is not None:
+            status = r.clearance(self.scope).status if self.scope else r.worst
+            if status is not self.status:
+                return False
+        if self.person is not None and all(p.person_id != self.person for p in r.pictured):
+            return False
+        if self.event is not None and r.event != self.event:
+            return False
+        if self.start and (r.taken_on is None or r.taken_on < self.start):
+            return False
+        if self.end and (r.taken_on is None or r.taken_on > self.end):
+            return False
+        return not self.text or self.text in self.haystack(r)
+
+
+class PhotosTab(QWidget):
+    imported = Signal(object)  # the ImportReport of a finished import
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, load: bool = True) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loaded = False
+        self.records: list[PhotoRecord] = []
+        self.loader = ThumbnailLoader(ctx.db, self)
+        self.filter = PhotoFilter()
+        self.progress: QProgressDialog | None = None
+        self._select_next: int | None = None
+        self.events: list[str] = []
+        self.setAcceptDrops(True)
+
+        self.model = PhotoModel(self.loader, self)
+        self.table: RecordTable[PhotoRecord] = RecordTable(
+            self.model._columns, "photos", source=self.model
+        )
+        self.table.setSortingEnabled(False)  # sorted in Python (see _show); the header still sorts
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setResizeContentsPrecision(200)  # size columns from 200 rows, not 20,000
+        state = QSettings().value("tables/photos")
+        if state is None or not header.restoreState(state):
+            header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # newest first
+            header.resizeSection(0, 300)
+        self.table.proxy.sort(-1)  # the proxy never sorts: _show does, in Python
+        header.sortIndicatorChanged.connect(lambda _c, _o: self._show())
+        self.table.setIconSize(QSize(44, 33))
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.grid = QListView()
+        self.grid.setModel(self.table.proxy)
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setIconSize(GRID_ICON)
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
+        self.grid.setBatchSize(300)
+        self.grid.setSpacing(6)
+        self.grid.setWordWrap(False)
+        self.grid.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.grid.setItemDelegate(GridDelegate(self.grid))
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setSelectionModel(self.table.selectionModel())
+        self.views = QStackedWidget()
+        self.views.addWidget(self.grid)
+        self.views.addWidget(self.table)
+
+        self.panel = PhotoPanel(ctx, self.loader)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        library = QWidget()
+        lib_layout = QVBoxLayout(library)
+        lib_layout.addLayout(self._filter_bar())
+        lib_layout.addWidget(self.splitter, 1)
+        self.consents = ConsentList(ctx)
+        self.pages = QTabWidget()
+        self.pages.addTab(library, "Photo library")
+        self.pages.addTab(self.consents, "Consent records")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages)
+
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.panel.changed.connect(lambda _id: self.refresh())
+        self.consents.changed.connect(self.refresh)
+        self.pages.currentChanged.connect(lambda _i: self._refresh_page())
+        self._restore_view()
+        if load:
+            self.refresh()
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _filter_bar(self) -> QVBoxLayout:
+        self.import_button = QPushButton("&Import photos…")
+        self.import_button.setToolTip("Or drag photos from Explorer and drop them here")
+        self.import_button.clicked.connect(self.choose_files)
+        self.grid_button = QPushButton("&Grid")
+        self.list_button = QPushButton("&List")
+        self.view_group = QButtonGroup(self)
+        for n, button in enumerate((self.grid_button, self.list_button)):
+            button.setCheckable(True)
+            self.view_group.addButton(button, n)
+        self.view_group.idClicked.connect(self.set_view)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search captions, events, names")
+        self.search.setClearButtonEnabled(True)
+        self.use = QComboBox()
+        fill_combo(self.use, [("Any use", ANY)] + [(s.label, s) for s in ConsentScope])
+        self.status = QComboBox()
+        fill_combo(self.status, [("Any status", ANY)] + [(c.label, c) for c in Clearance])
+        self.person = QComboBox()
+        self.person.setMinimumContentsLength(14)
+        self.event_filter = QComboBox()
+        self.event_filter.setMinimumContentsLength(14)
+        self.start = QLineEdit()
+        self.end = QLineEdit()
+        for line in (self.start, self.end):
+            line.setPlaceholderText("dd/mm/yyyy")
+            line.setMaximumWidth(92)
+        self.count = QLabel()
+        top = QHBoxLayout()
+        for button in (self.import_button, self.grid_button, self.list_button):
+            top.addWidget(button)
+        top.addSpacing(10)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        filters = QHBoxLayout()
+        labelled: tuple[tuple[str, QWidget], ...] = (
+            ("Use:", self.use),
+            ("Status:", self.status),
+            ("Person:", self.person),
+            ("Event:", self.event_filter),
+            ("Taken from:", self.start),
+            ("to:", self.end),
+        )
+        for label, widget in labelled:
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        bar = QVBoxLayout()
+        bar.addLayout(top)
+        bar.addLayout(filters)
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.use, self.status, self.person, self.event_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.start.editingFinished.connect(self.apply_filter)
+        self.end.editingFinished.connect(self.apply_filter)
+        return bar
+
+    def set_view(self, which: int) -> None:
+        self.views.setCurrentIndex(which)
+        self.view_group.button(which).setChecked(True)
+        QSettings().setValue("photos/view", which)
+
+    def _restore_view(self) -> None:
+        self.set_view(int(str(QSettings().value("photos/view", 0))))
+
+    # --- data --------------------------------------------------------------------------------
+
+    def _refresh_page(self) -> None:
+        if self.pages.currentWidget() is self.consents:
+            self.consents.refresh()
+
+    def refresh(self) -> None:
+        """Reload the library off the UI thread; the current photo stays selected."""
+        db = self.ctx.db
+        self.count.setText("Loading…")
+        self._refresh_page()
+
+        def work() -> tuple[list[PhotoRecord], list[str]]:
+            return photos.library(db), photos.events(db)
+
+        run_in_background(work, self._loaded, lambda exc: show_error(self, exc), busy_cursor=False)
+
+    def _loaded(self, result: tuple[list[PhotoRecord], list[str]]) -> None:
+        records, events = result
+        self.records = records
+        self.filter.forget()
+        keep = self._select_next or (self.panel.record.id if self.panel.record else None)
+        self._select_next = None
+        people = sorted({(p.name, p.person_id) for r in records for p in r.pictured})
+        self._refill(self.person, [("Anyone", ANY)] + list(people))
+        self._refill(self.event_filter, [("Every event", ANY)] + [(e, e) for e in events])
+        self.events = events
+        self.apply_filter()
+        self.loaded = True
+        if keep is not None:
+            self.select_photo(keep)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+
+    @staticmethod
+    def _refill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
+        current = combo_value(combo)
+        combo.blockSignals(True)
+        fill_combo(combo, items, current)
+        combo.blockSignals(False)
+
+    def apply_filter(self) -> None:
+        f = self.filter
+        f.text = self.search.text().casefold().strip()
+        f.scope, f.status = combo_value(self.use), combo_value(self.status)
+        f.person, f.event = combo_value(self.person), combo_value(self.event_filter)
+        try:
+            f.start = read_date(self.start, "Taken from")
+            f.end = read_date(self.end, "Taken to")
+        except ValidationError as exc:
+            self.count.setText(str(exc).split(".")[0])
+            return
+        self._show()
+
+    def _show(self) -> None:
+        """Filter and sort in Python, then hand the views one list: with 20,000 photos this is
+        far faster than a proxy asking the model row by row."""
+        keep = self.panel.record.id if self.panel.record else None
+        header = self.table.horizontalHeader()
+        column = self.model._columns[max(header.sortIndicatorSection(), 0)]
+        shown = sorted(
+            filter(self.filter, self.records),
+            key=lambda r: sort_key(column.value(r)),
+            reverse=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+        )
+        self.model.set_records(shown)
+        self.count.setText(f"{len(shown)} of {len(self.records)} photos")
+        if keep is not None:
+            self.select_photo(keep)
+
+    def select_photo(self, photo_id: int) -> None:
+        rows = self.model.rows_where(lambda r: r.id == photo_id)
+        if rows:
+            index = self.table.proxy.mapFromSource(self.model.index(rows[0], 0))
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        record = current.data(RECORD_ROLE) if current.isValid() else None
+        if self.panel.record is not None and (record is None or record.id != self.panel.record.id):
+            self.panel.confirm_leave(can_cancel=False)
+        if record is not None:
+            self.grid.scrollTo(current)
+        self.panel.show_photo(record, self.events)
+
+    def confirm_leave(self) -> bool:
+        return self.panel.confirm_leave()
+
+    # --- import ------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        pattern = " ".join(f"*{s}" for s in PHOTO_SUFFIXES)
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import photos", "", f"Photos ({pattern});;All files (*)"
+        )
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def choose_event(self) -> str | None:
+        """Which event the photos are from (may be left empty); None cancels the import."""
+        events = [""] + self.events
+        text, ok = QInputDialog.getItem(
+            self,
+            "Import photos",
+            "Which event are these photos from? (You can change it later.)",
+            events,
+            0,
+            True,
+        )
+        return text.strip() if ok else None
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if self.progress is not None:
+            show_error(self, HsdeskError("An import is already running. Wait for it to finish."))
+            return
+        event = self.choose_event()
+        if event is None:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        # Not modal: the window stays usable while photos import (a second import is refused).
+        dialog = progress_dialog(
+            self, "Importing photos", "Importing photos…", len(paths), modal=False
+        )
+        self.progress = dialog
+        self.import_button.setEnabled(False)
+
+        def work(progress: Progress) -> photos.ImportReport:
+            return photos.import_files(db, actor, paths, event, progress.report, progress.cancelled)
+
+        def on_progress(done: int, total: int, name: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            if name:
+                dialog.setLabelText(f"Importing {name} ({done + 1} of {total})…")
+
+        job = run_with_progress(work, self._import_done, self._import_failed, on_progress)
+        dialog.canceled.connect(job.cancel)
+
+    def _finish_import(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect()
+            self.progress.deleteLater()  # destroyed (and so hidden) once this call has returned
+        self.progress = None
+        self.import_button.setEnabled(True)
+
+    def _import_failed(self, exc: Exception) -> None:
+        self._finish_import()
+        show_error(self, exc, "Import stopped")
+        self.refresh()
+
+    def _import_done(self, report: photos.ImportReport) -> None:
+        self._finish_import()
+        emit(self.imported, report)
+        if report.refused:
+            details = "".join(f"<li><b>{name}</b>: {why}</li>" for name, why in report.refused[:20])
+            more = len(report.refused) - 20
+            tail = f"<p>…and {more} more.</p>" if more > 0 else ""
+            QMessageBox.warning(
+                self,
+                "Some photos were not imported",
+                f"<p>{report.summary}</p><ul>{details}</ul>{tail}",
+            )
+        else:
+            show_status(self, report.summary)
+        done = report.imported or report.already
+        self._select_next = done[0][1] if done else None
+        self.refresh()
+
+    # --- drag and drop -----------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def save_state(self) -> None:
+        self.table.save_state()
+        self.consents.table.save_state()

@@ -1,0 +1,1 @@
+"""The Policy tab: versions, the draft editor, comparison and the Chair's adoption."""

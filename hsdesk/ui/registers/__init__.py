@@ -1,0 +1,1 @@
+"""The Registers tab: complaints, declared connections and (confidential) breaches."""

@@ -1,0 +1,1 @@
+"""The Reviews tab: the Vice Chair's quarterly checklists, actions and sign-off."""

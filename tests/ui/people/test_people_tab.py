@@ -1,0 +1,128 @@
+"""The People tab and its dialogs, driven as a person would."""
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from hsdesk.domain.enums import PersonKind
+from hsdesk.services.people import persons as people
+from hsdesk.ui.people.person_dialog import PersonDialog
+from hsdesk.ui.people.tab import PeopleTab
+
+
+def type_text(widget, text: str) -> None:
+    """Type character by character; QTest.keyClicks aborts on non-ASCII with this Qt."""
+    widget.setFocus()
+    for char in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def answer_next_message_box(button=QMessageBox.StandardButton.Ok, seen: list | None = None) -> None:
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(box.text())
+            box.button(button).click() if box.button(button) else box.done(0)
+        else:
+            QTimer.singleShot(20, close)
+
+    QTimer.singleShot(20, close)
+
+
+def test_people_tab_lists_sorts_and_filters(qtbot, ctx):
+    tab = PeopleTab(ctx)
+    qtbot.addWidget(tab)
+    proxy = tab.table.proxy
+    shown = proxy.rowCount()
+    assert shown == len([p for p in people.list_people(ctx.db) if p.status_label != "Left"])
+    names = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert names == sorted(names, key=str.casefold)
+    qtbot.keyClicks(tab.search, "Whitworth")
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, 6).data() == "Scheme Development Manager"
+    tab.search.clear()
+    qtbot.keyClicks(tab.search, "Priya")
+    assert proxy.index(0, 6).data() == "Vice Chair (acting)"
+    tab.search.clear()
+    tab.kind.setCurrentIndex(tab.kind.findData(PersonKind.VOLUNTEER))
+    assert proxy.rowCount() == 22  # 18 active + 4 resting; those who left are hidden
+    tab.show_left.setChecked(True)
+    assert proxy.rowCount() == 25
+
+
+def test_add_person_with_non_ascii_name(qtbot, ctx):
+    dialog = PersonDialog(ctx)
+    qtbot.addWidget(dialog)
+    type_text(dialog.ui.firstName, "Zoë")
+    type_text(dialog.ui.lastName, "Ní Bhriain-Ó Súilleabháin")
+    dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData(PersonKind.STAFF))
+    type_text(dialog.ui.startDate, "03/02/2026")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    saved = people.get_person(ctx.db, dialog.saved.id)
+    assert saved.full_name == "Zoë Ní Bhriain-Ó Súilleabháin"
+    assert saved.start_date.isoformat() == "2026-02-03"  # dd/mm/yyyy, not US order
+
+
+def test_refused_save_explains_and_keeps_what_was_typed(qtbot, ctx):
+    dialog = PersonDialog(ctx)
+    qtbot.addWidget(dialog)
+    type_text(dialog.ui.firstName, "Zoë")
+    type_text(dialog.ui.lastName, "Ní Bhriain")
+    type_text(dialog.ui.startDate, "31/02/2026")
+    seen: list[str] = []
+    answer_next_message_box(seen=seen)
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert seen == ["Started '31/02/2026' is not a date. Type it as dd/mm/yyyy, e.g. 24/11/2026."]
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.ui.firstName.text() == "Zoë" and dialog.ui.startDate.text() == "31/02/2026"
+
+
+def test_closing_with_typed_changes_asks_first(qtbot, ctx):
+    dialog = PersonDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.ui.firstName, "Half-typed")
+    answer_next_message_box(QMessageBox.StandardButton.Cancel)
+    dialog.reject()
+    assert dialog.isVisible()  # the typing is still there
+    answer_next_message_box(QMessageBox.StandardButton.Discard)
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_edit_from_the_table_updates_the_row(qtbot, ctx, monkeypatch):
+    tab = PeopleTab(ctx)
+    qtbot.addWidget(tab)
+    tab.table.select_where(lambda p: p.last_name == "Wood")
+    janet = tab.table.selected_record()
+
+    def fake_exec(dialog):
+        dialog.ui.phone.setText("0161 477 0000")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(PersonDialog, "exec", fake_exec)
+    tab.edit_button.click()
+    assert people.get_person(ctx.db, janet.id).phone == "0161 477 0000"
+    assert tab.table.selected_record().id == janet.id
+    assert "0161 477 0000" in [
+        tab.panel.facts.itemAt(i).widget().text()
+        for i in range(tab.panel.facts.count())
+        if tab.panel.facts.itemAt(i).widget()
+    ]
+
+
+def test_volunteer_does_not_see_edit_buttons(qtbot, ctx):
+    from dataclasses import replace
+
+    volunteer = replace(
+        ctx.actor, is_admin=False, offices=frozenset(), person_kind=PersonKind.VOLUNTEER
+    )
+    ctx.actor = volunteer
+    tab = PeopleTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.add_button.isHidden() and tab.edit_button.isHidden()

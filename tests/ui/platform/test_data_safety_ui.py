@@ -1,0 +1,181 @@
+"""The window's side of data safety: Backup now, Restore from backup, Check the database,
+read-only mode, unsaved settings, and a second start bringing the first window forward."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtWidgets import QMessageBox
+
+from hsdesk.db.engine import Database
+from hsdesk.domain import clock
+from hsdesk.domain.backups import BackupKind
+from hsdesk.services.platform.backups import list_backups
+from hsdesk.ui.context import AppContext
+from hsdesk.ui.main_window import MainWindow
+
+
+def _menu_texts(window: MainWindow) -> list[str]:
+    file_menu = window.menuBar().actions()[0].menu()
+    return [a.text().replace("&", "") for a in file_menu.actions() if a.text()]
+
+
+def test_backup_now_and_check_report_in_plain_words(qtbot, ctx, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert {"Backup now", "Restore from backup…", "Check the database"} <= set(_menu_texts(window))
+    window.backup_now()
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=20_000)
+    [backup] = list_backups(ctx.db.backups_dir)
+    assert backup.kind is BackupKind.MANUAL and str(backup.path) in shown[0]
+    assert "people" in shown[0] and "USB stick" in shown[0]
+    window.check_database()
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=20_000)
+    assert shown[1].startswith("All is well")
+
+
+def test_restore_from_backup_closes_the_window_then_puts_the_backup_back(qtbot, ctx, monkeypatch):
+    from hsdesk.app import restore_backup
+    from hsdesk.services.platform.backups import backup_now
+    from hsdesk.ui.platform import backup_dialogs
+
+    backup = backup_now(ctx.db).path
+    with ctx.db.write() as session:
+        session.execute(__import__("sqlalchemy").text("DELETE FROM review_carried"))
+    chosen = {"path": backup}
+
+    def pick(dialog):  # type: ignore[no-untyped-def]
+        assert dialog.table.topLevelItemCount() == 1
+        dialog.chosen = chosen["path"]
+        return 1
+
+    monkeypatch.setattr(backup_dialogs.RestoreDialog, "exec", pick)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.restore_from_backup()
+    assert window.restore_request == backup and not window.isVisible()
+    ctx.db.dispose()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    restore_backup(str(ctx.db.path), backup, ctx.actor)
+    assert "has been restored" in told[0] and "as it was is kept in" in told[0]
+    conn = sqlite3.connect(ctx.db.path)
+    assert conn.execute("SELECT count(*) FROM review_carried").fetchone()[0] > 0
+    conn.close()
+
+
+def test_a_read_only_database_says_so_and_refuses_changes(qtbot, demo_db, refusals):
+    from hsdesk.services.platform import auth
+
+    actor = auth.sign_in(demo_db, "sdm", "demo")
+    demo_db.dispose()
+    db = Database(str(demo_db.path), read_only="it is in use by Shazia Khan on OFFICE-PC2")
+    window = MainWindow(AppContext(db, actor))
+    qtbot.addWidget(window)
+    assert window.windowTitle().endswith("READ-ONLY")
+    restore = next(
+        a for a in window.menuBar().actions()[0].menu().actions() if "Restore" in a.text()
+    )
+    assert not restore.isEnabled()
+    from hsdesk.ui.people.person_dialog import PersonDialog
+
+    dialog = PersonDialog(window.ctx)
+    qtbot.addWidget(dialog)
+    dialog.ui.firstName.setText("Read")
+    dialog.ui.lastName.setText("Only")
+    dialog.save()
+    assert refusals and "read-only" in refusals[0] and "in use by Shazia Khan" in refusals[0]
+    db.dispose()
+
+
+def test_closing_settings_with_an_unsaved_number_asks_first(qtbot, ctx, monkeypatch):
+    from hsdesk.ui.platform.settings_dialog import SettingsDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel,
+    )
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()
+    assert asked == [] and not dialog.isVisible()  # nothing changed: closes at once
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.overdue_days.setValue(dialog.overdue_days.value() + 7)
+    dialog.reject()
+    assert asked and "not saved" in asked[0] and dialog.isVisible()
+
+
+def test_a_second_start_brings_the_first_window_forward(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    from hsdesk.ui.platform import single_instance
+
+    brought: list[QWidget] = []
+    monkeypatch.setattr(single_instance, "bring_forward", brought.append)
+    first = QWidget()
+    qtbot.addWidget(first)
+    key = single_instance.instance_key(str(tmp_path / "hsdesk.db"))
+    server = single_instance.InstanceServer(key, lambda: first)
+    try:
+        assert single_instance.ask_running_to_show(key)
+        qtbot.waitUntil(lambda: brought == [first])
+        other = single_instance.instance_key(str(tmp_path / "other.db"))
+        assert not single_instance.ask_running_to_show(other)
+    finally:
+        server.close()
+
+
+def test_opening_a_database_someone_else_holds_offers_read_only(qtbot, demo_db, monkeypatch):
+    import argparse
+    import os
+
+    from hsdesk import app as app_module
+    from hsdesk.db.lock import DatabaseLock, Holder, this_computer
+    from hsdesk.ui.platform import backup_dialogs
+
+    demo_db.dispose()
+    now = clock.now()
+    lock = DatabaseLock(demo_db.path)
+    holder = Holder("Shazia Begum (shazia)", this_computer(), os.getpid(), now, now, "theirs")
+    lock.path.write_text(holder.to_json(), encoding="utf-8")
+    asked: list[str] = []
+    monkeypatch.setattr(backup_dialogs, "ask_in_use", lambda text: asked.append(text) or True)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    args = argparse.Namespace(demo=False, demo_user="sdm", quit_when_shown=True)
+    session = app_module.run_session(args, str(demo_db.path), None)
+    assert session.code == 0 and session.restore is None
+    assert "in use by Shazia Begum (shazia)" in asked[0] and "read-only" in asked[0]
+    assert "read-only" in told[0] and "in use by Shazia Begum" in told[0]
+    assert lock.current() is not None and lock.current().token == "theirs"  # theirs, untouched
+    assert list_backups(demo_db.backups_dir) == []  # a read-only session backs nothing up
+
+
+def test_a_normal_session_holds_the_lock_and_backs_up_on_closing(qtbot, demo_db, monkeypatch):
+    import argparse
+
+    from hsdesk import app as app_module
+    from hsdesk.db.lock import DatabaseLock
+
+    demo_db.dispose()
+    lock = DatabaseLock(demo_db.path)
+    seen: list[object] = []
+
+    def shown(window: MainWindow) -> None:
+        seen.append(lock.current())
+
+    monkeypatch.setattr(MainWindow, "showEvent", lambda self, e: shown(self))
+    args = argparse.Namespace(demo=False, demo_user="sdm", quit_when_shown=True)
+    assert app_module.run_session(args, str(demo_db.path), None).code == 0
+    assert seen and seen[0] is not None and "Helen" in seen[0].user  # named after sign-in
+    assert not lock.path.exists()  # released on closing
+    [backup] = list_backups(demo_db.backups_dir)
+    assert backup.kind is BackupKind.AUTOMATIC
