@@ -22,12 +22,9 @@ from hsdesk.services.platform.auth import Signer
 from hsdesk.services.platform.files import add_file
 from hsdesk.services.platform.signatures import keep_signature
 from hsdesk.services.reviews import checks as review_checks
-from hsdesk.services.reviews.quarterly import (
-    insert_action,
-    insert_completion,
-    insert_review,
-    record_signoff,
-)
+from hsdesk.services.reviews.actions import insert_action, insert_completion
+from hsdesk.services.reviews.checklist import insert_review
+from hsdesk.services.reviews.signoff import record_signoff
 
 REVIEWED_AFTER = 12  # days after a quarter ends that the Vice Chair did the check
 DURING_NEXT = -1  # done while the next quarter's review was under way

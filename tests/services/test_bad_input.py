@@ -40,6 +40,7 @@ from hsdesk.services.people import persons as people
 from hsdesk.services.people.offices import HoldingInput
 from hsdesk.services.photos import consents
 from hsdesk.services.photos.consents import ExpiryMonths
+from hsdesk.services.reviews import actions, checklist
 from hsdesk.services.reviews import quarterly as reviews
 
 
@@ -161,7 +162,7 @@ def review_db(demo_db):
         review_id = session.scalar(
             select(QuarterlyReview.id).where(QuarterlyReview.signed_at.is_(None))
         )
-    owner_id, _name = reviews.action_owners(demo_db)[0]
+    owner_id, _name = actions.action_owners(demo_db)[0]
     return demo_db, review_id, owner_id
 
 
@@ -175,14 +176,14 @@ def test_review_notes_and_actions(review_db, admin, notes, what, due):
     def check_item(record: Any) -> None:
         assert record.notes.strip() == notes.strip()
 
-    attempt(db, lambda: reviews.answer_item(db, admin, item.id, None, notes), check_item)
+    attempt(db, lambda: checklist.answer_item(db, admin, item.id, None, notes), check_item)
 
     def check_action(record: Any) -> None:
         assert record.what == what.strip() and record.due_on == due
 
     attempt(
         db,
-        lambda: reviews.add_action(db, admin, details.id, ActionInput(what, owner_id, due)),
+        lambda: actions.add_action(db, admin, details.id, ActionInput(what, owner_id, due)),
         check_action,
     )
 

@@ -38,7 +38,7 @@ CSV_HEADERS = (
 )
 
 
-def _action(a: ActionRecord) -> str:
+def _action_line(a: ActionRecord) -> str:
     done = f"done {format_date(a.done_on)}" if a.done_on else "open"
     return f"{a.what} ({a.owner_name}, due {format_date(a.due_on)}, {done})"
 
@@ -73,7 +73,7 @@ def review_rows(db: Database, actor: Actor, today: date | None = None) -> list[t
                         item.notes,
                         "; ".join(item.found),
                         "; ".join(e.file_name for e in item.evidence),
-                        "; ".join(_action(a) for a in item.actions),
+                        "; ".join(_action_line(a) for a in item.actions),
                     )
                 )
     return rows

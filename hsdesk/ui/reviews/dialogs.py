@@ -26,7 +26,7 @@ from hsdesk.domain.review_records import (
     TemplateInput,
     TemplateItem,
 )
-from hsdesk.services.reviews import quarterly as reviews
+from hsdesk.services.reviews import actions, signoff
 from hsdesk.services.reviews import template as review_template
 from hsdesk.ui.common import (
     GuardedDialog,
@@ -69,7 +69,7 @@ class ActionDialog(GuardedDialog):
         self.what.setPlaceholderText("What is to be done, e.g. 'Update the opening times'")
         self.what.setFixedHeight(80)
         self.owner = QComboBox()
-        owners = [(name, pid) for pid, name in reviews.action_owners(ctx.db)]
+        owners = [(name, pid) for pid, name in actions.action_owners(ctx.db)]
         fill_combo(self.owner, owners, ctx.actor.person_id)
         self.due = QLineEdit()
         set_date(self.due, clock.today() + timedelta(days=28))
@@ -93,7 +93,7 @@ class ActionDialog(GuardedDialog):
                 read_date(self.due, "Due by"),
                 self.item_id,
             )
-            self.saved = reviews.add_action(self.ctx.db, self.ctx.actor, self.review.id, data)
+            self.saved = actions.add_action(self.ctx.db, self.ctx.actor, self.review.id, data)
         except HsdeskError as exc:
             show_error(self, exc, "Action not added")
             return
@@ -124,7 +124,7 @@ class ActionDoneDialog(GuardedDialog):
 
     def save(self) -> None:
         try:
-            reviews.complete_action(
+            actions.complete_action(
                 self.ctx.db,
                 self.ctx.actor,
                 self.action.id,
@@ -145,7 +145,7 @@ class SignoffDialog(GuardedDialog):
         self.ctx, self.review = ctx, review
         self.signed: ReviewDetails | None = None
         self.setWindowTitle(f"Sign off the review of {review.name}")
-        problems = reviews.signoff_blockers(review)
+        problems = signoff.signoff_blockers(review)
         open_actions = sum(1 for a in review.actions if a.is_open)
         intro = QLabel(
             f"<b>{review.title}</b><br>{review.summary}; {len(review.actions)} action(s) raised, "
@@ -176,10 +176,10 @@ class SignoffDialog(GuardedDialog):
 
     def save(self) -> None:
         try:
-            given = reviews.ReviewSignoff(
+            given = signoff.ReviewSignoff(
                 self.username.text().strip(), self.password.text(), self.signature.choice()
             )
-            self.signed = reviews.sign_off(self.ctx.db, self.ctx.actor, self.review.id, given)
+            self.signed = signoff.sign_off(self.ctx.db, self.ctx.actor, self.review.id, given)
         except HsdeskError as exc:
             self.password.clear()
             show_error(self, exc, "Not signed off")

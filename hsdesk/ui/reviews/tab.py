@@ -33,6 +33,7 @@ from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.review import RESULT_COLOURS, STATUS_COLOURS, ItemResult
 from hsdesk.domain.review_records import ActionRecord, ItemRecord, QuarterRow, ReviewDetails
+from hsdesk.services.reviews import actions, checklist
 from hsdesk.services.reviews import quarterly as reviews
 from hsdesk.ui.common import (
     GREY,
@@ -494,7 +495,7 @@ class ReviewTab(QWidget):
         """Save the current item's result and notes; False (having said why) if refused."""
         assert self.item is not None
         try:
-            reviews.answer_item(
+            checklist.answer_item(
                 self.ctx.db, self.ctx.actor, self.item.id, result, self.notes.toPlainText()
             )
         except HsdeskError as exc:
@@ -524,7 +525,7 @@ class ReviewTab(QWidget):
         if self.row is None:
             return
         try:
-            reviews.start_review(self.ctx.db, self.ctx.actor, self.row.quarter)
+            checklist.start_review(self.ctx.db, self.ctx.actor, self.row.quarter)
         except HsdeskError as exc:
             show_error(self, exc, "Review not started")
             return
@@ -538,7 +539,7 @@ class ReviewTab(QWidget):
         if self.review is None:
             return
         try:
-            reviews.check_records_again(self.ctx.db, self.ctx.actor, self.review.id)
+            checklist.check_records_again(self.ctx.db, self.ctx.actor, self.review.id)
         except HsdeskError as exc:
             show_error(self, exc)
             return
@@ -597,7 +598,7 @@ class ReviewTab(QWidget):
     def _attach(self, data: bytes, name: str) -> None:
         assert self.item is not None
         try:
-            reviews.add_evidence(self.ctx.db, self.ctx.actor, self.item.id, data, name)
+            checklist.add_evidence(self.ctx.db, self.ctx.actor, self.item.id, data, name)
         except HsdeskError as exc:
             show_error(self, exc, "Not attached")
 
@@ -621,7 +622,7 @@ class ReviewTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            reviews.remove_evidence(self.ctx.db, self.ctx.actor, ident)
+            checklist.remove_evidence(self.ctx.db, self.ctx.actor, ident)
         except HsdeskError as exc:
             show_error(self, exc)
         self._reload()
@@ -654,7 +655,7 @@ class ReviewTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            reviews.remove_action(self.ctx.db, self.ctx.actor, action.id)
+            actions.remove_action(self.ctx.db, self.ctx.actor, action.id)
         except HsdeskError as exc:
             show_error(self, exc)
         self._reload()

@@ -30,7 +30,7 @@ from hsdesk.services.people.offices import HoldingInput
 from hsdesk.services.platform import auth
 from hsdesk.services.registers import breaches, complaints, connections
 from hsdesk.services.registers import exports as register_exports
-from hsdesk.services.reviews import quarterly as reviews
+from hsdesk.services.reviews import checklist
 
 NOW = clock.now().replace(second=0, microsecond=0)
 
@@ -382,7 +382,7 @@ def test_the_review_lists_the_quarters_complaints_with_their_reply_times(office)
     )
     vice = Actor("vc", None, "Vice", person_kind=PersonKind.TRUSTEE,
                       offices=frozenset({Office.VICE_CHAIR}))  # fmt: skip
-    review = reviews.start_review(db, vice, quarter_of(TODAY), TODAY)
+    review = checklist.start_review(db, vice, quarter_of(TODAY), TODAY)
     items = {i.channel_name: i for i in review.items if i.text.startswith("Complaints raised")}
     waited = complaints.get_complaint(db, unanswered.id).reply_time  # as long as until now
     assert items["Facebook page"].found == (

@@ -37,6 +37,7 @@ from hsdesk.services.people import persons as people
 from hsdesk.services.people.offices import HoldingInput
 from hsdesk.services.platform import auth
 from hsdesk.services.platform.signatures import SignatureChoice
+from hsdesk.services.reviews import actions, checklist, signoff
 from hsdesk.services.reviews import quarterly as reviews
 from hsdesk.services.reviews import template as review_template
 from hsdesk.services.reviews.attention import review_summary
@@ -109,13 +110,13 @@ def office(db, admin):
 
 
 def _signoff(username="rizwan", password=PASSWORD):
-    return reviews.ReviewSignoff(username, password, SignatureChoice(drawn=demo_signature_png()))
+    return signoff.ReviewSignoff(username, password, SignatureChoice(drawn=demo_signature_png()))
 
 
 def _answer_all(db, actor, review_id, result=ItemResult.PASS):
     for item in reviews.get_review(db, review_id).items:
         if item.result is None:
-            reviews.answer_item(db, actor, item.id, result, "")
+            checklist.answer_item(db, actor, item.id, result, "")
 
 
 def _png() -> bytes:
@@ -143,7 +144,7 @@ def test_quarters_list_and_due_dates_follow_the_setting(office):
 
 def test_a_review_is_built_per_channel_from_the_template(office):
     db = office.db
-    review = reviews.start_review(db, office.vice, LAST, AFTER)
+    review = checklist.start_review(db, office.vice, LAST, AFTER)
     template = review_template.list_template(db, active_only=True)
     per_channel = sum(1 for t in template if t.per_channel)
     general = len(template) - per_channel
@@ -154,20 +155,20 @@ def test_a_review_is_built_per_channel_from_the_template(office):
     photos = [i for i in review.items if i.text.startswith("Every photo")]
     assert all(i.result is ItemResult.NOT_APPLICABLE for i in photos)
     with pytest.raises(ValidationError, match="already begun"):
-        reviews.start_review(db, office.vice, LAST, AFTER)
+        checklist.start_review(db, office.vice, LAST, AFTER)
 
 
 def test_a_future_quarter_cannot_be_reviewed(office):
     future = quarter_of(TODAY).next
     with pytest.raises(ValidationError, match="has not begun yet"):
-        reviews.start_review(office.db, office.vice, future, TODAY)
+        checklist.start_review(office.db, office.vice, future, TODAY)
     with pytest.raises(ValidationError, match="has not begun yet"):
         reviews.find_quarter(office.db, future.key(QuarterScheme.CALENDAR), TODAY)
 
 
 def test_editing_the_template_never_changes_a_review_already_begun(office):
     db, admin = office.db, office.admin
-    before = reviews.start_review(db, office.vice, LAST, AFTER)
+    before = checklist.start_review(db, office.vice, LAST, AFTER)
     first = review_template.list_template(db)[0]
     review_template.edit_item(
         db, admin, first.id, TemplateInput(True, "1.1", "Posts are kind and accurate", "")
@@ -180,7 +181,7 @@ def test_editing_the_template_never_changes_a_review_already_begun(office):
     with db.read() as session:
         row = session.get(QuarterlyReview, before.id)
         assert "Posts are kind" not in row.template_snapshot
-    current = reviews.start_review(db, office.vice, quarter_of(TODAY), TODAY)
+    current = checklist.start_review(db, office.vice, quarter_of(TODAY), TODAY)
     texts = [i.text for i in current.items]
     assert "Posts are kind and accurate" in texts and added.text in texts
     assert current.template_revision == before.template_revision + 2
@@ -190,69 +191,69 @@ def test_photo_consent_item_lists_what_was_published(office):
     db = office.db
     item = office.approved((office.photo,))
     office.upload(item, office.web)
-    review = reviews.start_review(db, office.vice, quarter_of(TODAY), TODAY)
+    review = checklist.start_review(db, office.vice, quarter_of(TODAY), TODAY)
     web = next(
         i for i in review.items if i.channel_name == "Website" and i.text.startswith("Every photo")
     )
     assert web.result is ItemResult.PASS
     assert "everyone pictured had consent" in web.found[0] and f"#{item}" in web.found[0]
     with pytest.raises(ValidationError, match="filled in from hsdesk's records"):
-        reviews.answer_item(db, office.vice, web.id, ItemResult.ISSUE, "")
-    reviews.answer_item(db, office.vice, web.id, None, "Looked at the photos too.")
+        checklist.answer_item(db, office.vice, web.id, ItemResult.ISSUE, "")
+    checklist.answer_item(db, office.vice, web.id, None, "Looked at the photos too.")
     assert reviews.get_review(db, review.id).items[web.position - 1].notes.startswith("Looked")
 
 
 def test_signoff_refusals_change_nothing(office):
     db = office.db
-    review = reviews.start_review(db, office.vice, LAST, AFTER)
+    review = checklist.start_review(db, office.vice, LAST, AFTER)
     audit_before = _audit_count(db)
     with pytest.raises(ValidationError, match="not answered"):
-        reviews.sign_off(db, office.sdm, review.id, _signoff(), AFTER)
+        signoff.sign_off(db, office.sdm, review.id, _signoff(), AFTER)
     _answer_all(db, office.vice, review.id)
     issue = review.items[1]
-    reviews.answer_item(db, office.vice, issue.id, ItemResult.ISSUE, "")
+    checklist.answer_item(db, office.vice, issue.id, ItemResult.ISSUE, "")
     with pytest.raises(ValidationError, match="no note or action"):
-        reviews.sign_off(db, office.sdm, review.id, _signoff(), AFTER)
+        signoff.sign_off(db, office.sdm, review.id, _signoff(), AFTER)
     with pytest.raises(SignOffRefused, match="does not hold the office of Vice Chair"):
-        reviews.sign_off(db, office.vice, review.id, _signoff("helen"), AFTER)
+        signoff.sign_off(db, office.vice, review.id, _signoff("helen"), AFTER)
     with pytest.raises(SignOffRefused, match="not right"):
-        reviews.sign_off(db, office.vice, review.id, _signoff(password="wrong"), AFTER)
+        signoff.sign_off(db, office.vice, review.id, _signoff(password="wrong"), AFTER)
     with pytest.raises(ValidationError, match="can be signed off from that day"):
-        reviews.sign_off(db, office.vice, review.id, _signoff(), LAST.end - timedelta(days=1))
+        signoff.sign_off(db, office.vice, review.id, _signoff(), LAST.end - timedelta(days=1))
     assert reviews.get_review(db, review.id).signed_at is None
     answers = sum(1 for i in review.items if i.result is None) + 1
     assert _audit_count(db) == audit_before + answers  # only the answers were written
-    reviews.answer_item(db, office.vice, issue.id, ItemResult.ISSUE, "Old event still pinned.")
-    signed = reviews.sign_off(db, office.sdm, review.id, _signoff(), AFTER)
+    checklist.answer_item(db, office.vice, issue.id, ItemResult.ISSUE, "Old event still pinned.")
+    signed = signoff.sign_off(db, office.sdm, review.id, _signoff(), AFTER)
     assert signed.read_only and signed.signer_label == "Rizwan Akhtar (Vice Chair)"
     with pytest.raises(ValidationError, match="can no longer be changed"):
-        reviews.answer_item(db, office.vice, issue.id, ItemResult.PASS, "")
+        checklist.answer_item(db, office.vice, issue.id, ItemResult.PASS, "")
     with pytest.raises(ValidationError, match="can no longer be changed"):
-        reviews.add_evidence(db, office.vice, issue.id, _png(), "shot.png")
+        checklist.add_evidence(db, office.vice, issue.id, _png(), "shot.png")
     with db.read() as session:
         entry = session.execute(select(AuditEntry).order_by(AuditEntry.seq.desc())).scalar()
         assert entry.signer == "rizwan" and entry.actor == "helen"
 
 
 def test_only_reviewers_may_work_on_a_review(office, volunteer_actor):
-    review = reviews.start_review(office.db, office.vice, LAST, AFTER)
+    review = checklist.start_review(office.db, office.vice, LAST, AFTER)
     with pytest.raises(PermissionDenied):
-        reviews.answer_item(office.db, volunteer_actor, review.items[0].id, ItemResult.PASS, "")
+        checklist.answer_item(office.db, volunteer_actor, review.items[0].id, ItemResult.PASS, "")
     with pytest.raises(PermissionDenied):
-        reviews.start_review(office.db, office.writer, quarter_of(TODAY), TODAY)
+        checklist.start_review(office.db, office.writer, quarter_of(TODAY), TODAY)
 
 
 def test_evidence_is_checked_and_kept(office):
     db = office.db
-    review = reviews.start_review(db, office.vice, LAST, AFTER)
+    review = checklist.start_review(db, office.vice, LAST, AFTER)
     item = review.items[2]
-    shot = reviews.add_evidence(db, office.vice, item.id, _png(), "settings.png")
+    shot = checklist.add_evidence(db, office.vice, item.id, _png(), "settings.png")
     assert shot.is_image and db.files.path_for(shot.sha256).read_bytes() == _png()
     with pytest.raises(ValidationError, match="not a PDF or an image"):
-        reviews.add_evidence(db, office.vice, item.id, b"hello", "notes.txt")
+        checklist.add_evidence(db, office.vice, item.id, b"hello", "notes.txt")
     with pytest.raises(ValidationError, match="already attached"):
-        reviews.add_evidence(db, office.vice, item.id, _png(), "again.png")
-    reviews.remove_evidence(db, office.vice, shot.id)
+        checklist.add_evidence(db, office.vice, item.id, _png(), "again.png")
+    checklist.remove_evidence(db, office.vice, shot.id)
     assert reviews.get_review(db, review.id).items[2].evidence == ()
 
 
@@ -264,37 +265,37 @@ def _minutes_later() -> None:
 def test_open_actions_roll_over_until_done(office):
     db, vice = office.db, office.vice
     earlier = LAST.previous
-    first = reviews.start_review(db, vice, earlier, LAST.start + timedelta(days=3))
+    first = checklist.start_review(db, vice, earlier, LAST.start + timedelta(days=3))
     _answer_all(db, vice, first.id)
     item = first.items[0]
-    reviews.answer_item(db, vice, item.id, ItemResult.ISSUE, "")
+    checklist.answer_item(db, vice, item.id, ItemResult.ISSUE, "")
     owner = office.writer.person_id
     when = LAST.start + timedelta(days=3)
-    fix = reviews.add_action(
+    fix = actions.add_action(
         db, vice, first.id, ActionInput("Fix the page", owner, when + timedelta(days=7), item.id)
     )
-    stays = reviews.add_action(
+    stays = actions.add_action(
         db, vice, first.id, ActionInput("Archive old posts", owner, when + timedelta(days=7))
     )
     with pytest.raises(ValidationError, match="current trustee"):
-        reviews.add_action(db, vice, first.id, ActionInput("x", office.child, when))
-    reviews.sign_off(db, vice, first.id, _signoff(), when)
+        actions.add_action(db, vice, first.id, ActionInput("x", office.child, when))
+    signoff.sign_off(db, vice, first.id, _signoff(), when)
     _minutes_later()
-    second = reviews.start_review(db, vice, LAST, AFTER)
+    second = checklist.start_review(db, vice, LAST, AFTER)
     assert [a.what for a in second.carried] == ["Fix the page", "Archive old posts"]
-    done = reviews.complete_action(db, office.writer, fix.id, TODAY, "Updated", TODAY)
+    done = actions.complete_action(db, office.writer, fix.id, TODAY, "Updated", TODAY)
     assert not done.is_open
     with pytest.raises(ValidationError, match="future"):
-        reviews.complete_action(db, vice, stays.id, TODAY + timedelta(days=1), "", TODAY)
+        actions.complete_action(db, vice, stays.id, TODAY + timedelta(days=1), "", TODAY)
     second = reviews.get_review(db, second.id)
     assert [a.is_open for a in second.carried] == [False, True]  # done ones stay listed
     _answer_all(db, vice, second.id)
     _minutes_later()
-    reviews.sign_off(db, vice, second.id, _signoff(), AFTER)
-    third = reviews.start_review(db, vice, quarter_of(TODAY), TODAY)
+    signoff.sign_off(db, vice, second.id, _signoff(), AFTER)
+    third = checklist.start_review(db, vice, quarter_of(TODAY), TODAY)
     assert [a.what for a in third.carried] == ["Archive old posts"]
     # The signed-off review keeps what it carried, whatever happens later.
-    reviews.complete_action(db, vice, stays.id, TODAY, "", TODAY)
+    actions.complete_action(db, vice, stays.id, TODAY, "", TODAY)
     assert [a.what for a in reviews.get_review(db, second.id).carried] == [
         "Fix the page",
         "Archive old posts",
@@ -306,8 +307,8 @@ def test_dashboard_and_status_show_reviews_and_late_actions(office):
     day = LAST.end + timedelta(days=31)
     titles = [i.title for i in needs_attention(db, day)]
     assert f"Quarterly review of {LAST.name(QuarterScheme.CALENDAR)} overdue" in titles
-    review = reviews.start_review(db, office.vice, LAST, AFTER)
-    reviews.add_action(
+    review = checklist.start_review(db, office.vice, LAST, AFTER)
+    actions.add_action(
         db, office.vice, review.id, ActionInput("Fix", office.writer.person_id, AFTER)
     )
     summary = review_summary(db, AFTER + timedelta(days=1))
@@ -322,13 +323,13 @@ def test_signed_review_pdf_exports_and_verifies(office, tmp_path: Path):
     from pypdf import PdfReader
 
     db = office.db
-    review = reviews.start_review(db, office.vice, LAST, AFTER)
+    review = checklist.start_review(db, office.vice, LAST, AFTER)
     _answer_all(db, office.vice, review.id)
-    reviews.add_evidence(db, office.vice, review.items[2].id, _png(), "privacy.png")
+    checklist.add_evidence(db, office.vice, review.items[2].id, _png(), "privacy.png")
     key = LAST.key(QuarterScheme.CALENDAR)
     with pytest.raises(ValidationError, match="not signed off yet"):
         export_review(db, office.admin, key, tmp_path / "r.pdf", AFTER)
-    reviews.sign_off(db, office.vice, review.id, _signoff(), AFTER)
+    signoff.sign_off(db, office.vice, review.id, _signoff(), AFTER)
     target = tmp_path / "r.pdf"
     export_review(db, office.admin, key, target, AFTER)
     text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
@@ -363,12 +364,12 @@ def _audit_count(db) -> int:
 
 
 def test_action_owner_alone_may_record_it_done(office):
-    review = reviews.start_review(office.db, office.vice, LAST, AFTER)
-    action = reviews.add_action(
+    review = checklist.start_review(office.db, office.vice, LAST, AFTER)
+    action = actions.add_action(
         office.db, office.vice, review.id, ActionInput("Fix", office.writer.person_id, AFTER)
     )
     stranger = Actor("x", office.cover.person_id, "Priya", person_kind=PersonKind.VOLUNTEER)
     with pytest.raises(PermissionDenied, match="owner"):
-        reviews.complete_action(office.db, stranger, action.id, TODAY, "", TODAY)
-    done = reviews.complete_action(office.db, office.writer, action.id, TODAY, "", TODAY)
+        actions.complete_action(office.db, stranger, action.id, TODAY, "", TODAY)
+    done = actions.complete_action(office.db, office.writer, action.id, TODAY, "", TODAY)
     assert not done.is_open
