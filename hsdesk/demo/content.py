@@ -18,21 +18,17 @@ from hsdesk.domain.consent import Clearance, ConsentScope
 from hsdesk.domain.content import CHECKLIST, Decision, Platform, TakedownReason
 from hsdesk.domain.content_records import ChannelInput, ContentInput, SettingsInput
 from hsdesk.domain.enums import Office, PersonKind
+from hsdesk.services.content.approval import record_decision
 from hsdesk.services.content.channels import insert_channel, insert_settings
+from hsdesk.services.content.drafts import insert_item, submit_item, update_item
+from hsdesk.services.content.items import current_approval
 from hsdesk.services.content.takedowns import (
     consent_takedowns,
     finish_takedown,
     insert_takedown,
     sweep_session,
 )
-from hsdesk.services.content.workflow import (
-    current_approval,
-    insert_item,
-    record_decision,
-    record_upload,
-    submit_item,
-    update_item,
-)
+from hsdesk.services.content.upload import record_upload
 from hsdesk.services.photos.clearance import full_name, photo_records, photos_query
 from hsdesk.services.platform.auth import Signer
 

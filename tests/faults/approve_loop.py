@@ -13,7 +13,7 @@ import sys
 from hsdesk.db.engine import Database
 from hsdesk.domain.content import CHECKLIST, Decision
 from hsdesk.domain.content_records import ContentInput, SignOff
-from hsdesk.services.content import workflow as content
+from hsdesk.services.content import approval, drafts
 from hsdesk.services.platform import auth
 
 PASSWORD = "correct horse"  # content_office.PASSWORD
@@ -28,11 +28,11 @@ def main() -> None:
     number = 0
     while True:
         number += 1
-        item = content.save_item(
+        item = drafts.save_item(
             db, writer, ContentInput(f"Post {number}", "Coffee morning on Friday", (channel,), ())
         ).id
-        content.submit(db, writer, item)
-        content.decide(db, writer, item, Decision.APPROVE, SignOff("helen", PASSWORD), yes)
+        drafts.submit(db, writer, item)
+        approval.decide(db, writer, item, Decision.APPROVE, SignOff("helen", PASSWORD), yes)
         print(f"approved {item}", flush=True)
 
 

@@ -32,8 +32,8 @@ from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.records import PersonInput
 from hsdesk.domain.review import QuarterScheme
 from hsdesk.domain.review_records import ActionInput
-from hsdesk.services.content import channels
-from hsdesk.services.content import workflow as content
+from hsdesk.services.content import channels, drafts
+from hsdesk.services.content import items as content
 from hsdesk.services.inductions import records as inductions
 from hsdesk.services.people import offices
 from hsdesk.services.people import persons as people
@@ -117,7 +117,7 @@ def test_content_drafts(office, title, body, planned):
 
     attempt(
         db,
-        lambda: content.save_item(db, office.writer, ContentInput(title, body, (), (), planned)),
+        lambda: drafts.save_item(db, office.writer, ContentInput(title, body, (), (), planned)),
         check,
     )
 

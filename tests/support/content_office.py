@@ -18,8 +18,7 @@ from hsdesk.domain.content_records import ChannelInput, ContentInput, SignOff
 from hsdesk.domain.enums import Office, PersonKind
 from hsdesk.domain.photo_records import ConsentInput
 from hsdesk.domain.records import PersonInput
-from hsdesk.services.content import channels
-from hsdesk.services.content import workflow as content
+from hsdesk.services.content import approval, channels, drafts, upload
 from hsdesk.services.people import accounts, offices
 from hsdesk.services.people import persons as people
 from hsdesk.services.people.offices import HoldingInput
@@ -61,17 +60,17 @@ class ContentOffice:
             channels_ if channels_ is not None else (self.web, self.facebook),
             photos_,
         )
-        return content.save_item(self.db, by or self.writer, data).id
+        return drafts.save_item(self.db, by or self.writer, data).id
 
     def approved(self, photos_: tuple[int, ...] = (), by: Actor | None = None) -> int:
         item = self.draft(photos_, by=by)
-        content.submit(self.db, by or self.writer, item)
-        content.decide(self.db, self.writer, item, APPROVE, SignOff("helen", PASSWORD), YES)
+        drafts.submit(self.db, by or self.writer, item)
+        approval.decide(self.db, self.writer, item, APPROVE, SignOff("helen", PASSWORD), YES)
         return item
 
     def upload(self, item: int, channel: int, who: str = "daniel", minutes_ago: int = 0):
         posted = clock.now() - timedelta(minutes=minutes_ago)
-        return content.upload(
+        return upload.upload(
             self.db,
             self.writer,
             item,

@@ -16,8 +16,8 @@ from hsdesk.domain.attention import Area, listed
 from hsdesk.domain.content import ContentState
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.records import AttentionItem
+from hsdesk.services.content.items import channel_refs, item_problems, load_item, moment_on
 from hsdesk.services.content.takedowns import open_takedowns
-from hsdesk.services.content.workflow import channel_refs, item_problems, load_item, moment_on
 
 AREA = Area.CONTENT
 

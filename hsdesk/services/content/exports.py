@@ -25,7 +25,7 @@ from hsdesk.domain.content import ContentState, Decision
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.permissions import Permission
-from hsdesk.services.content.workflow import current_approval
+from hsdesk.services.content.items import current_approval
 from hsdesk.services.photos.clearance import full_name
 from hsdesk.services.platform.auth import require
 

@@ -30,10 +30,10 @@ from hsdesk.domain.content_records import ContentDetails, ContentInput, Takedown
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
-from hsdesk.services.content.workflow import (
+from hsdesk.services.content.drafts import insert_item
+from hsdesk.services.content.items import (
     add_event,
     details_of,
-    insert_item,
     item_problems,
     load_item,
     refresh_flags,

@@ -21,7 +21,7 @@ from hsdesk.domain.registers import (
     CONNECTIONS_PAGE,
     ComplaintState,
 )
-from hsdesk.services.content.workflow import moment_on
+from hsdesk.services.content.items import moment_on
 from hsdesk.services.registers.breaches import open_breach_count
 from hsdesk.services.registers.complaints import reply_hours_in, waiting_for_reply
 from hsdesk.services.registers.connections import due_for_reconfirmation

@@ -19,8 +19,8 @@ from hsdesk.domain.permissions import Permission
 from hsdesk.domain.register_records import ComplaintInput, ComplaintRecord
 from hsdesk.domain.registers import DEFAULT_REPLY_HOURS, ComplaintState, complaint_state, duration
 from hsdesk.domain.review import Quarter
+from hsdesk.services.content.items import load_item, moment_on
 from hsdesk.services.content.takedowns import insert_takedown
-from hsdesk.services.content.workflow import load_item, moment_on
 from hsdesk.services.photos.clearance import full_name
 from hsdesk.services.platform import audit, settings
 from hsdesk.services.platform.auth import require

@@ -24,8 +24,7 @@ from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ChannelRecord, ContentDetails, ContentInput
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.photo_records import PhotoRecord
-from hsdesk.services.content import channels
-from hsdesk.services.content import workflow as content
+from hsdesk.services.content import channels, drafts
 from hsdesk.services.photos import library as photos
 from hsdesk.ui.common import GuardedDialog, read_date, set_date, show_error
 from hsdesk.ui.context import AppContext
@@ -179,7 +178,7 @@ class ContentDialog(GuardedDialog):
 
     def save(self) -> None:
         try:
-            self.saved = content.save_item(
+            self.saved = drafts.save_item(
                 self.ctx.db, self.ctx.actor, self.value(), self.item.id if self.item else None
             )
         except HsdeskError as exc:

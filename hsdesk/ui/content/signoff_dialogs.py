@@ -28,7 +28,7 @@ from hsdesk.domain.content_records import ContentDetails, SignOff
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError
-from hsdesk.services.content import workflow as content
+from hsdesk.services.content import approval, upload
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, password_field, show_error
 from hsdesk.ui.context import AppContext
 
@@ -134,7 +134,7 @@ class DecisionDialog(GuardedDialog):
     def save(self) -> None:
         answers = {key: box.isChecked() for key, box in self.checks.items()}
         try:
-            self.result_item = content.decide(
+            self.result_item = approval.decide(
                 self.ctx.db,
                 self.ctx.actor,
                 self.item.id,
@@ -198,7 +198,7 @@ class UploadDialog(GuardedDialog):
         assert isinstance(chosen, datetime)
         posted = chosen.replace(second=0, microsecond=0)
         try:
-            self.result_item = content.upload(
+            self.result_item = upload.upload(
                 self.ctx.db,
                 self.ctx.actor,
                 self.item.id,

@@ -28,9 +28,9 @@ from hsdesk.domain.dates import parse_date
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.permissions import Permission, allowed
-from hsdesk.services.content import channels, takedowns
+from hsdesk.services.content import channels, drafts, takedowns
+from hsdesk.services.content import items as content
 from hsdesk.services.content import queries as content_queries
-from hsdesk.services.content import workflow as content
 from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, push_button, show_error
 from hsdesk.ui.content.model import ROW_ROLE, ContentListModel
 from hsdesk.ui.content.panel import ContentPanel
@@ -254,7 +254,7 @@ class ContentTab(QWidget):
             dialog = ContentDialog(self.ctx, item, self, self.thumbnails)
             return dialog.saved if ask(dialog) else None
         if key == "submit":
-            return content.submit(self.ctx.db, self.ctx.actor, item.id)
+            return drafts.submit(self.ctx.db, self.ctx.actor, item.id)
         if key == "copy":
             return self._copy(item)
         forms = {

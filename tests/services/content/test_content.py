@@ -27,9 +27,9 @@ from hsdesk.domain.content_records import (
     SignOff,
 )
 from hsdesk.domain.errors import NotFound, PermissionDenied, SignOffRefused, ValidationError
-from hsdesk.services.content import channels, takedowns
+from hsdesk.services.content import approval, channels, drafts, takedowns, upload
+from hsdesk.services.content import items as content
 from hsdesk.services.content import queries as content_queries
-from hsdesk.services.content import workflow as content
 from hsdesk.services.content.exports import content_log, content_rows
 from hsdesk.services.dashboard import needs_attention
 from hsdesk.services.photos import consents
@@ -115,8 +115,8 @@ def test_agreed_settings_need_text_minute_and_a_past_date(office):
 
 def test_the_whole_path_from_draft_to_published_is_on_the_timeline_and_audited(office):
     item = office.draft((office.photo,))
-    content.submit(office.db, office.writer, item)
-    content.decide(office.db, office.writer, item, Decision.APPROVE, HELEN, YES)
+    drafts.submit(office.db, office.writer, item)
+    approval.decide(office.db, office.writer, item, Decision.APPROVE, HELEN, YES)
     office.upload(item, office.facebook)
     details = office.upload(item, office.web)
     assert details.state is ContentState.PUBLISHED
@@ -149,43 +149,43 @@ def test_items_need_a_title_and_existing_channels_and_photos(office):
         (ContentInput("T" * 201, "text"), "title is too long"),
     ]:
         with pytest.raises(ValidationError, match=message):
-            content.save_item(office.db, office.writer, data)
+            drafts.save_item(office.db, office.writer, data)
     with pytest.raises(PermissionDenied, match="write content"):
         volunteer = office.writer.__class__("v", 1, "V")
-        content.save_item(office.db, volunteer, ContentInput("T", "x"))
+        drafts.save_item(office.db, volunteer, ContentInput("T", "x"))
 
 
 def test_submit_needs_text_and_a_channel(office):
-    empty = content.save_item(office.db, office.writer, ContentInput("T", "", (office.web,))).id
+    empty = drafts.save_item(office.db, office.writer, ContentInput("T", "", (office.web,))).id
     with pytest.raises(ValidationError, match="Write the text"):
-        content.submit(office.db, office.writer, empty)
-    nowhere = content.save_item(office.db, office.writer, ContentInput("T", "Hello")).id
+        drafts.submit(office.db, office.writer, empty)
+    nowhere = drafts.save_item(office.db, office.writer, ContentInput("T", "Hello")).id
     with pytest.raises(ValidationError, match="at least one channel"):
-        content.submit(office.db, office.writer, nowhere)
+        drafts.submit(office.db, office.writer, nowhere)
 
 
 def test_the_author_cannot_approve_their_own_item_and_the_message_says_who_can(office):
     item = office.draft(by=office.sdm)
-    content.submit(office.db, office.sdm, item)
+    drafts.submit(office.db, office.sdm, item)
     before = counts(office.db)
     with pytest.raises(PermissionDenied, match="Helen Whitworth wrote or changed this item") as e:
-        content.decide(office.db, office.sdm, item, Decision.APPROVE, HELEN, YES)
+        approval.decide(office.db, office.sdm, item, Decision.APPROVE, HELEN, YES)
     assert "record an acting Scheme Development Manager" in str(e.value)
     office.make_acting_sdm()
     with pytest.raises(PermissionDenied, match=r"Priya Shah \(acting\) can"):
-        content.decide(office.db, office.sdm, item, Decision.APPROVE, HELEN, YES)
+        approval.decide(office.db, office.sdm, item, Decision.APPROVE, HELEN, YES)
     assert counts(office.db)[:3] == before[:3]
-    content.decide(office.db, office.sdm, item, Decision.APPROVE, SignOff("priya", PASSWORD), YES)
+    approval.decide(office.db, office.sdm, item, Decision.APPROVE, SignOff("priya", PASSWORD), YES)
     assert state(office, item) is ContentState.APPROVED
 
 
 def test_someone_who_changed_the_text_cannot_approve_it_either(office):
     item = office.draft()
     data = ContentInput("Coffee morning", "Come to our coffee morning on Friday!", (office.web,))
-    content.save_item(office.db, office.sdm, data, item)  # Helen edits Shazia's text
-    content.submit(office.db, office.writer, item)
+    drafts.save_item(office.db, office.sdm, data, item)  # Helen edits Shazia's text
+    drafts.submit(office.db, office.writer, item)
     with pytest.raises(PermissionDenied, match="wrote or changed"):
-        content.decide(office.db, office.writer, item, Decision.APPROVE, HELEN, YES)
+        approval.decide(office.db, office.writer, item, Decision.APPROVE, HELEN, YES)
 
 
 @pytest.mark.parametrize(
@@ -197,29 +197,29 @@ def test_someone_who_changed_the_text_cannot_approve_it_either(office):
 )
 def test_only_the_sdm_with_their_own_password_decides(office, sign, error, message):
     item = office.draft()
-    content.submit(office.db, office.writer, item)
+    drafts.submit(office.db, office.writer, item)
     before = counts(office.db)
     with pytest.raises(error, match=message):
-        content.decide(office.db, office.writer, item, Decision.APPROVE, sign, YES)
+        approval.decide(office.db, office.writer, item, Decision.APPROVE, sign, YES)
     assert counts(office.db) == before and state(office, item) is ContentState.SUBMITTED
 
 
 def test_every_checklist_point_must_be_confirmed_and_rejection_needs_a_reason(office):
     item = office.draft()
-    content.submit(office.db, office.writer, item)
+    drafts.submit(office.db, office.writer, item)
     partial = dict(YES, identity=False)
     with pytest.raises(ValidationError, match=r"Home-Start name and logo .*\(1\.6\)"):
-        content.decide(office.db, office.writer, item, Decision.APPROVE, HELEN, partial)
+        approval.decide(office.db, office.writer, item, Decision.APPROVE, HELEN, partial)
     for decision in (Decision.REJECT, Decision.CHANGES):
         with pytest.raises(ValidationError, match="Say why"):
-            content.decide(office.db, office.writer, item, decision, HELEN, {}, "  ")
-    details = content.decide(
+            approval.decide(office.db, office.writer, item, decision, HELEN, {}, "  ")
+    details = approval.decide(
         office.db, office.writer, item, Decision.CHANGES, HELEN, {}, "Check the date"
     )
     assert details.state is ContentState.CHANGES_REQUESTED
     assert details.events[-1].comment == "Check the date"
     with pytest.raises(ValidationError, match="not awaiting approval"):
-        content.decide(office.db, office.writer, item, Decision.APPROVE, HELEN, YES)
+        approval.decide(office.db, office.writer, item, Decision.APPROVE, HELEN, YES)
 
 
 def test_a_photo_without_consent_for_a_channel_cannot_be_approved_and_cannot_be_overridden(
@@ -227,10 +227,10 @@ def test_a_photo_without_consent_for_a_channel_cannot_be_approved_and_cannot_be_
 ):
     consents.withdraw_consent(office.db, office.admin, office.consent, TODAY, "Phone call")
     item = office.draft((office.photo,))
-    content.submit(office.db, office.writer, item)
+    drafts.submit(office.db, office.writer, item)
     answers = dict(YES, photos_consented=True)  # a caller claiming it is fine changes nothing
     with pytest.raises(ValidationError, match="Alfie Booth withdrew consent") as e:
-        content.decide(office.db, office.writer, item, Decision.APPROVE, HELEN, answers)
+        approval.decide(office.db, office.writer, item, Decision.APPROVE, HELEN, answers)
     assert "'party.jpg' on Website" in str(e.value) and "Facebook page" in str(e.value)
     assert state(office, item) is ContentState.SUBMITTED
 
@@ -244,14 +244,14 @@ def test_an_edit_after_approval_voids_it_and_returns_the_item_to_draft(office):
         (),
         TODAY + timedelta(days=5),
     )
-    details = content.save_item(office.db, office.writer, moved, item)
+    details = drafts.save_item(office.db, office.writer, moved, item)
     assert details.state is ContentState.APPROVED  # a new planned date is not new content
     changed = ContentInput(
         "Coffee morning",
         "Come to our coffee morning! Bring a friend.",
         (office.web, office.facebook),
     )
-    details = content.save_item(office.db, office.writer, changed, item)
+    details = drafts.save_item(office.db, office.writer, changed, item)
     assert details.state is ContentState.DRAFT and details.approval is None
     assert details.events[-1].kind == "approval_voided"
     with pytest.raises(ValidationError, match="only content the Scheme Development Manager"):
@@ -264,8 +264,8 @@ def test_an_edit_after_approval_voids_it_and_returns_the_item_to_draft(office):
 def test_the_approver_cannot_record_the_upload(office):
     office.make_acting_sdm()
     item = office.draft()
-    content.submit(office.db, office.writer, item)
-    content.decide(
+    drafts.submit(office.db, office.writer, item)
+    approval.decide(
         office.db, office.writer, item, Decision.APPROVE, SignOff("priya", PASSWORD), YES
     )
     # Priya approved; she cannot also be the uploader even as VDO.
@@ -312,7 +312,7 @@ def test_upload_needs_a_real_address_and_a_past_time(office, url, minutes_ago, m
     item = office.approved()
     posted = clock.now() - timedelta(minutes=minutes_ago)
     with pytest.raises(ValidationError, match=message):
-        content.upload(office.db, office.writer, item, office.web, url, posted, DANIEL)
+        upload.upload(office.db, office.writer, item, office.web, url, posted, DANIEL)
 
 
 def test_upload_only_to_approved_channels_once_and_after_approval(office):
@@ -345,7 +345,7 @@ def test_published_items_cannot_be_edited_a_correction_takes_the_old_one_down(of
     item = office.approved()
     office.upload(item, office.web)
     with pytest.raises(ValidationError, match="Use 'Correct…'"):
-        content.save_item(office.db, office.writer, ContentInput("New", "x", (office.web,)), item)
+        drafts.save_item(office.db, office.writer, ContentInput("New", "x", (office.web,)), item)
     with pytest.raises(ValidationError, match="Say what the correction is for"):
         takedowns.copy_item(office.db, office.writer, item)
     copy = takedowns.copy_item(office.db, office.writer, item, "Wrong date")
@@ -434,7 +434,7 @@ def test_unknown_items_say_so(office):
 def test_queues_show_what_each_person_has_to_do(office):
     mine = office.draft()
     waiting = office.draft()
-    content.submit(office.db, office.writer, waiting)
+    drafts.submit(office.db, office.writer, waiting)
     ready = office.approved()
     counts_ = content_queries.queue_counts(office.db, office.sdm)
     assert counts_[Queue.AWAITING] == 1 and counts_[Queue.READY] == 1
@@ -479,6 +479,6 @@ def test_search_finds_words_by_their_start_in_title_or_text_and_follows_edits(of
     assert found("FRIDAY") == [friday]
     assert found("tuesday") == []
     data = ContentInput("Coffee morning", "Coffee morning on Tuesday", (office.web,))
-    content.save_item(office.db, office.writer, data, friday)
+    drafts.save_item(office.db, office.writer, data, friday)
     assert found("friday") == [] and found("tues") == [friday]
     assert found("100%") == []  # punctuation alone is searched as typed, never an error

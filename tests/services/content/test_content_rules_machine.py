@@ -34,9 +34,9 @@ from hsdesk.domain.content_records import ContentInput, SignOff
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.photo_records import ConsentInput
-from hsdesk.services.content import takedowns
-from hsdesk.services.content import workflow as content
-from hsdesk.services.content.workflow import channel_refs, item_photos, items_with_details
+from hsdesk.services.content import approval, drafts, takedowns, upload
+from hsdesk.services.content import items as content
+from hsdesk.services.content.items import channel_refs, item_photos, items_with_details
 from hsdesk.services.people import offices
 from hsdesk.services.people.offices import HoldingInput
 from hsdesk.services.photos import consents
@@ -134,7 +134,7 @@ class ContentRules(RuleBasedStateMachine):
         data = ContentInput("Post", text, chans, (self.office.photo,) if photo else ())
 
         def act() -> None:
-            self.items.append(content.save_item(self.db, self.actors[user], data).id)
+            self.items.append(drafts.save_item(self.db, self.actors[user], data).id)
 
         self._try(act, "write")
 
@@ -150,13 +150,13 @@ class ContentRules(RuleBasedStateMachine):
         new = ContentInput(
             "Post", text, (self.office.facebook,), (self.office.photo,) if photo else ()
         )
-        self._try(lambda: content.save_item(self.db, self.actors[user], new, item))
+        self._try(lambda: drafts.save_item(self.db, self.actors[user], new, item))
 
     @precondition(lambda self: self.items)
     @rule(data=st.data(), user=st.sampled_from(USERS))
     def submit(self, data, user: str) -> None:  # type: ignore[no-untyped-def]
         item = self.pick(data, ContentState.DRAFT, ContentState.CHANGES_REQUESTED)
-        self._try(lambda: content.submit(self.db, self.actors[user], item))
+        self._try(lambda: drafts.submit(self.db, self.actors[user], item))
 
     @precondition(lambda self: self.items)
     @rule(
@@ -168,7 +168,7 @@ class ContentRules(RuleBasedStateMachine):
     def decide(self, data, signer: str, at: str, decision: Decision) -> None:  # type: ignore[no-untyped-def]
         item = data.draw(st.sampled_from(self.items))
         self._try(
-            lambda: content.decide(
+            lambda: approval.decide(
                 self.db, self.actors[at], item, decision, SignOff(signer, PASSWORD), YES, "Because"
             ),
             f"{decision.value}",
@@ -181,7 +181,7 @@ class ContentRules(RuleBasedStateMachine):
         channel = self.office.web if web else self.office.facebook
         posted = clock.now()
         self._try(
-            lambda: content.upload(
+            lambda: upload.upload(
                 self.db,
                 self.office.writer,
                 item,
@@ -200,7 +200,7 @@ class ContentRules(RuleBasedStateMachine):
         item = data.draw(st.sampled_from(self.items))
         now = content.get_item(self.db, item)
         if now.state in (ContentState.DRAFT, ContentState.CHANGES_REQUESTED):
-            self._try(lambda: content.submit(self.db, self.office.writer, item), "submit")
+            self._try(lambda: drafts.submit(self.db, self.office.writer, item), "submit")
         elif now.state is ContentState.SUBMITTED:
             self.decide_item(item, signer, "shazia", Decision.APPROVE)
         elif now.state in (ContentState.APPROVED, ContentState.PUBLISHED) and now.unpublished:
@@ -208,7 +208,7 @@ class ContentRules(RuleBasedStateMachine):
 
     def decide_item(self, item: int, signer: str, at: str, decision: Decision) -> None:
         self._try(
-            lambda: content.decide(
+            lambda: approval.decide(
                 self.db, self.actors[at], item, decision, SignOff(signer, PASSWORD), YES, "Because"
             ),
             f"{decision.value}",
@@ -217,7 +217,7 @@ class ContentRules(RuleBasedStateMachine):
     def upload_item(self, item: int, signer: str, channel: int) -> None:
         posted = clock.now()
         self._try(
-            lambda: content.upload(
+            lambda: upload.upload(
                 self.db,
                 self.office.writer,
                 item,

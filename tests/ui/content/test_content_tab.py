@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ContentQuery, Queue
-from hsdesk.services.content import workflow as content
+from hsdesk.services.content import items as content
 from hsdesk.services.content.queries import item_rows
 from hsdesk.services.platform import auth
 from hsdesk.ui.content.signoff_dialogs import DecisionDialog, UploadDialog

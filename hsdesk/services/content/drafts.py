@@ -1,0 +1,201 @@
+"""Writing and editing drafts, and submitting them for approval."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hsdesk.db.engine import Database
+from hsdesk.db.models import (
+    Channel,
+    ContentChannel,
+    ContentItem,
+    ContentPhoto,
+    Photo,
+)
+from hsdesk.domain import clock
+from hsdesk.domain.actor import Actor
+from hsdesk.domain.content import (
+    ContentState,
+    Decision,
+)
+from hsdesk.domain.content_records import (
+    ContentDetails,
+    ContentInput,
+)
+from hsdesk.domain.errors import PermissionDenied, ValidationError
+from hsdesk.domain.permissions import Permission
+from hsdesk.services.content.items import (
+    MAX_BODY,
+    MAX_TITLE,
+    add_event,
+    current_hash,
+    details_of,
+    load_item,
+    refresh_flags,
+)
+from hsdesk.services.platform.auth import require
+
+
+def _clean(session: Session, data: ContentInput) -> ContentInput:
+    title = " ".join(data.title.split())
+    if not title:
+        raise ValidationError("Give the item a title, so it can be found in the lists.")
+    if len(title) > MAX_TITLE:
+        raise ValidationError(f"The title is too long; keep it under {MAX_TITLE} characters.")
+    if len(data.body) > MAX_BODY:
+        raise ValidationError(f"The text is too long; keep it under {MAX_BODY:,} characters.")
+    channel_ids = tuple(dict.fromkeys(data.channel_ids))
+    if channel_ids:
+        found = {
+            c.id: c
+            for c in session.execute(select(Channel).where(Channel.id.in_(channel_ids))).scalars()
+        }
+        missing = [i for i in channel_ids if i not in found]
+        if missing:
+            raise ValidationError("One of the chosen channels is no longer in the register.")
+        retired = [found[i].name for i in channel_ids if not found[i].active]
+        if retired:
+            raise ValidationError(
+                f"{', '.join(retired)} is no longer used by the scheme. Untick it, or an "
+                "administrator can mark it in use again in the channels register."
+            )
+    photo_ids = tuple(dict.fromkeys(data.photo_ids))
+    if photo_ids:
+        count = len(session.execute(select(Photo.id).where(Photo.id.in_(photo_ids))).all())
+        if count != len(photo_ids):
+            raise ValidationError("One of the attached photos is no longer in the library.")
+    return ContentInput(title, data.body.strip(), channel_ids, photo_ids, data.planned_on)
+
+
+def _set_links(item: ContentItem, data: ContentInput) -> None:
+    item.channels = [ContentChannel(channel_id=c) for c in data.channel_ids]
+    item.photos = [ContentPhoto(photo_id=p, position=n) for n, p in enumerate(data.photo_ids)]
+
+
+def insert_item(
+    session: Session,
+    actor: Actor,
+    data: ContentInput,
+    at: datetime | None = None,
+    copied_from: ContentItem | None = None,
+) -> ContentItem:
+    if actor.person_id is None:
+        raise PermissionDenied("Content is written by a person: sign in with your own account.")
+    stamp = at or clock.now()
+    item = ContentItem(
+        title=data.title,
+        body=data.body,
+        planned_on=data.planned_on,
+        day=data.planned_on or stamp.date(),
+        author_id=actor.person_id,
+        state=ContentState.DRAFT,
+        content_hash="",
+        created_at=stamp,
+        updated_at=stamp,
+        copied_from_id=copied_from.id if copied_from else None,
+    )
+    session.add(item)
+    _set_links(item, data)
+    session.flush()
+    session.refresh(item)
+    item.content_hash = current_hash(item)
+    comment = f"Copied from item {copied_from.id}" if copied_from else ""
+    add_event(session, actor, item, "created", f"Wrote '{item.title}' (draft)", comment, at=at)
+    return item
+
+
+def update_item(
+    session: Session,
+    actor: Actor,
+    item: ContentItem,
+    data: ContentInput,
+    at: datetime | None = None,
+) -> None:
+    if not item.state.editable:
+        raise ValidationError(_not_editable(item))
+    before = item.content_hash
+    was = item.state
+    item.title, item.body, item.planned_on = data.title, data.body, data.planned_on
+    item.day = data.planned_on or item.created_at.date()
+    _set_links(item, data)
+    session.flush()
+    session.refresh(item)
+    item.content_hash = current_hash(item)
+    item.updated_at = at or clock.now()
+    if item.content_hash == before:
+        return
+    add_event(session, actor, item, "edited", f"Changed '{item.title}'", at=at)
+    if was in (ContentState.SUBMITTED, ContentState.APPROVED):
+        for decision in item.decisions:
+            if decision.decision is Decision.APPROVE and decision.voided_at is None:
+                decision.voided_at = item.updated_at
+        item.state = ContentState.DRAFT
+        item.submitted_at = None
+        if was is ContentState.APPROVED:
+            add_event(
+                session,
+                actor,
+                item,
+                "approval_voided",
+                f"Approval of '{item.title}' voided by an edit",
+                "The text, channels or photos changed after approval, so it must be approved "
+                "again.",
+                at=item.updated_at,
+            )
+    refresh_flags(item)
+
+
+def _not_editable(item: ContentItem) -> str:
+    if item.state is ContentState.REJECTED:
+        return (
+            f"'{item.title}' was rejected, so it cannot be changed. Use 'Copy as new item' to "
+            "start again from its text."
+        )
+    return (
+        f"'{item.title}' is {item.state.label.lower()}, so it cannot be changed: what went online "
+        "must stay as it was approved. Use 'Correct…' to write a corrected copy; the one online "
+        "is then taken down."
+    )
+
+
+def save_item(
+    db: Database, actor: Actor, data: ContentInput, item_id: int | None = None
+) -> ContentDetails:
+    """Write a new draft, or change one (a change to approved content voids the approval)."""
+    require(actor, Permission.WRITE_CONTENT)
+    with db.write() as session:
+        clean = _clean(session, data)
+        if item_id is None:
+            item = insert_item(session, actor, clean)
+        else:
+            item = load_item(session, item_id)
+            update_item(session, actor, item, clean)
+        return details_of(session, load_item(session, item.id), clock.today())
+
+
+def submit(db: Database, actor: Actor, item_id: int) -> ContentDetails:
+    require(actor, Permission.WRITE_CONTENT)
+    with db.write() as session:
+        item = load_item(session, item_id)
+        submit_item(session, actor, item)
+        return details_of(session, item, clock.today())
+
+
+def submit_item(
+    session: Session, actor: Actor, item: ContentItem, at: datetime | None = None
+) -> None:
+    if item.state not in (ContentState.DRAFT, ContentState.CHANGES_REQUESTED):
+        raise ValidationError(
+            f"'{item.title}' is {item.state.label.lower()}; only a draft can be submitted."
+        )
+    if not item.body.strip():
+        raise ValidationError("Write the text to post before submitting it for approval.")
+    if not item.channels:
+        raise ValidationError("Choose at least one channel the item is to go on.")
+    item.state = ContentState.SUBMITTED
+    item.submitted_at = item.updated_at = at or clock.now()
+    add_event(session, actor, item, "submitted", f"Submitted '{item.title}' for approval", at=at)
+    refresh_flags(item)
