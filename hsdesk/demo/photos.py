@@ -17,9 +17,10 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.consent import SELF, ConsentMethod, ConsentScope
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
 from hsdesk.domain.photo_records import ConsentInput
-from hsdesk.services.photos.consents import insert_consent, insert_withdrawal
+from hsdesk.services.photos.consents import insert_consent
 from hsdesk.services.photos.files import check_photo
 from hsdesk.services.photos.library import insert_tag, store_photo
+from hsdesk.services.photos.withdrawals import insert_withdrawal
 
 # (event, days before today it took place, number of photos, sky colour)
 EVENTS = [

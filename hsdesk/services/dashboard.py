@@ -18,7 +18,7 @@ from hsdesk.services.content import attention as content
 from hsdesk.services.content.takedowns import sweep
 from hsdesk.services.inductions import attention as inductions
 from hsdesk.services.people import offices
-from hsdesk.services.photos import consents
+from hsdesk.services.photos import attention as photos
 from hsdesk.services.policy import versions as policy
 from hsdesk.services.registers import attention as registers
 from hsdesk.services.reviews import attention as reviews
@@ -28,9 +28,9 @@ Provider = Callable[[Session, date], list[AttentionItem]]
 # Everyone's items, feature by feature ...
 PROVIDERS: tuple[Provider, ...] = (
     offices.office_items,
-    consents.lost_clearance_items,
-    consents.expiring_items,
-    consents.unidentified_items,
+    photos.lost_clearance_items,
+    photos.expiring_items,
+    photos.unidentified_items,
     content.takedown_items,
     content.awaiting_approval_items,
     content.approved_items,

@@ -38,8 +38,8 @@ from hsdesk.services.inductions import records as inductions
 from hsdesk.services.people import offices
 from hsdesk.services.people import persons as people
 from hsdesk.services.people.offices import HoldingInput
-from hsdesk.services.photos import consents
-from hsdesk.services.photos.consents import ExpiryMonths
+from hsdesk.services.photos import terms
+from hsdesk.services.photos.terms import ExpiryMonths
 from hsdesk.services.reviews import actions, checklist
 from hsdesk.services.reviews import quarterly as reviews
 
@@ -150,8 +150,8 @@ def test_number_settings(db, admin, days, due, child, adult):
     )
     attempt(
         db,
-        lambda: consents.set_expiry_months(db, admin, ExpiryMonths(child, adult)),
-        lambda _r: assert_equal(consents.expiry_months(db), ExpiryMonths(child, adult)),
+        lambda: terms.set_expiry_months(db, admin, ExpiryMonths(child, adult)),
+        lambda _r: assert_equal(terms.expiry_months(db), ExpiryMonths(child, adult)),
     )
 
 

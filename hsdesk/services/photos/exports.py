@@ -17,7 +17,8 @@ from hsdesk.domain.errors import NotFound
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.photo_records import FormSubject
 from hsdesk.services.photos.clearance import full_name
-from hsdesk.services.photos.consents import current_wording, list_consents
+from hsdesk.services.photos.consents import list_consents
+from hsdesk.services.photos.terms import current_wording
 from hsdesk.services.platform.auth import require
 
 CSV_HEADERS = (

@@ -29,7 +29,7 @@ from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.photo_records import ConsentInput, ConsentRecord
 from hsdesk.domain.records import PersonRecord
 from hsdesk.services.people import persons as people
-from hsdesk.services.photos import consents
+from hsdesk.services.photos import consents, terms, withdrawals
 from hsdesk.services.photos.consents import EVIDENCE_TYPES
 from hsdesk.ui.common import (
     GuardedDialog,
@@ -84,7 +84,7 @@ class ConsentDialog(GuardedDialog):
         self.witness = QLineEdit()
         self.witness.setPlaceholderText("Name of the witness (verbal consent only)")
         self.wording = QComboBox()
-        self._fill_wordings(max(consents.wordings()))
+        self._fill_wordings(max(terms.wordings()))
         self.wording_text = QTextBrowser()
         self.wording_text.setMaximumHeight(110)
         self.scopes = {scope: QCheckBox(scope.label) for scope in ConsentScope}
@@ -162,7 +162,7 @@ class ConsentDialog(GuardedDialog):
         self.notes.setPlainText(record.notes)
 
     def _fill_wordings(self, current: int) -> None:
-        newest_first = reversed(consents.wordings().values())
+        newest_first = reversed(terms.wordings().values())
         fill_combo(self.wording, [(w.title, w.version) for w in newest_first], current)
 
     def _giver_changed(self) -> None:
@@ -177,7 +177,7 @@ class ConsentDialog(GuardedDialog):
         self.witness.setEnabled(combo_value(self.method) is ConsentMethod.VERBAL)
 
     def _show_wording(self) -> None:
-        wording = consents.wordings().get(combo_value(self.wording))
+        wording = terms.wordings().get(combo_value(self.wording))
         if wording is None:
             self.wording_text.clear()
             return
@@ -262,7 +262,7 @@ class WithdrawDialog(GuardedDialog):
     def __init__(self, ctx: AppContext, record: ConsentRecord, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.record = ctx, record
-        self.impact: consents.WithdrawalImpact | None = None
+        self.impact: withdrawals.WithdrawalImpact | None = None
         self.setWindowTitle(f"Withdraw consent — {record.subject_name}")
         self.on = QLineEdit(format_date(clock.today()))
         self.how = QComboBox()
@@ -295,7 +295,7 @@ class WithdrawDialog(GuardedDialog):
             on = read_date(self.on, "Withdrawn on")
             if on is None:
                 raise ValidationError("Enter the date the consent was withdrawn, as dd/mm/yyyy.")
-            self.impact = consents.withdraw_consent(
+            self.impact = withdrawals.withdraw_consent(
                 self.ctx.db,
                 self.ctx.actor,
                 self.record.id,
@@ -309,7 +309,7 @@ class WithdrawDialog(GuardedDialog):
         self.accept()
 
 
-def takedown_message(impact: consents.WithdrawalImpact) -> str:
+def takedown_message(impact: withdrawals.WithdrawalImpact) -> str:
     """What the office must now do, in words."""
     if not impact.photos:
         return (

@@ -32,7 +32,7 @@ from hsdesk.services.content import items as content
 from hsdesk.services.content import queries as content_queries
 from hsdesk.services.content.exports import content_log, content_rows
 from hsdesk.services.dashboard import needs_attention
-from hsdesk.services.photos import consents
+from hsdesk.services.photos import withdrawals
 
 HELEN = SignOff("helen", PASSWORD)
 DANIEL = SignOff("daniel", PASSWORD)
@@ -225,7 +225,7 @@ def test_every_checklist_point_must_be_confirmed_and_rejection_needs_a_reason(of
 def test_a_photo_without_consent_for_a_channel_cannot_be_approved_and_cannot_be_overridden(
     office,
 ):
-    consents.withdraw_consent(office.db, office.admin, office.consent, TODAY, "Phone call")
+    withdrawals.withdraw_consent(office.db, office.admin, office.consent, TODAY, "Phone call")
     item = office.draft((office.photo,))
     drafts.submit(office.db, office.writer, item)
     answers = dict(YES, photos_consented=True)  # a caller claiming it is fine changes nothing
@@ -294,7 +294,7 @@ def test_the_approver_cannot_record_the_upload(office):
 
 def test_upload_rechecks_consent_and_names_whose_is_missing(office):
     item = office.approved((office.photo,))
-    consents.withdraw_consent(office.db, office.admin, office.consent, TODAY, "Email")
+    withdrawals.withdraw_consent(office.db, office.admin, office.consent, TODAY, "Email")
     before = counts(office.db)
     with pytest.raises(ValidationError, match="Do not upload.*Alfie Booth withdrew consent"):
         office.upload(item, office.facebook)
@@ -361,7 +361,7 @@ def test_published_items_cannot_be_edited_a_correction_takes_the_old_one_down(of
 def test_withdrawing_consent_raises_a_takedown_at_once_and_the_vdo_records_it_done(office):
     item = office.approved((office.photo,))
     office.upload(item, office.facebook)
-    impact = consents.withdraw_consent(office.db, office.admin, office.consent, TODAY, "Call")
+    impact = withdrawals.withdraw_consent(office.db, office.admin, office.consent, TODAY, "Call")
     assert impact.takedowns == 1
     details = content.get_item(office.db, item)
     (task,) = details.open_takedowns
@@ -417,7 +417,7 @@ def test_the_sweep_raises_takedowns_for_consents_that_ended_by_date_once(office)
 
 def test_approved_items_blocked_by_consent_since_are_on_the_dashboard(office):
     item = office.approved((office.photo,))
-    consents.withdraw_consent(office.db, office.admin, office.consent, TODAY, "Email")
+    withdrawals.withdraw_consent(office.db, office.admin, office.consent, TODAY, "Email")
     titles = [i.title for i in needs_attention(office.db)]
     assert "1 approved item now blocked by consent" in titles
     content.get_item(office.db, item)

@@ -39,7 +39,7 @@ from hsdesk.services.content import items as content
 from hsdesk.services.content.items import channel_refs, item_photos, items_with_details
 from hsdesk.services.people import offices
 from hsdesk.services.people.offices import HoldingInput
-from hsdesk.services.photos import consents
+from hsdesk.services.photos import consents, withdrawals
 from hsdesk.services.platform import auth
 
 USERS = ["shazia", "helen", "daniel", "priya"]
@@ -235,7 +235,7 @@ class ContentRules(RuleBasedStateMachine):
         active = [c for c in records if c.status.value == "active"]
         for record in active:
             self._try(
-                lambda r=record: consents.withdraw_consent(
+                lambda r=record: withdrawals.withdraw_consent(
                     self.db, self.office.admin, r.id, TODAY, "Phone call"
                 )
             )

@@ -19,7 +19,7 @@ from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.domain.photo_records import ConsentInput, PhotoDetails
 from hsdesk.services.dashboard import needs_attention
 from hsdesk.services.people import persons as people
-from hsdesk.services.photos import consents
+from hsdesk.services.photos import consents, withdrawals
 from hsdesk.services.photos import library as photos
 from hsdesk.services.photos.exports import consent_form_pdf, consents_csv
 from hsdesk.services.photos.files import read_photo
@@ -160,7 +160,7 @@ def test_clearance_follows_tagging_consent_and_withdrawal(db, admin, tmp_path, f
     record = photos.update_photo(db, admin, photo_id, PhotoDetails("Picnic", "Summer", None, 1))
     assert record.clearance(ConsentScope.WEBSITE).reasons == ("1 unidentified person",)
     photos.update_photo(db, admin, photo_id, PhotoDetails("Picnic", "Summer", None, 0))
-    impact = consents.withdraw_consent(db, admin, given.id, TODAY, "Phone call")
+    impact = withdrawals.withdraw_consent(db, admin, given.id, TODAY, "Phone call")
     assert [p.id for p in impact.photos] == [photo_id]
     assert impact.consent.status is ConsentStatus.WITHDRAWN
     titles = [i.title for i in needs_attention(db)]
@@ -224,12 +224,12 @@ def test_withdrawal_rules(db, admin, family):
     parent, child = family
     given = consents.record_consent(db, admin, consent(child, parent))
     with pytest.raises(ValidationError, match="future date"):
-        consents.withdraw_consent(db, admin, given.id, TODAY + timedelta(days=2), "Email")
+        withdrawals.withdraw_consent(db, admin, given.id, TODAY + timedelta(days=2), "Email")
     with pytest.raises(ValidationError, match="before the consent was given"):
-        consents.withdraw_consent(db, admin, given.id, TODAY - timedelta(days=30), "Email")
-    consents.withdraw_consent(db, admin, given.id, TODAY, "Email")
+        withdrawals.withdraw_consent(db, admin, given.id, TODAY - timedelta(days=30), "Email")
+    withdrawals.withdraw_consent(db, admin, given.id, TODAY, "Email")
     with pytest.raises(ValidationError, match="already withdrawn"):
-        consents.withdraw_consent(db, admin, given.id, TODAY, "Email")
+        withdrawals.withdraw_consent(db, admin, given.id, TODAY, "Email")
 
 
 def test_evidence_scan_is_stored(db, admin, family):

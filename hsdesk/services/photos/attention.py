@@ -1,0 +1,128 @@
+"""What the photo library puts on the Dashboard: photos that lost clearance, consents running out, people not yet identified."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hsdesk.db.models import Person, Photo
+from hsdesk.domain.attention import Area, listed
+from hsdesk.domain.consent import (
+    EXPIRING_DAYS,
+    ConsentFact,
+    ConsentStatus,
+)
+from hsdesk.domain.dates import format_date
+from hsdesk.domain.records import AttentionItem
+from hsdesk.services.photos.clearance import (
+    consent_facts,
+    full_name,
+)
+from hsdesk.services.photos.withdrawals import lost_clearance
+
+
+def ended_recently(session: Session, day: date, days: int) -> list[ConsentFact]:
+    """Consents withdrawn or expired within the last ``days`` days (not superseded)."""
+    since = day - timedelta(days=days)
+    return [
+        fact
+        for facts in consent_facts(session).values()
+        for fact in facts
+        if not fact.superseded
+        and (
+            (fact.withdrawn_on is not None and since <= fact.withdrawn_on <= day)
+            or (fact.withdrawn_on is None and since < fact.expires_on <= day)
+        )
+    ]
+
+
+LOST_WINDOW_DAYS = 90  # how long a photo that lost clearance stays on the Dashboard
+
+
+def ended_reason(name: str, fact: ConsentFact) -> str:
+    if fact.withdrawn_on is not None:
+        return f"{name} withdrew consent on {format_date(fact.withdrawn_on)}"
+    return f"{name}'s consent expired on {format_date(fact.expires_on)}"
+
+
+def lost_clearance_items(session: Session, day: date) -> list[AttentionItem]:
+    ended: dict[int, list[ConsentFact]] = {}
+    for fact in ended_recently(session, day, LOST_WINDOW_DAYS):
+        ended.setdefault(fact.subject_id, []).append(fact)
+    scopes = {k: frozenset().union(*(f.scopes for f in v)) for k, v in ended.items()}
+    lost = lost_clearance(session, scopes, day)
+    if not lost:
+        return []
+    lines = []
+    for photo in lost:
+        why = [
+            ended_reason(ref.name, f)
+            for ref in photo.pictured
+            for f in ended.get(ref.person_id, [])
+        ]
+        lines.append(f"'{photo.title}' ({', '.join(why)})")
+    count = len(lost)
+    return [
+        AttentionItem(
+            "urgent",
+            f"{count} photo{'s' if count != 1 else ''} lost clearance",
+            "Consent was withdrawn or ended for someone pictured in: "
+            f"{listed(lines)}. Take these photos down wherever they are used, and do not use "
+            "them again until consent is renewed.",
+            Area.PHOTOS,
+        )
+    ]
+
+
+def expiring_items(session: Session, day: date) -> list[AttentionItem]:
+    facts = consent_facts(session)
+    soon: list[tuple[date, int]] = []
+    for subject, records in facts.items():
+        active = [f for f in records if f.status(day) is ConsentStatus.ACTIVE]
+        if not active:
+            continue
+        ends = max(f.expires_on for f in active)  # a renewal that lasts longer settles it
+        if ends - day <= timedelta(days=EXPIRING_DAYS):
+            soon.append((ends, subject))
+    if not soon:
+        return []
+    names = {
+        p.id: full_name(p)
+        for p in session.execute(
+            select(Person).where(Person.id.in_([s for _, s in soon]))
+        ).scalars()
+    }
+    lines = [f"{names[s]} on {format_date(ends)}" for ends, s in sorted(soon)]
+    count = len(soon)
+    return [
+        AttentionItem(
+            "warning",
+            f"Photo consent ends within {EXPIRING_DAYS} days for {count} "
+            f"{'person' if count == 1 else 'people'}",
+            f"Consent ends for {listed(lines)}. Ask them (or their parent or guardian) to renew "
+            "it, or stop using their photos after that day.",
+            Area.PHOTOS,
+        )
+    ]
+
+
+def unidentified_items(session: Session, day: date) -> list[AttentionItem]:
+    rows = session.execute(
+        select(Photo.caption, Photo.original_name, Photo.unidentified)
+        .where(Photo.unidentified > 0)
+        .order_by(Photo.id)
+    ).all()
+    if not rows:
+        return []
+    lines = [f"'{caption or name}' ({n} unidentified)" for caption, name, n in rows]
+    return [
+        AttentionItem(
+            "warning",
+            f"{len(rows)} photo{'s' if len(rows) != 1 else ''} with unidentified people",
+            f"{listed(lines)}. These cannot be used until everyone pictured is identified and "
+            "has consented, or the photo is cropped or replaced.",
+            Area.PHOTOS,
+        )
+    ]
