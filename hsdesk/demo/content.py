@@ -29,7 +29,8 @@ from hsdesk.services.content.takedowns import (
     sweep_session,
 )
 from hsdesk.services.content.upload import record_upload
-from hsdesk.services.photos.clearance import full_name, photo_records, photos_query
+from hsdesk.services.people.roles import full_name
+from hsdesk.services.photos.clearance import photo_records, photos_query
 from hsdesk.services.platform.auth import Signer
 
 SITE = "https://www.home-start-ost.org.uk"

@@ -17,13 +17,13 @@ from hsdesk.demo.policy import demo_signature_png
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.induction import AckMethod
 from hsdesk.domain.induction_records import AckInput, Evidence
-from hsdesk.services.inductions.records import (
-    covered_people,
+from hsdesk.services.inductions.recording import (
     insert_acknowledgement,
     insert_given,
     insert_printed,
 )
-from hsdesk.services.photos.clearance import full_name
+from hsdesk.services.inductions.records import covered_people
+from hsdesk.services.people.roles import full_name
 
 ONLY_2017 = {"Rizwan", "Daniel"}  # acknowledged the old version, not the 2018 one
 NEVER = {"Tom", "Dawn"}  # given the pack long ago, never signed

@@ -19,12 +19,8 @@ from hsdesk.domain.policy import PolicyText, parse_policy_text
 from hsdesk.resources import resource
 from hsdesk.services.platform.auth import Signer
 from hsdesk.services.platform.signatures import keep_signature
-from hsdesk.services.policy.versions import (
-    add_version,
-    document_name_for,
-    document_named,
-    record_adoption,
-)
+from hsdesk.services.policy.adoption import record_adoption
+from hsdesk.services.policy.drafts import add_version, document_name_for, document_named
 
 ADOPTED_2017 = date(2017, 5, 10)
 ADOPTED_2018 = date(2018, 4, 11)

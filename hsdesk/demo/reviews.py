@@ -17,7 +17,7 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import Office
 from hsdesk.domain.review import ItemResult, Quarter, quarter_of
 from hsdesk.domain.review_records import ActionInput
-from hsdesk.services.photos.clearance import full_name
+from hsdesk.services.people.roles import full_name
 from hsdesk.services.platform.auth import Signer
 from hsdesk.services.platform.files import add_file
 from hsdesk.services.platform.signatures import keep_signature

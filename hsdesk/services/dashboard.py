@@ -19,7 +19,7 @@ from hsdesk.services.content.takedowns import sweep
 from hsdesk.services.inductions import attention as inductions
 from hsdesk.services.people import offices
 from hsdesk.services.photos import attention as photos
-from hsdesk.services.policy import versions as policy
+from hsdesk.services.policy import attention as policy
 from hsdesk.services.registers import attention as registers
 from hsdesk.services.reviews import attention as reviews
 

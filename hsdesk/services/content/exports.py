@@ -26,7 +26,7 @@ from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.services.content.items import current_approval
-from hsdesk.services.photos.clearance import full_name
+from hsdesk.services.people.roles import full_name
 from hsdesk.services.platform.auth import require
 
 CSV_HEADERS = (

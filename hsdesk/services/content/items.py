@@ -39,7 +39,8 @@ from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import NotFound, PermissionDenied
 from hsdesk.domain.photo_records import PhotoRecord
 from hsdesk.services.people.offices import current_holdings
-from hsdesk.services.photos.clearance import full_name, photo_records
+from hsdesk.services.people.roles import full_name
+from hsdesk.services.photos.clearance import photo_records
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import Signer
 

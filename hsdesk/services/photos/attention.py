@@ -16,9 +16,9 @@ from hsdesk.domain.consent import (
 )
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.records import AttentionItem
+from hsdesk.services.people.roles import full_name
 from hsdesk.services.photos.clearance import (
     consent_facts,
-    full_name,
 )
 from hsdesk.services.photos.withdrawals import lost_clearance
 

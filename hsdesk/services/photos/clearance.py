@@ -13,9 +13,10 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from hsdesk.db.models import Consent, ConsentWithdrawal, Person, Photo, PhotoSubject
+from hsdesk.db.models import Consent, ConsentWithdrawal, Photo, PhotoSubject
 from hsdesk.domain.consent import ConsentFact, ConsentScope, clearances
 from hsdesk.domain.photo_records import PhotoRecord, PictureRef
+from hsdesk.services.people.roles import full_name
 
 
 def parse_scopes(text: str) -> frozenset[ConsentScope]:
@@ -51,10 +52,6 @@ def consent_facts(
             )
         )
     return facts
-
-
-def full_name(person: Person) -> str:
-    return f"{person.first_name} {person.last_name}".strip()
 
 
 def photos_query() -> Select[Photo]:

@@ -30,8 +30,8 @@ from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.photo_records import ConsentInput, ConsentRecord
 from hsdesk.services.content.takedowns import consent_takedowns
+from hsdesk.services.people.roles import full_name
 from hsdesk.services.photos.clearance import (
-    full_name,
     join_scopes,
     parse_scopes,
 )

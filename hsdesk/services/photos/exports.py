@@ -16,7 +16,7 @@ from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import NotFound
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.photo_records import FormSubject
-from hsdesk.services.photos.clearance import full_name
+from hsdesk.services.people.roles import full_name
 from hsdesk.services.photos.consents import list_consents
 from hsdesk.services.photos.terms import current_wording
 from hsdesk.services.platform.auth import require

@@ -23,7 +23,8 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import HsdeskError, NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.photo_records import PhotoDetails, PhotoRecord
-from hsdesk.services.photos.clearance import full_name, photo_records, photos_query
+from hsdesk.services.people.roles import full_name
+from hsdesk.services.photos.clearance import photo_records, photos_query
 from hsdesk.services.photos.files import THUMB_SIZE, PhotoFile, make_thumbnail, read_photo
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require

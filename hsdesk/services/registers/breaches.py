@@ -24,8 +24,8 @@ from hsdesk.domain.registers import (
     clean_clauses,
     involved_on,
 )
-from hsdesk.services.inductions.records import current_version, role_of
-from hsdesk.services.photos.clearance import full_name
+from hsdesk.services.inductions.records import current_version
+from hsdesk.services.people.roles import full_name, role_of
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
 from hsdesk.services.policy.versions import policy_text

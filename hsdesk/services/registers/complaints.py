@@ -21,7 +21,7 @@ from hsdesk.domain.registers import DEFAULT_REPLY_HOURS, ComplaintState, complai
 from hsdesk.domain.review import Quarter
 from hsdesk.services.content.items import load_item, moment_on
 from hsdesk.services.content.takedowns import insert_takedown
-from hsdesk.services.photos.clearance import full_name
+from hsdesk.services.people.roles import full_name
 from hsdesk.services.platform import audit, settings
 from hsdesk.services.platform.auth import require
 

@@ -19,8 +19,7 @@ from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.register_records import ConnectionInput, ConnectionRecord
 from hsdesk.domain.registers import INVOLVED_KINDS, Party, boundary_rules, reconfirm_due
-from hsdesk.services.inductions.records import has_left, role_of
-from hsdesk.services.photos.clearance import full_name
+from hsdesk.services.people.roles import full_name, has_left, role_of
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
 

@@ -23,8 +23,7 @@ from hsdesk.domain.review_records import (
     ActionInput,
     ActionRecord,
 )
-from hsdesk.services.inductions.records import has_left
-from hsdesk.services.photos.clearance import full_name
+from hsdesk.services.people.roles import full_name, has_left
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
 from hsdesk.services.reviews.quarterly import action_record, open_review, scheme_of

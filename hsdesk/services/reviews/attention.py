@@ -17,7 +17,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.records import AttentionItem
 from hsdesk.domain.review import Quarter, ReviewStatus
 from hsdesk.domain.review_records import QuarterRow
-from hsdesk.services.photos.clearance import full_name
+from hsdesk.services.people.roles import full_name
 from hsdesk.services.reviews.quarterly import quarter_rows_in, scheme_of
 
 AREA = Area.REVIEWS

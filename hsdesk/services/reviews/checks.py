@@ -26,8 +26,9 @@ from hsdesk.domain.content import ChannelRef, photo_problems
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.induction import COVERED_KINDS, DEFAULT_OVERDUE_DAYS
 from hsdesk.domain.review import AutoCheck, ItemResult, Quarter
-from hsdesk.services.inductions.records import OVERDUE_DAYS_KEY, role_of
-from hsdesk.services.photos.clearance import full_name, photo_records
+from hsdesk.services.inductions.records import OVERDUE_DAYS_KEY
+from hsdesk.services.people.roles import full_name, role_of
+from hsdesk.services.photos.clearance import photo_records
 from hsdesk.services.platform import settings
 from hsdesk.services.registers import complaints
 

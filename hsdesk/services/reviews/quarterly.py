@@ -41,7 +41,7 @@ from hsdesk.domain.review_records import (
     QuarterRow,
     ReviewDetails,
 )
-from hsdesk.services.photos.clearance import full_name
+from hsdesk.services.people.roles import full_name
 from hsdesk.services.platform import audit, settings
 from hsdesk.services.platform.auth import require
 

@@ -28,6 +28,7 @@ from hsdesk.domain import clock
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.induction import AckMethod
 from hsdesk.domain.induction_records import AckInput, Evidence, InductionRecord, InductionRow
+from hsdesk.services.inductions import recording
 from hsdesk.services.inductions import records as inductions
 from hsdesk.ui.common import (
     GuardedDialog,
@@ -219,7 +220,7 @@ class AcknowledgeDialog(GuardedDialog):
 
     def save(self) -> None:
         try:
-            self.saved = inductions.record_acknowledgement(
+            self.saved = recording.record_acknowledgement(
                 self.ctx.db, self.ctx.actor, self.read_input()
             )
         except HsdeskError as exc:
@@ -265,7 +266,7 @@ class GivenDialog(GuardedDialog):
             on = read_date(self.given_on, "Given on")
             if on is None:
                 raise ValidationError("Enter the date the policy was given, as dd/mm/yyyy.")
-            self.saved = inductions.record_given(
+            self.saved = recording.record_given(
                 self.ctx.db,
                 self.ctx.actor,
                 self.row.person_id,

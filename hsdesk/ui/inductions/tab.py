@@ -32,6 +32,7 @@ from hsdesk.domain.induction import COVERED_KINDS, STATUS_COLOURS, InductionStat
 from hsdesk.domain.induction_records import InductionProgress, InductionRecord, InductionRow
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services.inductions import packs as induction_packs
+from hsdesk.services.inductions import recording
 from hsdesk.services.inductions import records as inductions
 from hsdesk.ui.common import (
     ask,
@@ -454,7 +455,7 @@ class InductionTab(QWidget):
 
         def printed() -> None:
             try:
-                inductions.mark_printed(
+                recording.mark_printed(
                     self.ctx.db, self.ctx.actor, batch.person_ids, batch.version.id
                 )
             except HsdeskError as exc:

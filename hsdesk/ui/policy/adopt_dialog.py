@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain import clock
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.policy import PolicyVersionRecord
-from hsdesk.services.policy import versions as policy
+from hsdesk.services.policy import adoption
 from hsdesk.ui.common import GuardedDialog, password_field, read_date, set_date, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signature_box import SignatureBox
@@ -42,7 +42,7 @@ class AdoptDialog(GuardedDialog):
         self.adopted_on = QLineEdit()
         self.review_due = QLineEdit()
         set_date(self.adopted_on, clock.today())
-        set_date(self.review_due, policy.default_review_date(clock.today()))
+        set_date(self.review_due, adoption.default_review_date(clock.today()))
         self.adopted_on.editingFinished.connect(self._suggest_review)
         self.review_due.textEdited.connect(lambda _t: setattr(self, "_review_typed", True))
         self._review_typed = False
@@ -74,15 +74,15 @@ class AdoptDialog(GuardedDialog):
         except ValidationError:
             return
         if adopted:
-            set_date(self.review_due, policy.default_review_date(adopted))
+            set_date(self.review_due, adoption.default_review_date(adopted))
 
-    def given(self) -> policy.Adoption:
+    def given(self) -> adoption.Adoption:
         adopted_on = read_date(self.adopted_on, "Date adopted")
         review_due = read_date(self.review_due, "Review by")
         if adopted_on is None or review_due is None:
             raise ValidationError("Type both the adoption date and the review date (dd/mm/yyyy).")
         chosen = self.signature.choice()
-        return policy.Adoption(
+        return adoption.Adoption(
             username=self.username.text().strip(),
             password=self.password.text(),
             adopted_on=adopted_on,
@@ -94,7 +94,9 @@ class AdoptDialog(GuardedDialog):
 
     def save(self) -> None:
         try:
-            self.adopted = policy.adopt(self.ctx.db, self.ctx.actor, self.version.id, self.given())
+            self.adopted = adoption.adopt(
+                self.ctx.db, self.ctx.actor, self.version.id, self.given()
+            )
         except HsdeskError as exc:
             self.password.clear()
             show_error(self, exc, "Not adopted")

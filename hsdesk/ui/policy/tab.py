@@ -24,6 +24,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.policy import PolicyStatus, PolicyText, PolicyVersionRecord
+from hsdesk.services.policy import drafts
 from hsdesk.services.policy import versions as policy
 from hsdesk.ui.common import show_error
 from hsdesk.ui.context import AppContext
@@ -250,7 +251,7 @@ class PolicyTab(QWidget):
         if self.current is None:
             return True
         try:
-            saved = policy.save_draft(
+            saved = drafts.save_draft(
                 self.ctx.db, self.ctx.actor, self.current.id, self.editor.text()
             )
         except HsdeskError as exc:
@@ -278,7 +279,7 @@ class PolicyTab(QWidget):
 
     def import_file(self, path: Path) -> None:
         try:
-            record = policy.import_text(self.ctx.db, self.ctx.actor, read_text_file(path))
+            record = drafts.import_text(self.ctx.db, self.ctx.actor, read_text_file(path))
         except OSError as exc:
             show_error(self, exc, "Could not read the file")
             return
@@ -319,7 +320,7 @@ class PolicyTab(QWidget):
         if self.current is None or not self.confirm_leave():
             return
         try:
-            record = policy.new_draft_from(self.ctx.db, self.ctx.actor, self.current.id)
+            record = drafts.new_draft_from(self.ctx.db, self.ctx.actor, self.current.id)
         except HsdeskError as exc:
             show_error(self, exc, "No new draft")
             return
@@ -340,7 +341,7 @@ class PolicyTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            policy.delete_draft(self.ctx.db, self.ctx.actor, record.id)
+            drafts.delete_draft(self.ctx.db, self.ctx.actor, record.id)
         except HsdeskError as exc:
             show_error(self, exc, "Not deleted")
             return

@@ -14,6 +14,7 @@ from reportlab.pdfgen import canvas
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.services.inductions import packs as induction_packs
+from hsdesk.services.inductions import recording
 from hsdesk.services.inductions import records as inductions
 from hsdesk.services.inductions.packs import PacksCancelled
 
@@ -166,7 +167,7 @@ def test_one_file_per_person_and_the_outstanding_export(db, office, admin, tmp_p
 
 def test_printing_records_the_day_the_pack_was_printed(db, office, admin):
     batch = induction_packs.make_packs(db, admin, [office.ids["late"]])
-    inductions.mark_printed(db, admin, batch.person_ids, batch.version.id, TODAY)
+    recording.mark_printed(db, admin, batch.person_ids, batch.version.id, TODAY)
     _progress, rows = inductions.induction_rows(db, TODAY + timedelta(days=1))
     late = next(r for r in rows if r.person_id == office.ids["late"])
     assert late.pack_printed_on == TODAY and late.acknowledged_on is None

@@ -18,10 +18,11 @@ from hsdesk.domain.induction import AckMethod, InductionStatus, due_on
 from hsdesk.domain.induction_records import AckInput, Evidence
 from hsdesk.domain.scans import evidence_media_type
 from hsdesk.services.dashboard import needs_attention
+from hsdesk.services.inductions import recording
 from hsdesk.services.inductions import records as inductions
 from hsdesk.services.inductions.exports import induction_rows_for_csv
 from hsdesk.services.platform.auth import Signer
-from hsdesk.services.policy.versions import record_adoption
+from hsdesk.services.policy.adoption import record_adoption
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 PDF = b"%PDF-1.7\n" + b"\0" * 64
@@ -76,7 +77,7 @@ def test_everyone_current_is_listed_outstanding_or_overdue_until_they_acknowledg
     assert status["Nia"] is InductionStatus.OUTSTANDING  # started 5 days ago
     assert status["Lia"] is InductionStatus.OVERDUE  # started 20 days ago
     assert status["Sam"] is InductionStatus.OVERDUE
-    inductions.record_acknowledgement(db, admin, _ack(office, "late"), TODAY)
+    recording.record_acknowledgement(db, admin, _ack(office, "late"), TODAY)
     assert _status(db)["Lia"] is InductionStatus.DONE
     progress, _rows = inductions.induction_rows(db, TODAY)
     assert progress is not None and progress.text == "1 of 5 acknowledged"
@@ -84,7 +85,7 @@ def test_everyone_current_is_listed_outstanding_or_overdue_until_they_acknowledg
 
 
 def test_acknowledging_only_the_old_version_leaves_someone_outstanding(db, office, admin):
-    inductions.record_acknowledgement(
+    recording.record_acknowledgement(
         db, admin, _ack(office, "chair", date(2017, 6, 1), version_id=office.old), TODAY
     )
     _progress, rows = inductions.induction_rows(db, TODAY)
@@ -95,7 +96,7 @@ def test_acknowledging_only_the_old_version_leaves_someone_outstanding(db, offic
 
 def test_a_new_adoption_makes_everyone_outstanding_again_from_its_date(db, office, admin):
     for who in ("chair", "late", "resting", "staff", "new"):
-        inductions.record_acknowledgement(db, admin, _ack(office, who), TODAY)
+        recording.record_acknowledgement(db, admin, _ack(office, who), TODAY)
     assert set(_status(db).values()) == {InductionStatus.DONE}
     adopted = TODAY - timedelta(days=3)
     with db.write() as session:
@@ -135,7 +136,7 @@ def test_the_overdue_days_are_a_setting_only_an_administrator_changes(db, office
 
 
 def test_an_acknowledgement_keeps_its_evidence_and_an_audit_entry(db, office, admin):
-    record = inductions.record_acknowledgement(
+    record = recording.record_acknowledgement(
         db,
         admin,
         _ack(
@@ -186,28 +187,28 @@ def test_bad_acknowledgements_are_refused_and_change_nothing(db, office, admin, 
     if change.pop("draft", False):
         change["version_id"] = office.draft
     with pytest.raises(ValidationError, match=message):
-        inductions.record_acknowledgement(db, admin, _ack(office, who, on, **change), TODAY)
+        recording.record_acknowledgement(db, admin, _ack(office, who, on, **change), TODAY)
     assert _counts(db) == before
 
 
 def test_an_acknowledgement_is_recorded_once(db, office, admin):
-    inductions.record_acknowledgement(db, admin, _ack(office, "late"), TODAY)
+    recording.record_acknowledgement(db, admin, _ack(office, "late"), TODAY)
     with pytest.raises(ValidationError, match="already acknowledged version 2"):
-        inductions.record_acknowledgement(db, admin, _ack(office, "late"), TODAY)
+        recording.record_acknowledgement(db, admin, _ack(office, "late"), TODAY)
 
 
 def test_only_the_office_records_inductions(db, office, volunteer_actor):
     with pytest.raises(PermissionDenied):
-        inductions.record_acknowledgement(db, volunteer_actor, _ack(office, "late"), TODAY)
+        recording.record_acknowledgement(db, volunteer_actor, _ack(office, "late"), TODAY)
     with pytest.raises(PermissionDenied):
-        inductions.mark_printed(db, volunteer_actor, [office.ids["late"]], office.current, TODAY)
+        recording.mark_printed(db, volunteer_actor, [office.ids["late"]], office.current, TODAY)
 
 
 def test_given_and_printed_are_recorded_and_checked_against_the_acknowledgement(db, office, admin):
-    inductions.mark_printed(
+    recording.mark_printed(
         db, admin, [office.ids["late"], office.ids["parent"]], office.current, TODAY
     )
-    given = inductions.record_given(
+    given = recording.record_given(
         db, admin, office.ids["late"], office.current, TODAY - timedelta(days=1), "Daniel", TODAY
     )
     assert (given.pack_printed_on, given.given_on, given.given_by) == (
@@ -216,18 +217,18 @@ def test_given_and_printed_are_recorded_and_checked_against_the_acknowledgement(
         "Daniel",
     )
     assert inductions.history(db, office.ids["parent"]) == []  # not someone who is inducted
-    inductions.record_acknowledgement(
+    recording.record_acknowledgement(
         db, admin, _ack(office, "late", TODAY - timedelta(days=1)), TODAY
     )
     with pytest.raises(ValidationError, match="must have been given by then"):
-        inductions.record_given(db, admin, office.ids["late"], office.current, TODAY, "", TODAY)
+        recording.record_given(db, admin, office.ids["late"], office.current, TODAY, "", TODAY)
 
 
 def test_the_csv_lists_everyone_current_then_earlier_versions(db, office, admin):
-    inductions.record_acknowledgement(
+    recording.record_acknowledgement(
         db, admin, _ack(office, "chair", date(2017, 6, 1), version_id=office.old), TODAY
     )
-    inductions.record_acknowledgement(db, admin, _ack(office, "late"), clock.today())
+    recording.record_acknowledgement(db, admin, _ack(office, "late"), clock.today())
     rows = induction_rows_for_csv(db, admin)
     by_name = [(r[1], r[3], r[4]) for r in rows]
     assert ("Lia Late", "Social Networking Policy version 2", "Done") in by_name
