@@ -7,360 +7,38 @@ Errors are one line on stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
-from pathlib import Path
 from typing import NoReturn
 
 from hsdesk import __version__
-from hsdesk.db.location import is_url, resolve_location
-from hsdesk.domain.dates import format_date
+from hsdesk.commands.common import PROG, UsageError
+from hsdesk.commands.exports import (
+    cmd_export_consent_form,
+    cmd_export_csv,
+    cmd_export_induction_pack,
+    cmd_export_policy,
+    cmd_export_review,
+    cmd_verify,
+    quarter_text,
+)
+from hsdesk.commands.office import (
+    cmd_backup,
+    cmd_check,
+    cmd_demo,
+    cmd_init,
+    cmd_restore,
+    cmd_status,
+    cmd_user_add,
+    cmd_user_passwd,
+)
 from hsdesk.domain.errors import HsdeskError
-
-PROG = "hsdesk-cli"
-
-
-class UsageError(Exception):
-    pass
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{PROG} --help')")
-
-
-def _actor():  # type: ignore[no-untyped-def]
-    from hsdesk.domain.actor import Actor
-
-    try:
-        who = getpass.getuser()
-    except (OSError, KeyError):
-        who = "unknown"
-    return Actor.system(f"cli:{who}")
-
-
-def _open(args: argparse.Namespace, *, create: bool = False, migrate: bool = True):  # type: ignore[no-untyped-def]
-    from hsdesk.db.engine import Database
-    from hsdesk.db.migrate import ensure_schema
-
-    location = resolve_location(args.db)
-    if not create and not is_url(location) and not Path(location).exists():
-        raise HsdeskError(
-            f"there is no hsdesk database at {location}. Create one with '{PROG} --db {location} init'."
-        )
-    db = Database(location)
-    if migrate:
-        backup = ensure_schema(db)
-        if backup:
-            print(
-                f"Upgraded the database; the previous version was backed up to {backup}",
-                file=sys.stderr,
-            )
-    return db
-
-
-def cmd_init(args: argparse.Namespace) -> int:
-    db = _open(args, create=True)
-    print(f"Database ready at {db.path or db.url}")
-    return 0
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    from hsdesk.demo.office import load_demo
-
-    db = _open(args, create=True)
-    backup = load_demo(db, force=args.force)
-    if backup:
-        print(f"The previous contents were backed up to {backup}")
-    print(f"Demo data loaded into {db.path or db.url} (demo accounts' password: demo)")
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from hsdesk.db.migrate import schema_state
-    from hsdesk.domain.errors import DatabaseDamaged
-    from hsdesk.services.platform.integrity import check
-
-    db = _open(args, migrate=False)
-    try:
-        state = schema_state(db)
-    except DatabaseDamaged as exc:
-        print(exc)
-        return 1
-    if not state.is_current:
-        print(
-            f"the database schema is older than this hsdesk ({state.revision or 'empty'}); "
-            f"run '{PROG} init' to upgrade it (a backup is taken first)"
-        )
-        return 1
-    problems = check(db)
-    for problem in problems:
-        print(problem)
-    if not problems:
-        print("ok")
-    return 1 if problems else 0
-
-
-def cmd_status(args: argparse.Namespace) -> int:
-    from hsdesk.services.content.attention import approvals_waiting
-    from hsdesk.services.dashboard import dashboard
-    from hsdesk.services.inductions.attention import induction_summary
-    from hsdesk.services.registers.attention import register_summary
-    from hsdesk.services.reviews.attention import review_summary
-
-    db = _open(args)
-    actor = _signed_in(args, db)
-    items = dashboard(db, _actor(), actor if args.user else None)
-    if args.json:
-        waiting = [
-            {
-                "item": w.id,
-                "title": w.title,
-                "author": w.author,
-                "submitted_at": w.submitted_at.isoformat(),
-                "waiting": w.waiting,
-            }
-            for w in approvals_waiting(db)
-        ]
-        print(
-            json.dumps(
-                {
-                    "database": str(db.path or db.url),
-                    "items": [asdict(i) for i in items],
-                    "approvals_waiting": waiting,
-                    "inductions": induction_summary(db),
-                    "reviews": review_summary(db),
-                    "registers": register_summary(db, actor if args.user else None),
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-    elif not items:
-        print("Nothing needs attention.")
-    else:
-        for item in items:
-            print(f"[{item.severity.upper()}] {item.title} — {item.detail}")
-    return 0
-
-
-def cmd_export_policy(args: argparse.Namespace) -> int:
-    from hsdesk.services.policy.pdf import export_policy
-
-    db = _open(args)
-    version = export_policy(db, _actor(), Path(args.out), args.version, args.document)
-    print(f"Wrote the signed PDF of {version.label} ({version.status_label}) to {args.out}")
-    return 0
-
-
-def cmd_export_review(args: argparse.Namespace) -> int:
-    from hsdesk.services.reviews.pdf import export_review
-
-    db = _open(args)
-    review = export_review(db, _actor(), args.quarter, Path(args.out))
-    print(
-        f"Wrote the signed PDF of the quarterly review of {review.title}, signed off "
-        f"{format_date(review.signed_on)} by {review.signer_label}, to {args.out}"
-    )
-    return 0
-
-
-def _quarter_text(text: str) -> str:
-    if not re.fullmatch(r"\d{4}Q[1-4]", text.strip(), flags=re.IGNORECASE):
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a quarter: give the year and the quarter number, e.g. 2026Q3"
-        )
-    return text.strip()
-
-
-def cmd_export_consent_form(args: argparse.Namespace) -> int:
-    from hsdesk.services.photos.exports import export_consent_form
-
-    db = _open(args)
-    export_consent_form(db, Path(args.out), args.person)
-    whose = f"person {args.person}" if args.person is not None else "a blank form"
-    print(f"Wrote the photo consent form ({whose}) to {args.out}")
-    return 0
-
-
-def cmd_export_induction_pack(args: argparse.Namespace) -> int:
-    from hsdesk.services.inductions.packs import export_packs
-
-    if not args.person and not args.outstanding:
-        raise UsageError("say whose packs to make: --person ID (one or more) or --outstanding")
-    db = _open(args)
-    batch = export_packs(db, _actor(), Path(args.out), args.person or (), args.outstanding)
-    made = len(batch.people)
-    print(
-        f"Wrote induction packs for {made} {'person' if made == 1 else 'people'} "
-        f"({batch.version.document_name} version {batch.version.number}) to {args.out}"
-    )
-    if batch.failed:
-        missing = "; ".join(f"{name}: {why}" for name, why in batch.failed)
-        raise HsdeskError(f"no pack was made for {len(batch.failed)} of them ({missing})")
-    return 0
-
-
-def cmd_export_csv(args: argparse.Namespace) -> int:
-    from hsdesk.domain.dates import parse_date
-
-    db = _open(args)
-    out = Path(args.out)
-    if args.table == "consents":
-        from hsdesk.services.photos.exports import export_consents_csv
-
-        count = export_consents_csv(db, _actor(), out)
-        print(f"Wrote {count} consent records to {out}")
-    elif args.table == "inductions":
-        from hsdesk.services.inductions.exports import export_inductions_csv
-
-        count = export_inductions_csv(db, _actor(), out)
-        print(f"Wrote {count} rows (one per person, and per earlier version) to {out}")
-    elif args.table == "reviews":
-        from hsdesk.services.reviews.exports import export_reviews_csv
-
-        count = export_reviews_csv(db, _actor(), out)
-        print(f"Wrote {count} rows (one per checklist item of every review) to {out}")
-    elif args.table in REGISTER_EXPORTS:
-        from hsdesk.services.registers import exports as register_exports
-
-        name, what = REGISTER_EXPORTS[args.table]
-        if args.table == "breaches" and not args.user:
-            raise HsdeskError(
-                "breach records are confidential: give --user NAME of the Scheme Development "
-                "Manager, the Chair or an administrator (the password is asked for, or read "
-                "from --password-file)"
-            )
-        count = getattr(register_exports, name)(db, _signed_in(args, db), out)
-        print(f"Wrote {count} {what} to {out}")
-    elif args.table == "content":
-        from hsdesk.services.content.exports import export_content_csv
-
-        count = export_content_csv(db, _actor(), out)
-        print(f"Wrote {count} rows (one per item and channel) to {out}")
-    else:
-        from hsdesk.services.content.exports import export_content_log
-
-        start = parse_date(args.date_from or "", "--from")
-        end = parse_date(args.date_to or "", "--to")
-        if start is None or end is None:
-            raise UsageError("content-log needs --from DATE and --to DATE (dd/mm/yyyy)")
-        count = export_content_log(db, _actor(), start, end, out)
-        print(f"Wrote the content log ({count} entries) to {out}")
-    return 0
-
-
-REGISTER_EXPORTS = {
-    "complaints": ("export_complaints_csv", "complaints"),
-    "breaches": ("export_breaches_csv", "breach records"),
-    "connections": ("export_connections_csv", "declared connections"),
-}
-
-
-def cmd_verify(args: argparse.Namespace) -> int:
-    from hsdesk.services.signed_pdfs import verify
-
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise HsdeskError(f"cannot read {path}: {exc.strerror}") from exc
-    report = verify(_open(args), data)
-    if not report.ok:
-        raise HsdeskError(f"{path.name} is not valid: {report.reason}")
-    print("\n".join(report.lines()))
-    return 0
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    from hsdesk.services.platform.backups import backup_now, describe_backup
-
-    db = _open(args)
-    result = backup_now(db, folder=Path(args.to).expanduser() if args.to else None)
-    info = describe_backup(result.path)
-    print(f"Backed up to {result.path} ({info.summary})")
-    for problem in result.missing_files:
-        print(f"{PROG}: warning: not in the backup: {problem}", file=sys.stderr)
-    return 1 if result.missing_files else 0
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    from hsdesk.services.platform.backups import restore
-
-    location = resolve_location(args.db)
-    if is_url(location):
-        raise HsdeskError(
-            "restore works on a database file; restore a database server with its own tools"
-        )
-    done = restore(Path(location), Path(args.backup), _actor())
-    db = _open(args)  # an older backup is upgraded (after its own backup) on the way in
-    print(f"Restored {args.backup} into {db.where}")
-    if done.previous is not None:
-        print(f"The database as it was before is kept in {done.previous}")
-    for problem in done.missing_files:
-        print(f"{PROG}: warning: not restored: {problem}", file=sys.stderr)
-    return 1 if done.missing_files else 0
-
-
-def _signed_in(args: argparse.Namespace, db):  # type: ignore[no-untyped-def]
-    """The actor for commands that show what only some people may see: the operator of the
-    computer, or with --user the named account, whose password is asked for (or read from
-    --password-file)."""
-    if not getattr(args, "user", None):
-        return _actor()
-    from hsdesk.services.platform.auth import sign_in
-
-    password = _read_password(
-        args.password_file, confirm=False, prompt=f"Password for {args.user}: "
-    )
-    return sign_in(db, args.user, password)
-
-
-def _read_password(path: str | None, confirm: bool = True, prompt: str = "New password: ") -> str:
-    if path:
-        try:
-            lines = Path(path).read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise HsdeskError(f"cannot read the password file {path}: {exc.strerror}") from exc
-        if not lines:
-            raise HsdeskError(
-                f"the password file {path} is empty; put the password on its first line"
-            )
-        return lines[0]
-    if sys.stdin is None or not sys.stdin.isatty():
-        line = sys.stdin.readline() if sys.stdin else ""
-        if not line:
-            raise HsdeskError("no password given: use --password-file FILE or type it when asked")
-        return line.rstrip("\r\n")
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Type it again: ") != first:
-        raise HsdeskError("the two passwords are not the same; nothing was changed")
-    return first
-
-
-def cmd_user_add(args: argparse.Namespace) -> int:
-    from hsdesk.services.people.accounts import create_account
-
-    db = _open(args)
-    password = _read_password(args.password_file)
-    record = create_account(db, _actor(), args.person, args.username, password, is_admin=args.admin)
-    role = "administrator account" if record.is_admin else "account"
-    print(f"Created {role} '{record.username}' for {record.person_name}")
-    return 0
-
-
-def cmd_user_passwd(args: argparse.Namespace) -> int:
-    from hsdesk.services.people.accounts import reset_password
-
-    db = _open(args)
-    reset_password(db, _actor(), args.username, _read_password(args.password_file))
-    print(f"Password changed for '{args.username}'")
-    return 0
 
 
 def _user_options(parser: argparse.ArgumentParser, what: str) -> None:
@@ -442,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument(
         "--quarter",
         required=True,
-        type=_quarter_text,
+        type=quarter_text,
         metavar="YYYYQn",
         help="e.g. 2026Q3 (numbered by the calendar or financial year, as set in hsdesk)",
     )

@@ -1,0 +1,1 @@
+"""The commands of hsdesk-cli, each a thin front over the services (the parser is hsdesk.cli)."""

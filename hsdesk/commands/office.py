@@ -1,0 +1,156 @@
+"""hsdesk-cli commands on the office's database: init, demo, check, status, backup, restore, users."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from hsdesk.commands.common import (
+    PROG,
+    open_database,
+    read_password,
+    signed_in_user,
+    system_actor,
+)
+from hsdesk.db.location import is_url, resolve_location
+from hsdesk.domain.errors import HsdeskError
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    db = open_database(args, create=True)
+    print(f"Database ready at {db.path or db.url}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from hsdesk.demo.office import load_demo
+
+    db = open_database(args, create=True)
+    backup = load_demo(db, force=args.force)
+    if backup:
+        print(f"The previous contents were backed up to {backup}")
+    print(f"Demo data loaded into {db.path or db.url} (demo accounts' password: demo)")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from hsdesk.db.migrate import schema_state
+    from hsdesk.domain.errors import DatabaseDamaged
+    from hsdesk.services.platform.integrity import check
+
+    db = open_database(args, migrate=False)
+    try:
+        state = schema_state(db)
+    except DatabaseDamaged as exc:
+        print(exc)
+        return 1
+    if not state.is_current:
+        print(
+            f"the database schema is older than this hsdesk ({state.revision or 'empty'}); "
+            f"run '{PROG} init' to upgrade it (a backup is taken first)"
+        )
+        return 1
+    problems = check(db)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print("ok")
+    return 1 if problems else 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from hsdesk.services.content.attention import approvals_waiting
+    from hsdesk.services.dashboard import dashboard
+    from hsdesk.services.inductions.attention import induction_summary
+    from hsdesk.services.registers.attention import register_summary
+    from hsdesk.services.reviews.attention import review_summary
+
+    db = open_database(args)
+    actor = signed_in_user(args, db)
+    items = dashboard(db, system_actor(), actor if args.user else None)
+    if args.json:
+        waiting = [
+            {
+                "item": w.id,
+                "title": w.title,
+                "author": w.author,
+                "submitted_at": w.submitted_at.isoformat(),
+                "waiting": w.waiting,
+            }
+            for w in approvals_waiting(db)
+        ]
+        print(
+            json.dumps(
+                {
+                    "database": str(db.path or db.url),
+                    "items": [asdict(i) for i in items],
+                    "approvals_waiting": waiting,
+                    "inductions": induction_summary(db),
+                    "reviews": review_summary(db),
+                    "registers": register_summary(db, actor if args.user else None),
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif not items:
+        print("Nothing needs attention.")
+    else:
+        for item in items:
+            print(f"[{item.severity.upper()}] {item.title} — {item.detail}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from hsdesk.services.platform.backups import backup_now, describe_backup
+
+    db = open_database(args)
+    result = backup_now(db, folder=Path(args.to).expanduser() if args.to else None)
+    info = describe_backup(result.path)
+    print(f"Backed up to {result.path} ({info.summary})")
+    for problem in result.missing_files:
+        print(f"{PROG}: warning: not in the backup: {problem}", file=sys.stderr)
+    return 1 if result.missing_files else 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from hsdesk.services.platform.backups import restore
+
+    location = resolve_location(args.db)
+    if is_url(location):
+        raise HsdeskError(
+            "restore works on a database file; restore a database server with its own tools"
+        )
+    done = restore(Path(location), Path(args.backup), system_actor())
+    db = open_database(args)  # an older backup is upgraded (after its own backup) on the way in
+    print(f"Restored {args.backup} into {db.where}")
+    if done.previous is not None:
+        print(f"The database as it was before is kept in {done.previous}")
+    for problem in done.missing_files:
+        print(f"{PROG}: warning: not restored: {problem}", file=sys.stderr)
+    return 1 if done.missing_files else 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from hsdesk.services.people.accounts import create_account
+
+    db = open_database(args)
+    password = read_password(args.password_file)
+    record = create_account(
+        db, system_actor(), args.person, args.username, password, is_admin=args.admin
+    )
+    role = "administrator account" if record.is_admin else "account"
+    print(f"Created {role} '{record.username}' for {record.person_name}")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    from hsdesk.services.people.accounts import reset_password
+
+    db = open_database(args)
+    reset_password(db, system_actor(), args.username, read_password(args.password_file))
+    print(f"Password changed for '{args.username}'")
+    return 0
