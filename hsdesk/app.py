@@ -170,7 +170,7 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
             server.front = lambda: window
         window.show()
         if first_start:
-            QTimer.singleShot(0, window.policy.offer_scheme_policy)
+            QTimer.singleShot(0, window.offer_scheme_policy)
         if args.quit_when_shown:
             QTimer.singleShot(0, window.close)
         app = QApplication.instance()

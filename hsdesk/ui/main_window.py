@@ -2,33 +2,30 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from hsdesk import SCHEME_NAME, __version__
 from hsdesk.db.lock import HEARTBEAT_SECONDS, DatabaseLock
+from hsdesk.domain.attention import Area
 from hsdesk.domain.backups import AUTO_BACKUP_MINUTES
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.ui.common import ask, show_error
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.dashboard.tab import DashboardTab
 from hsdesk.ui.lazy_page import LazyPage
-from hsdesk.ui.people.tab import PeopleTab
+from hsdesk.ui.tab_page import TabPage
+from hsdesk.ui.tabs import TABS, Tab
 
 if TYPE_CHECKING:
     from hsdesk.db.backup import BackupResult
     from hsdesk.services.platform.backups import AutoBackup
-    from hsdesk.ui.content.tab import ContentTab
-    from hsdesk.ui.inductions.tab import InductionTab
-    from hsdesk.ui.photos.tab import PhotosTab
-    from hsdesk.ui.policy.tab import PolicyTab
-    from hsdesk.ui.registers.tab import RegistersTab
-    from hsdesk.ui.reviews.tab import ReviewTab
+    from hsdesk.ui.dashboard.tab import DashboardTab
 
 LICENCES = (
     "hsdesk is free software under the GNU General Public License v3 or later.<br>"
@@ -57,22 +54,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"hsdesk — {SCHEME_NAME}{demo}{read_only}")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.dashboard = DashboardTab(ctx)
-        self.people = PeopleTab(ctx, load=False)  # filled when first shown
-        self.content_page: LazyPage[ContentTab] = LazyPage(self._make_content_tab)
-        self.photos_page: LazyPage[PhotosTab] = LazyPage(self._make_photos_tab)
-        self.policy_page: LazyPage[PolicyTab] = LazyPage(self._make_policy_tab)
-        self.induction_page: LazyPage[InductionTab] = LazyPage(self._make_induction_tab)
-        self.review_page: LazyPage[ReviewTab] = LazyPage(self._make_review_tab)
-        self.registers_page: LazyPage[RegistersTab] = LazyPage(self._make_registers_tab)
-        self.tabs.addTab(self.dashboard, "&Dashboard")
-        self.tabs.addTab(self.content_page, "&Content")
-        self.tabs.addTab(self.people, "&People")
-        self.tabs.addTab(self.photos_page, "P&hotos")
-        self.tabs.addTab(self.policy_page, "P&olicy")
-        self.tabs.addTab(self.induction_page, "&Inductions")
-        self.tabs.addTab(self.review_page, "&Reviews")
-        self.tabs.addTab(self.registers_page, "Re&gisters")
+        self.pages: dict[Area, LazyPage[TabPage]] = {}
+        for tab in TABS:
+            page: LazyPage[TabPage] = LazyPage(partial(self._build, tab))
+            self.pages[tab.area] = page
+            self.tabs.addTab(page, tab.title)
+            if tab.at_start:
+                page.widget  # noqa: B018  (built now)
         self._last_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard.open_area.connect(self.open_area)
@@ -264,90 +252,29 @@ class MainWindow(QMainWindow):
 
         AuditDialog(self.ctx, self).exec()
 
-    @property
-    def policy(self) -> PolicyTab:
-        return self.policy_page.widget
+    def _build(self, tab: Tab) -> TabPage:
+        page = tab.make(self.ctx)
+        page.restore_state()
+        return page
 
-    def _make_policy_tab(self) -> PolicyTab:
+    def tab(self, area: Area) -> TabPage:
+        """The tab for ``area``, built if it was not yet."""
+        return self.pages[area].widget
+
+    @property
+    def dashboard(self) -> DashboardTab:
+        return self.tab(Area.DASHBOARD)  # type: ignore[return-value]
+
+    def offer_scheme_policy(self) -> None:
+        """On the first start: the Policy tab offers the scheme's policy as the first draft."""
         from hsdesk.ui.policy.tab import PolicyTab
 
-        tab = PolicyTab(self.ctx, load=False)
-        settings = QSettings()
-        for key, splitter in self._policy_splitters(tab).items():
-            state = settings.value(key)
-            if state is not None:
-                splitter.restoreState(state)
-        return tab
+        policy = self.tab(Area.POLICY)
+        if isinstance(policy, PolicyTab):
+            policy.offer_scheme_policy()
 
-    @property
-    def content(self) -> ContentTab:
-        return self.content_page.widget
-
-    def _make_content_tab(self) -> ContentTab:
-        from hsdesk.ui.content.tab import ContentTab
-
-        tab = ContentTab(self.ctx, load=False)
-        state = QSettings().value("content/splitter")
-        if state is not None:
-            tab.splitter.restoreState(state)
-        return tab
-
-    @property
-    def inductions(self) -> InductionTab:
-        return self.induction_page.widget
-
-    def _make_induction_tab(self) -> InductionTab:
-        from hsdesk.ui.inductions.tab import InductionTab
-
-        tab = InductionTab(self.ctx, load=False)
-        state = QSettings().value("inductions/splitter")
-        if state is not None:
-            tab.splitter.restoreState(state)
-        return tab
-
-    @property
-    def reviews(self) -> ReviewTab:
-        return self.review_page.widget
-
-    def _make_review_tab(self) -> ReviewTab:
-        from hsdesk.ui.reviews.tab import ReviewTab
-
-        tab = ReviewTab(self.ctx, load=False)
-        for key, splitter in (
-            ("reviews/splitter", tab.splitter),
-            ("reviews/checklist-splitter", tab.inner_splitter),
-        ):
-            state = QSettings().value(key)
-            if state is not None:
-                splitter.restoreState(state)
-        return tab
-
-    @property
-    def registers(self) -> RegistersTab:
-        return self.registers_page.widget
-
-    def _make_registers_tab(self) -> RegistersTab:
-        from hsdesk.ui.registers.tab import RegistersTab
-
-        return RegistersTab(self.ctx, load=False)  # each page keeps its own layout
-
-    @property
-    def photos(self) -> PhotosTab:
-        return self.photos_page.widget
-
-    def _make_photos_tab(self) -> PhotosTab:
-        from hsdesk.ui.photos.tab import PhotosTab
-
-        tab = PhotosTab(self.ctx, load=False)
-        state = QSettings().value("photos/splitter")
-        if state is not None:
-            tab.splitter.restoreState(state)
-        return tab
-
-    def _guarded_pages(self) -> list[PhotosTab | PolicyTab | ReviewTab]:
-        """Built tabs that may hold unsaved typing, each with a confirm_leave()."""
-        built = (self.photos_page.built, self.policy_page.built, self.review_page.built)
-        return [page for page in built if page is not None]
+    def _built(self) -> list[TabPage]:
+        return [page.built for page in self.pages.values() if page.built is not None]
 
     def verify_pdf(self) -> None:
         from hsdesk.ui.policy.tab import verify_signed_pdf
@@ -372,26 +299,16 @@ class MainWindow(QMainWindow):
         )
 
     def open_area(self, area: str, page: str = "") -> None:
-        """Show the tab named ``area`` and, for a tab of several pages, the page named ``page``."""
-        for index in range(self.tabs.count()):
-            if self.tabs.tabText(index).replace("&", "") == area:
-                self.tabs.setCurrentIndex(index)
-                show_page = getattr(
-                    getattr(self.tabs.widget(index), "built", None), "show_page", None
-                )
-                if page and callable(show_page):
-                    show_page(page)
-                return
+        """Show the tab of ``area`` and, for a tab of several pages, the page named ``page``."""
+        chosen = self.pages[Area(area)]
+        self.tabs.setCurrentWidget(chosen)
+        if page:
+            chosen.widget.show_page(page)
 
     def _tab_changed(self, index: int) -> None:
         leaving = self.tabs.widget(self._last_tab)
-        built = getattr(leaving, "built", None)
-        if (
-            built is not None
-            and index != self._last_tab
-            and hasattr(built, "confirm_leave")
-            and not built.confirm_leave()
-        ):
+        built = leaving.built if isinstance(leaving, LazyPage) else None
+        if built is not None and index != self._last_tab and not built.confirm_leave():
             self.tabs.blockSignals(True)
             self.tabs.setCurrentIndex(self._last_tab)
             self.tabs.blockSignals(False)
@@ -401,7 +318,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         current = self.tabs.currentWidget()
-        if hasattr(current, "refresh"):
+        if isinstance(current, LazyPage):
             current.refresh()
 
     def _restore(self) -> None:
@@ -412,56 +329,17 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        state = settings.value("people/splitter")
-        if state is not None:
-            self.people.splitter.restoreState(state)
-        # The Dashboard fills itself; any other remembered tab is filled by the tab change.
+        # The Dashboard fills itself; any other remembered tab is built and filled by the change.
         self.tabs.setCurrentIndex(int(str(settings.value("window/tab", 0))))
 
-    def _splitters(self) -> dict[str, QSplitter]:
-        found = {"people/splitter": self.people.splitter}
-        policy = self.policy_page.built
-        if policy is not None:
-            found.update(self._policy_splitters(policy))
-        photos = self.photos_page.built
-        if photos is not None:
-            found["photos/splitter"] = photos.splitter
-        built = self.content_page.built
-        if built is not None:
-            found["content/splitter"] = built.splitter
-        induction = self.induction_page.built
-        if induction is not None:
-            found["inductions/splitter"] = induction.splitter
-        review = self.review_page.built
-        if review is not None:
-            found["reviews/splitter"] = review.splitter
-            found["reviews/checklist-splitter"] = review.inner_splitter
-        return found
-
-    @staticmethod
-    def _policy_splitters(tab: PolicyTab) -> dict[str, QSplitter]:
-        return {"policy/splitter": tab.splitter, "policy/editor-splitter": tab.editor.splitter}
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not all(page.confirm_leave() for page in self._guarded_pages()):
+        if not all(page.confirm_leave() for page in self._built()):
             event.ignore()
             return
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/tab", self.tabs.currentIndex())
-        for key, splitter in self._splitters().items():
-            settings.setValue(key, splitter.saveState())
-        self.people.save_state()
-        photos = self.photos_page.built
-        if photos is not None:
-            photos.save_state()
-        for page in (
-            self.content_page.built,
-            self.induction_page.built,
-            self.review_page.built,
-            self.registers_page.built,
-        ):
-            if page is not None:
-                page.save_state()
+        for page in self._built():
+            page.save_state()
         super().closeEvent(event)

@@ -1,9 +1,10 @@
 """Sign-in, first administrator, office holding, account, dashboard and main window."""
 
 from PySide6.QtWidgets import QDialogButtonBox
-from test_people_tab import answer_next_message_box, type_text
+from window_driving import answer_next_message_box, type_text
 
 from hsdesk.domain import clock
+from hsdesk.domain.attention import Area
 from hsdesk.domain.enums import Office
 from hsdesk.services.people import accounts, offices
 from hsdesk.services.people import persons as people
@@ -122,7 +123,7 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    assert window.people.table.proxy.rowCount() == 0  # not loaded while hidden
+    assert window.tab(Area.PEOPLE).table.proxy.rowCount() == 0  # not loaded while hidden
     window.resize(760, 500)
     window.tabs.setCurrentIndex(2)
     window.close()
@@ -130,7 +131,9 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
     qtbot.addWidget(again)
     again.show()
     assert again.tabs.currentIndex() == 2
-    assert again.people.table.proxy.rowCount() > 40  # the People tab fills when it is shown
+    assert (
+        again.tab(Area.PEOPLE).table.proxy.rowCount() > 40
+    )  # the People tab fills when it is shown
     assert (again.width(), again.height()) == (760, 500)
     assert [again.tabs.tabText(i) for i in range(again.tabs.count())] == [
         "&Dashboard",

@@ -36,11 +36,14 @@ from hsdesk.ui.content.model import ROW_ROLE, ContentListModel
 from hsdesk.ui.content.panel import ContentPanel
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
+from hsdesk.ui.tab_page import TabPage
 
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ContentTab(QWidget):
+class ContentTab(TabPage):
+    state_key = "content"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -321,4 +324,8 @@ class ContentTab(QWidget):
                 self.view.setColumnWidth(column, width)
 
     def save_state(self) -> None:
+        super().save_state()
         QSettings().setValue("tables/content", self.view.horizontalHeader().saveState())
+
+    def splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter}

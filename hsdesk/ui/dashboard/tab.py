@@ -22,6 +22,7 @@ from hsdesk.resources import resource
 from hsdesk.services.dashboard import dashboard
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signals import emit
+from hsdesk.ui.tab_page import TabPage
 
 SEVERITIES = ("urgent", "warning", "info")
 
@@ -67,7 +68,7 @@ class AttentionCard(QFrame):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
 
-class DashboardTab(QWidget):
+class DashboardTab(TabPage):
     open_area = Signal(str, str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -47,6 +47,7 @@ from hsdesk.ui.common import (
 )
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.record_table import Column
+from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.table import RecordTable
 from hsdesk.ui.worker import Progress, run_with_progress
 
@@ -72,7 +73,9 @@ SHOW = [
 ]
 
 
-class InductionTab(QWidget):
+class InductionTab(TabPage):
+    state_key = "inductions"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -475,4 +478,8 @@ class InductionTab(QWidget):
         )
 
     def save_state(self) -> None:
+        super().save_state()
         self.table.save_state()
+
+    def splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter}

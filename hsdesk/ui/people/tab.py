@@ -21,6 +21,7 @@ from hsdesk.services.people import persons as people
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.people.person_panel import PersonPanel
 from hsdesk.ui.record_table import Column
+from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.table import RecordTable
 
 COLUMNS: list[Column[PersonRecord]] = [
@@ -35,7 +36,9 @@ COLUMNS: list[Column[PersonRecord]] = [
 ]
 
 
-class PeopleTab(QWidget):
+class PeopleTab(TabPage):
+    state_key = "people"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, load: bool = True) -> None:
         """``load=False`` leaves the list empty until refresh(), so a hidden tab costs nothing at start."""
         super().__init__(parent)
@@ -124,4 +127,8 @@ class PeopleTab(QWidget):
         self.refresh()
 
     def save_state(self) -> None:
+        super().save_state()
         self.table.save_state()
+
+    def splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter}

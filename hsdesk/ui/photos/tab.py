@@ -50,6 +50,7 @@ from hsdesk.ui.photos.panel import CLEARANCE_COLOURS, PhotoPanel
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.record_table import RECORD_ROLE, Column, RecordTableModel, sort_key
 from hsdesk.ui.signals import emit
+from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.table import RecordTable
 from hsdesk.ui.worker import Progress, run_in_background, run_with_progress
 
@@ -184,7 +185,9 @@ class PhotoFilter:
         return not self.text or self.text in self.haystack(r)
 
 
-class PhotosTab(QWidget):
+class PhotosTab(TabPage):
+    state_key = "photos"
+
     imported = Signal(object)  # the ImportReport of a finished import
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, load: bool = True) -> None:
@@ -520,5 +523,9 @@ class PhotosTab(QWidget):
             self.import_paths(paths)
 
     def save_state(self) -> None:
+        super().save_state()
         self.table.save_state()
         self.consents.table.save_state()
+
+    def splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter}

@@ -30,6 +30,7 @@ from hsdesk.ui.common import show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.policy.compare_view import CompareView
 from hsdesk.ui.policy.editor import PolicyEditor, child_items, top_items
+from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.worker import run_in_background
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -44,7 +45,9 @@ def read_text_file(path: Path) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-class PolicyTab(QWidget):
+class PolicyTab(TabPage):
+    state_key = "policy"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -421,3 +424,6 @@ def verify_signed_pdf(parent: QWidget, ctx: AppContext) -> None:
     run_in_background(
         lambda: verify(ctx.db, data), done, lambda exc: show_error(parent, exc, "Not checked")
     )
+
+    def splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter, "editor-splitter": self.editor.splitter}

@@ -14,9 +14,10 @@ from hsdesk.ui.context import AppContext
 from hsdesk.ui.registers.breaches_page import BreachesPage
 from hsdesk.ui.registers.complaints_page import ComplaintsPage
 from hsdesk.ui.registers.connections_page import ConnectionsPage
+from hsdesk.ui.tab_page import TabPage
 
 
-class RegistersTab(QWidget):
+class RegistersTab(TabPage):
     """The registers this user may see, each on its own page."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, load: bool = True) -> None:
@@ -55,5 +56,6 @@ class RegistersTab(QWidget):
             current.refresh()
 
     def save_state(self) -> None:
+        super().save_state()
         for page in self._built():
             page.save_state()

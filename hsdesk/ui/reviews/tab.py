@@ -47,6 +47,7 @@ from hsdesk.ui.common import (
 )
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.record_table import Column
+from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.table import RecordTable
 
 COLUMNS: list[Column[QuarterRow]] = [
@@ -72,7 +73,9 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class ReviewTab(QWidget):
+class ReviewTab(TabPage):
+    state_key = "reviews"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -703,4 +706,8 @@ class ReviewTab(QWidget):
         ask(TemplateDialog(self.ctx, self))
 
     def save_state(self) -> None:
+        super().save_state()
         self.table.save_state()
+
+    def splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter, "checklist-splitter": self.inner_splitter}

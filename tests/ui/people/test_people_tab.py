@@ -1,35 +1,12 @@
 """The People tab and its dialogs, driven as a person would."""
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from window_driving import answer_next_message_box, type_text
 
 from hsdesk.domain.enums import PersonKind
 from hsdesk.services.people import persons as people
 from hsdesk.ui.people.person_dialog import PersonDialog
 from hsdesk.ui.people.tab import PeopleTab
-
-
-def type_text(widget, text: str) -> None:
-    """Type character by character; QTest.keyClicks aborts on non-ASCII with this Qt."""
-    widget.setFocus()
-    for char in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
-        )
-
-
-def answer_next_message_box(button=QMessageBox.StandardButton.Ok, seen: list | None = None) -> None:
-    def close() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            if seen is not None:
-                seen.append(box.text())
-            box.button(button).click() if box.button(button) else box.done(0)
-        else:
-            QTimer.singleShot(20, close)
-
-    QTimer.singleShot(20, close)
 
 
 def test_people_tab_lists_sorts_and_filters(qtbot, ctx):

@@ -11,7 +11,7 @@ from PIL import Image
 from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
-from test_people_tab import answer_next_message_box
+from window_driving import answer_next_message_box
 
 from hsdesk.domain import clock
 from hsdesk.domain.consent import ConsentScope

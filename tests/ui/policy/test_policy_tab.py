@@ -3,9 +3,10 @@
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
-from test_people_tab import answer_next_message_box, type_text
+from window_driving import answer_next_message_box, type_text
 
 from hsdesk.domain import clock
+from hsdesk.domain.attention import Area
 from hsdesk.domain.policy import PolicyStatus
 from hsdesk.services.policy import versions as policy
 from hsdesk.ui.policy.adopt_dialog import AdoptDialog
@@ -203,9 +204,9 @@ def test_the_tab_is_built_when_opened_and_closing_asks_about_a_changed_draft(qtb
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    assert window.policy_page.built is None  # nothing paid for at start-up
-    window.tabs.setCurrentWidget(window.policy_page)
-    tab = window.policy_page.built
+    assert window.pages[Area.POLICY].built is None  # nothing paid for at start-up
+    window.tabs.setCurrentWidget(window.pages[Area.POLICY])
+    tab = window.pages[Area.POLICY].built
     assert tab is not None and len(tab.records) == 3
     tab.tree.setCurrentItem(tab._item_for(_draft(ctx).id))
     type_text(tab.editor.title, " (revised)")

@@ -7,9 +7,10 @@ from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from test_people_tab import type_text
+from window_driving import type_text
 
 from hsdesk.domain import clock
+from hsdesk.domain.attention import Area
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.registers import BreachAction, BreachStatus, ComplaintState, ReplyMethod
@@ -114,8 +115,8 @@ def test_breaches_are_invisible_to_a_plain_staff_account(qtbot, demo_db):
     staff = AppContext(demo_db, auth.sign_in(demo_db, "shazia", "demo"), demo=True)
     window = MainWindow(staff)
     qtbot.addWidget(window)
-    window.tabs.setCurrentWidget(window.registers_page)
-    tab = window.registers
+    window.tabs.setCurrentWidget(window.pages[Area.REGISTERS])
+    tab = window.tab(Area.REGISTERS)
     pages = [tab.pages.tabText(n) for n in range(tab.pages.count())]
     assert pages == ["Complaints", "Declared connections"]
     assert tab.breaches is None
@@ -210,8 +211,8 @@ def test_the_dashboard_opens_the_register_page_an_item_is_about(qtbot, ctx):
     def open_card(words: str) -> str:
         [card] = [c for title, c in cards.items() if words in title]
         card.findChild(QPushButton).click()  # type: ignore[union-attr]
-        assert window.tabs.currentWidget() is window.registers_page
-        tab = window.registers
+        assert window.tabs.currentWidget() is window.pages[Area.REGISTERS]
+        tab = window.tab(Area.REGISTERS)
         return tab.pages.tabText(tab.pages.currentIndex())
 
     assert open_card("no private reply") == "Complaints"

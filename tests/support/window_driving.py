@@ -1,0 +1,29 @@
+"""Driving windows in tests: typing any text, and answering the next message box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+
+def type_text(widget, text: str) -> None:
+    """Type character by character; QTest.keyClicks aborts on non-ASCII with this Qt."""
+    widget.setFocus()
+    for char in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def answer_next_message_box(button=QMessageBox.StandardButton.Ok, seen: list | None = None) -> None:
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(box.text())
+            box.button(button).click() if box.button(button) else box.done(0)
+        else:
+            QTimer.singleShot(20, close)
+
+    QTimer.singleShot(20, close)
