@@ -80,9 +80,9 @@ def sign_in(db: Database, demo: bool) -> tuple[Actor | None, bool]:
     prefill = ""
     if not accounts.has_accounts(db):
         first = FirstAdminDialog(db)
-        if not first.exec() or first.created is None:
+        if not first.exec() or first.saved is None:
             return None, True
-        prefill = first.created.username
+        prefill = first.saved.username
     dialog = SignInDialog(db, demo)
     if prefill:
         dialog.ui.username.setText(prefill)

@@ -52,8 +52,8 @@ def test_first_admin_dialog_creates_the_administrator(qtbot, db):
     assert "not the same" in seen[0] and not accounts.has_accounts(db)
     dialog.ui.confirm.setText("a good password")
     dialog.ui.buttonBox.accepted.emit()
-    assert dialog.created is not None and dialog.created.is_admin
-    assert dialog.created.person_name == "Siobhán Ní Bhriain"
+    assert dialog.saved is not None and dialog.saved.is_admin
+    assert dialog.saved.person_name == "Siobhán Ní Bhriain"
 
 
 def test_office_holding_dialog_offers_only_eligible_people(qtbot, ctx):

@@ -23,11 +23,10 @@ from hsdesk.domain import clock
 from hsdesk.domain.content import CHANNEL_SCOPES, Platform
 from hsdesk.domain.content_records import ChannelInput, ChannelRecord, SettingsInput
 from hsdesk.domain.dates import format_date
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services.content import channels
 from hsdesk.ui.common import (
-    GuardedDialog,
     combo_value,
     fill_combo,
     push_button,
@@ -36,6 +35,7 @@ from hsdesk.ui.common import (
     show_error,
 )
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.table import RecordTable
 
@@ -125,7 +125,9 @@ class ChannelsDialog(QDialog):
             self._show(self.current())
 
 
-class ChannelForm(GuardedDialog):
+class ChannelForm(FormDialog[ChannelRecord]):
+    refusal_title = "Channel not saved"
+
     def __init__(self, ctx: AppContext, channel: ChannelRecord | None, parent: QWidget):
         super().__init__(parent)
         self.ctx, self.channel = ctx, channel
@@ -163,7 +165,7 @@ class ChannelForm(GuardedDialog):
         platform: Platform = combo_value(self.platform)
         self.scope.setCurrentIndex(list(CHANNEL_SCOPES).index(platform.default_scope))
 
-    def save(self) -> None:
+    def submit(self) -> ChannelRecord:
         data = ChannelInput(
             self.name.text(),
             combo_value(self.platform),
@@ -172,17 +174,14 @@ class ChannelForm(GuardedDialog):
             self.active.isChecked(),
             self.notes.toPlainText(),
         )
-        try:
-            channels.save_channel(
-                self.ctx.db, self.ctx.actor, data, self.channel.id if self.channel else None
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Channel not saved")
-            return
-        self.accept()
+        return channels.save_channel(
+            self.ctx.db, self.ctx.actor, data, self.channel.id if self.channel else None
+        )
 
 
-class SettingsForm(GuardedDialog):
+class SettingsForm(FormDialog[ChannelRecord]):
+    refusal_title = "Settings not saved"
+
     def __init__(self, ctx: AppContext, channel: ChannelRecord, parent: QWidget):
         super().__init__(parent)
         self.ctx, self.channel = ctx, channel
@@ -204,18 +203,13 @@ class SettingsForm(GuardedDialog):
         self.wire_form(buttons, self.save)
         self.resize(520, 0)
 
-    def save(self) -> None:
-        try:
-            agreed = read_date(self.agreed, "Agreed on")
-            if agreed is None:
-                raise ValidationError("Enter the date of the trustees' meeting (dd/mm/yyyy).")
-            channels.agree_settings(
-                self.ctx.db,
-                self.ctx.actor,
-                self.channel.id,
-                SettingsInput(self.text.toPlainText(), agreed, self.minute.text()),
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Settings not saved")
-            return
-        self.accept()
+    def submit(self) -> ChannelRecord:
+        agreed = read_date(self.agreed, "Agreed on")
+        if agreed is None:
+            raise ValidationError("Enter the date of the trustees' meeting (dd/mm/yyyy).")
+        return channels.agree_settings(
+            self.ctx.db,
+            self.ctx.actor,
+            self.channel.id,
+            SettingsInput(self.text.toPlainText(), agreed, self.minute.text()),
+        )

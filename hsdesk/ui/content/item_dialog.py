@@ -22,18 +22,20 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.consent import Clearance
 from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ChannelRecord, ContentDetails, ContentInput
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.photo_records import PhotoRecord
 from hsdesk.services.content import channels, drafts
 from hsdesk.services.photos import library as photos
-from hsdesk.ui.common import GuardedDialog, read_date, set_date, show_error
+from hsdesk.ui.common import read_date, set_date
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 
 PHOTO_ID = Qt.ItemDataRole.UserRole + 1
 
 
-class ContentDialog(GuardedDialog):
+class ContentDialog(FormDialog[ContentDetails]):
+    refusal_title = "Not saved"
+
     def __init__(
         self,
         ctx: AppContext,
@@ -44,7 +46,6 @@ class ContentDialog(GuardedDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.item = item
-        self.saved: ContentDetails | None = None
         self.setWindowTitle("Change content" if item else "New content")
         layout = QVBoxLayout(self)
         if item is not None and item.state in (ContentState.APPROVED, ContentState.SUBMITTED):
@@ -176,15 +177,10 @@ class ContentDialog(GuardedDialog):
             read_date(self.planned, "Planned date"),
         )
 
-    def save(self) -> None:
-        try:
-            self.saved = drafts.save_item(
-                self.ctx.db, self.ctx.actor, self.value(), self.item.id if self.item else None
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Not saved")
-            return
-        self.accept()
+    def submit(self) -> ContentDetails:
+        return drafts.save_item(
+            self.ctx.db, self.ctx.actor, self.value(), self.item.id if self.item else None
+        )
 
 
 def _channel_tip(channel: ChannelRecord) -> str:

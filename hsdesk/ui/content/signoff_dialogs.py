@@ -29,8 +29,9 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.services.content import approval, upload
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, password_field, show_error
+from hsdesk.ui.common import combo_value, fill_combo, password_field
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 
 
 class SignOffBox(QGroupBox):
@@ -66,14 +67,15 @@ def _summary(item: ContentDetails) -> QLabel:
     return label
 
 
-class DecisionDialog(GuardedDialog):
+class DecisionDialog(FormDialog[ContentDetails]):
     """The Scheme Development Manager approves, asks for changes or rejects (clause 1.2)."""
+
+    refusal_title = "Decision not recorded"
 
     def __init__(self, ctx: AppContext, item: ContentDetails, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.item = item
-        self.result_item: ContentDetails | None = None
         self.setWindowTitle("Approve content")
         layout = QVBoxLayout(self)
         layout.addWidget(_summary(item))
@@ -131,33 +133,31 @@ class DecisionDialog(GuardedDialog):
     def decision(self) -> Decision:
         return next(d for d, radio in self.radios.items() if radio.isChecked())
 
-    def save(self) -> None:
+    def submit(self) -> ContentDetails:
         answers = {key: box.isChecked() for key, box in self.checks.items()}
-        try:
-            self.result_item = approval.decide(
-                self.ctx.db,
-                self.ctx.actor,
-                self.item.id,
-                self.decision(),
-                self.signoff.value(),
-                answers,
-                self.reason.toPlainText(),
-            )
-        except HsdeskError as exc:
-            self.signoff.password.clear()
-            show_error(self, exc, "Decision not recorded")
-            return
-        self.accept()
+        return approval.decide(
+            self.ctx.db,
+            self.ctx.actor,
+            self.item.id,
+            self.decision(),
+            self.signoff.value(),
+            answers,
+            self.reason.toPlainText(),
+        )
+
+    def refused(self, exc: HsdeskError) -> None:
+        self.signoff.password.clear()
 
 
-class UploadDialog(GuardedDialog):
+class UploadDialog(FormDialog[ContentDetails]):
     """The Volunteer Development Officer records where and when an approved item went online."""
+
+    refusal_title = "Upload not recorded"
 
     def __init__(self, ctx: AppContext, item: ContentDetails, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.item = item
-        self.result_item: ContentDetails | None = None
         self.setWindowTitle("Record an upload")
         layout = QVBoxLayout(self)
         layout.addWidget(_summary(item))
@@ -193,22 +193,19 @@ class UploadDialog(GuardedDialog):
         self.wire_form(buttons, self.save)
         self.resize(560, 0)
 
-    def save(self) -> None:
+    def submit(self) -> ContentDetails:
         chosen = self.posted.dateTime().toPython()
         assert isinstance(chosen, datetime)
         posted = chosen.replace(second=0, microsecond=0)
-        try:
-            self.result_item = upload.upload(
-                self.ctx.db,
-                self.ctx.actor,
-                self.item.id,
-                combo_value(self.channel),
-                self.url.text(),
-                posted,
-                self.signoff.value(),
-            )
-        except HsdeskError as exc:
-            self.signoff.password.clear()
-            show_error(self, exc, "Upload not recorded")
-            return
-        self.accept()
+        return upload.upload(
+            self.ctx.db,
+            self.ctx.actor,
+            self.item.id,
+            combo_value(self.channel),
+            self.url.text(),
+            posted,
+            self.signoff.value(),
+        )
+
+    def refused(self, exc: HsdeskError) -> None:
+        self.signoff.password.clear()

@@ -267,7 +267,7 @@ class ContentTab(TabPage):
             "done": lambda: TakedownDoneDialog(self.ctx, item.open_takedowns[0], self),
         }
         form = forms[key]()
-        return form.result_item if ask(form) else None  # type: ignore[attr-defined]
+        return form.saved if ask(form) else None
 
     def _copy(self, item: ContentDetails) -> ContentDetails | None:
         from PySide6.QtWidgets import QInputDialog

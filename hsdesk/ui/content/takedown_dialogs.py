@@ -19,10 +19,11 @@ from hsdesk.domain import clock
 from hsdesk.domain.content import MANUAL_REASONS
 from hsdesk.domain.content_records import ContentDetails, TakedownRecord
 from hsdesk.domain.dates import format_datetime
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import ValidationError
 from hsdesk.services.content import takedowns
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, set_date, show_error
+from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, set_date
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 
 
 def _finish(dialog: GuardedDialog, layout: QVBoxLayout, ok_text: str, save: Callable[[], None]):  # type: ignore[no-untyped-def]
@@ -35,11 +36,12 @@ def _finish(dialog: GuardedDialog, layout: QVBoxLayout, ok_text: str, save: Call
     dialog.resize(520, 0)
 
 
-class TakedownRequestDialog(GuardedDialog):
+class TakedownRequestDialog(FormDialog[ContentDetails]):
+    refusal_title = "Takedown not recorded"
+
     def __init__(self, ctx: AppContext, item: ContentDetails, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.item = ctx, item
-        self.result_item: ContentDetails | None = None
         self.setWindowTitle("Take down content")
         layout = QVBoxLayout(self)
         where = ", ".join(p.channel_name for p in item.live)
@@ -58,26 +60,22 @@ class TakedownRequestDialog(GuardedDialog):
         layout.addLayout(form)
         _finish(self, layout, "&Ask for takedown", self.save)
 
-    def save(self) -> None:
-        try:
-            self.result_item = takedowns.request_takedown(
-                self.ctx.db,
-                self.ctx.actor,
-                self.item.id,
-                combo_value(self.reason),
-                self.details.toPlainText(),
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Takedown not recorded")
-            return
-        self.accept()
+    def submit(self) -> ContentDetails:
+        return takedowns.request_takedown(
+            self.ctx.db,
+            self.ctx.actor,
+            self.item.id,
+            combo_value(self.reason),
+            self.details.toPlainText(),
+        )
 
 
-class TakedownDoneDialog(GuardedDialog):
+class TakedownDoneDialog(FormDialog[ContentDetails]):
+    refusal_title = "Takedown not recorded"
+
     def __init__(self, ctx: AppContext, task: TakedownRecord, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.task = ctx, task
-        self.result_item: ContentDetails | None = None
         self.setWindowTitle("Record takedown done")
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -95,15 +93,10 @@ class TakedownDoneDialog(GuardedDialog):
         layout.addLayout(form)
         _finish(self, layout, "&Record done", self.save)
 
-    def save(self) -> None:
-        try:
-            done_on = read_date(self.done_on, "Taken down on")
-            if done_on is None:
-                raise ValidationError("Enter the day it was taken down (dd/mm/yyyy).")
-            self.result_item = takedowns.complete_takedown(
-                self.ctx.db, self.ctx.actor, self.task.id, done_on, self.how.text()
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Takedown not recorded")
-            return
-        self.accept()
+    def submit(self) -> ContentDetails:
+        done_on = read_date(self.done_on, "Taken down on")
+        if done_on is None:
+            raise ValidationError("Enter the day it was taken down (dd/mm/yyyy).")
+        return takedowns.complete_takedown(
+            self.ctx.db, self.ctx.actor, self.task.id, done_on, self.how.text()
+        )

@@ -25,21 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain import clock
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.induction import AckMethod
 from hsdesk.domain.induction_records import AckInput, Evidence, InductionRecord, InductionRow
 from hsdesk.services.inductions import recording
 from hsdesk.services.inductions import records as inductions
 from hsdesk.ui.common import (
-    GuardedDialog,
     combo_value,
     fill_combo,
     read_date,
     read_scan,
     set_date,
-    show_error,
 )
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.signature_pad import SignaturePad
 
 SCAN_PATTERN = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.gif *.bmp *.webp"
@@ -53,8 +52,10 @@ def _people_combo(rows: list[InductionRow], person_id: int | None) -> QComboBox:
     return combo
 
 
-class AcknowledgeDialog(GuardedDialog):
+class AcknowledgeDialog(FormDialog[InductionRecord]):
     """Pick the person and version, the date and how they acknowledged it, with the evidence."""
+
+    refusal_title = "Not recorded"
 
     def __init__(
         self,
@@ -66,7 +67,6 @@ class AcknowledgeDialog(GuardedDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.saved: InductionRecord | None = None
         self.scan: Evidence | None = None
         self.setWindowTitle("Record an acknowledgement of the policy")
         self.setAcceptDrops(True)
@@ -218,19 +218,14 @@ class AcknowledgeDialog(GuardedDialog):
             notes=self.notes.toPlainText(),
         )
 
-    def save(self) -> None:
-        try:
-            self.saved = recording.record_acknowledgement(
-                self.ctx.db, self.ctx.actor, self.read_input()
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Not recorded")
-            return
-        self.accept()
+    def submit(self) -> InductionRecord:
+        return recording.record_acknowledgement(self.ctx.db, self.ctx.actor, self.read_input())
 
 
-class GivenDialog(GuardedDialog):
+class GivenDialog(FormDialog[InductionRecord]):
     """The day a person was given the policy (their pack), and by whom."""
+
+    refusal_title = "Not recorded"
 
     def __init__(
         self, ctx: AppContext, row: InductionRow, version_id: int, parent: QWidget | None = None
@@ -239,7 +234,6 @@ class GivenDialog(GuardedDialog):
         self.ctx = ctx
         self.row = row
         self.version_id = version_id
-        self.saved: InductionRecord | None = None
         self.setWindowTitle(f"Policy given to {row.name}")
         self.given_on = QLineEdit()
         set_date(self.given_on, clock.today())
@@ -261,20 +255,15 @@ class GivenDialog(GuardedDialog):
         self.wire_form(buttons, self.save)
         self.setMinimumWidth(420)
 
-    def save(self) -> None:
-        try:
-            on = read_date(self.given_on, "Given on")
-            if on is None:
-                raise ValidationError("Enter the date the policy was given, as dd/mm/yyyy.")
-            self.saved = recording.record_given(
-                self.ctx.db,
-                self.ctx.actor,
-                self.row.person_id,
-                self.version_id,
-                on,
-                self.given_by.text(),
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Not recorded")
-            return
-        self.accept()
+    def submit(self) -> InductionRecord:
+        on = read_date(self.given_on, "Given on")
+        if on is None:
+            raise ValidationError("Enter the date the policy was given, as dd/mm/yyyy.")
+        return recording.record_given(
+            self.ctx.db,
+            self.ctx.actor,
+            self.row.person_id,
+            self.version_id,
+            on,
+            self.given_by.text(),
+        )

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.records import AccountRecord, PersonRecord
 from hsdesk.services.people import accounts
-from hsdesk.ui.common import GuardedDialog, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.forms.ui_account_dialog import Ui_AccountDialog
+from hsdesk.ui.operation import FormDialog
 
 
-class AccountDialog(GuardedDialog):
+class AccountDialog(FormDialog[AccountRecord | None]):
     """``account`` None: create one for ``person``; otherwise reset that account's password."""
+
+    refusal_title = "Cannot save the account"
 
     def __init__(
         self,
@@ -38,25 +40,20 @@ class AccountDialog(GuardedDialog):
             self.setWindowTitle(f"Sign-in account for {person.full_name}")
         self.wire_form(self.ui.buttonBox, self.save)
 
-    def save(self) -> None:
+    def submit(self) -> AccountRecord | None:
         ui = self.ui
-        try:
-            if ui.password.text() != ui.confirm.text():
-                raise ValidationError("The two passwords are not the same. Type them again.")
-            if self.account is None:
-                accounts.create_account(
-                    self.ctx.db,
-                    self.ctx.actor,
-                    self.person.id,
-                    ui.username.text(),
-                    ui.password.text(),
-                    ui.isAdmin.isChecked(),
-                )
-            else:
-                accounts.reset_password(
-                    self.ctx.db, self.ctx.actor, self.account.username, ui.password.text()
-                )
-        except HsdeskError as exc:
-            show_error(self, exc, "Cannot save the account")
-            return
-        self.accept()
+        if ui.password.text() != ui.confirm.text():
+            raise ValidationError("The two passwords are not the same. Type them again.")
+        if self.account is None:
+            return accounts.create_account(
+                self.ctx.db,
+                self.ctx.actor,
+                self.person.id,
+                ui.username.text(),
+                ui.password.text(),
+                ui.isAdmin.isChecked(),
+            )
+        accounts.reset_password(
+            self.ctx.db, self.ctx.actor, self.account.username, ui.password.text()
+        )
+        return None

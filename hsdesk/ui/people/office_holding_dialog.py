@@ -6,17 +6,20 @@ from PySide6.QtWidgets import QWidget
 
 from hsdesk.domain import clock
 from hsdesk.domain.enums import Office
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.records import OfficeHoldingRecord
 from hsdesk.services.people import offices
 from hsdesk.services.people import persons as people
 from hsdesk.services.people.offices import ELIGIBLE, HoldingInput
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, set_date, show_error
+from hsdesk.ui.common import combo_value, fill_combo, read_date, set_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.forms.ui_office_holding_dialog import Ui_OfficeHoldingDialog
+from hsdesk.ui.operation import FormDialog
 
 
-class OfficeHoldingDialog(GuardedDialog):
+class OfficeHoldingDialog(FormDialog[OfficeHoldingRecord]):
+    refusal_title = "Cannot record this office holding"
+
     def __init__(
         self, ctx: AppContext, person_id: int | None = None, parent: QWidget | None = None
     ) -> None:
@@ -25,7 +28,6 @@ class OfficeHoldingDialog(GuardedDialog):
         self.ui.setupUi(self)
         self.ctx = ctx
         self.person_id = person_id
-        self.saved: OfficeHoldingRecord | None = None
         self._eligible = people.list_people(ctx.db, set(ELIGIBLE.values()))
         fill_combo(self.ui.office, [(o.label, o) for o in Office])
         self.ui.office.currentIndexChanged.connect(self._office_changed)
@@ -41,25 +43,20 @@ class OfficeHoldingDialog(GuardedDialog):
         choices = [(p.full_name, p.id) for p in self._eligible if p.kind == kind]
         fill_combo(self.ui.person, [("(choose)", None), *choices], self.person_id)
 
-    def save(self) -> None:
+    def submit(self) -> OfficeHoldingRecord:
         ui = self.ui
-        try:
-            person_id = combo_value(ui.person)
-            if person_id is None:
-                raise ValidationError("Choose who holds the office.")
-            from_date = read_date(ui.fromDate, "From")
-            if from_date is None:
-                raise ValidationError("Enter the date the holding starts, as dd/mm/yyyy.")
-            data = HoldingInput(
-                combo_value(ui.office),
-                person_id,
-                from_date,
-                read_date(ui.toDate, "To"),
-                ui.acting.isChecked(),
-                ui.actingReason.text(),
-            )
-            self.saved = offices.add_holding(self.ctx.db, self.ctx.actor, data)
-        except HsdeskError as exc:
-            show_error(self, exc, "Cannot record this office holding")
-            return
-        self.accept()
+        person_id = combo_value(ui.person)
+        if person_id is None:
+            raise ValidationError("Choose who holds the office.")
+        from_date = read_date(ui.fromDate, "From")
+        if from_date is None:
+            raise ValidationError("Enter the date the holding starts, as dd/mm/yyyy.")
+        data = HoldingInput(
+            combo_value(ui.office),
+            person_id,
+            from_date,
+            read_date(ui.toDate, "To"),
+            ui.acting.isChecked(),
+            ui.actingReason.text(),
+        )
+        return offices.add_holding(self.ctx.db, self.ctx.actor, data)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.records import PersonInput, PersonRecord
 from hsdesk.services.people import persons as people
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, set_date, show_error
+from hsdesk.ui.common import combo_value, fill_combo, read_date, set_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.forms.ui_person_dialog import Ui_PersonDialog
+from hsdesk.ui.operation import FormDialog
 
 ADULT_KINDS = {
     PersonKind.FAMILY_MEMBER,
@@ -21,7 +21,9 @@ ADULT_KINDS = {
 }
 
 
-class PersonDialog(GuardedDialog):
+class PersonDialog(FormDialog[PersonRecord]):
+    refusal_title = "Cannot save this person"
+
     def __init__(
         self, ctx: AppContext, record: PersonRecord | None = None, parent: QWidget | None = None
     ) -> None:
@@ -30,7 +32,6 @@ class PersonDialog(GuardedDialog):
         self.ui.setupUi(self)
         self.ctx = ctx
         self.record = record
-        self.saved: PersonRecord | None = None
         self.setWindowTitle(f"Edit {record.full_name}" if record else "Add a person")
         ui = self.ui
         fill_combo(ui.kind, [(k.label, k) for k in PersonKind], record.kind if record else None)
@@ -88,15 +89,10 @@ class PersonDialog(GuardedDialog):
             notes=ui.notes.toPlainText(),
         )
 
-    def save(self) -> None:
+    def submit(self) -> PersonRecord:
         """Save through the service; on a refusal explain it and keep everything typed."""
-        try:
-            data = self.form_input()
-            if self.record is None:
-                self.saved = people.add_person(self.ctx.db, self.ctx.actor, data)
-            else:
-                self.saved = people.update_person(self.ctx.db, self.ctx.actor, self.record.id, data)
-        except HsdeskError as exc:
-            show_error(self, exc, "Cannot save this person")
-            return
-        self.accept()
+        data = self.form_input()
+        if self.record is None:
+            return people.add_person(self.ctx.db, self.ctx.actor, data)
+        else:
+            return people.update_person(self.ctx.db, self.ctx.actor, self.record.id, data)

@@ -25,26 +25,28 @@ from hsdesk.domain import clock
 from hsdesk.domain.consent import RELATIONSHIPS, SELF, ConsentMethod, ConsentScope, is_minor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import PersonKind
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.photo_records import ConsentInput, ConsentRecord
 from hsdesk.domain.records import PersonRecord
 from hsdesk.services.people import persons as people
 from hsdesk.services.photos import consents, terms, withdrawals
 from hsdesk.services.photos.consents import EVIDENCE_TYPES
+from hsdesk.services.photos.withdrawals import WithdrawalImpact
 from hsdesk.ui.common import (
-    GuardedDialog,
     combo_value,
     fill_combo,
     read_date,
     read_scan,
     set_date,
-    show_error,
 )
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 
 
-class ConsentDialog(GuardedDialog):
+class ConsentDialog(FormDialog[ConsentRecord]):
     """``correcting`` given: the form starts from that record and saving supersedes it."""
+
+    refusal_title = "Consent not recorded"
 
     def __init__(
         self,
@@ -55,7 +57,6 @@ class ConsentDialog(GuardedDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.subject, self.correcting = ctx, subject, correcting
-        self.saved: ConsentRecord | None = None
         self.evidence: tuple[bytes, str, str] | None = None
         self._expiry_typed = False
         verb = "Correct consent record" if correcting else "Record photo consent"
@@ -239,30 +240,26 @@ class ConsentDialog(GuardedDialog):
             evidence=self.evidence,
         )
 
-    def save(self) -> None:
-        try:
-            data = self.read_input()
-            if self.correcting:
-                self.saved = consents.correct_consent(
-                    self.ctx.db, self.ctx.actor, self.correcting.id, data, self.reason.text()
-                )
-            else:
-                self.saved = consents.record_consent(self.ctx.db, self.ctx.actor, data)
-        except HsdeskError as exc:
-            show_error(self, exc, "Consent not recorded")
-            return
-        self.accept()
+    def submit(self) -> ConsentRecord:
+        data = self.read_input()
+        if self.correcting:
+            return consents.correct_consent(
+                self.ctx.db, self.ctx.actor, self.correcting.id, data, self.reason.text()
+            )
+        else:
+            return consents.record_consent(self.ctx.db, self.ctx.actor, data)
 
 
-class WithdrawDialog(GuardedDialog):
+class WithdrawDialog(FormDialog[WithdrawalImpact]):
     """Record that a consent was withdrawn: when, how, and any note."""
+
+    refusal_title = "Withdrawal not recorded"
 
     HOW = ("Phone call", "Email", "Letter", "In person", "Online form")
 
     def __init__(self, ctx: AppContext, record: ConsentRecord, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.record = ctx, record
-        self.impact: withdrawals.WithdrawalImpact | None = None
         self.setWindowTitle(f"Withdraw consent — {record.subject_name}")
         self.on = QLineEdit(format_date(clock.today()))
         self.how = QComboBox()
@@ -290,23 +287,18 @@ class WithdrawDialog(GuardedDialog):
         layout.addWidget(buttons)
         self.wire_form(buttons, self.save)
 
-    def save(self) -> None:
-        try:
-            on = read_date(self.on, "Withdrawn on")
-            if on is None:
-                raise ValidationError("Enter the date the consent was withdrawn, as dd/mm/yyyy.")
-            self.impact = withdrawals.withdraw_consent(
-                self.ctx.db,
-                self.ctx.actor,
-                self.record.id,
-                on,
-                self.how.currentText(),
-                self.notes.toPlainText(),
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Withdrawal not recorded")
-            return
-        self.accept()
+    def submit(self) -> WithdrawalImpact:
+        on = read_date(self.on, "Withdrawn on")
+        if on is None:
+            raise ValidationError("Enter the date the consent was withdrawn, as dd/mm/yyyy.")
+        return withdrawals.withdraw_consent(
+            self.ctx.db,
+            self.ctx.actor,
+            self.record.id,
+            on,
+            self.how.currentText(),
+            self.notes.toPlainText(),
+        )
 
 
 def takedown_message(impact: withdrawals.WithdrawalImpact) -> str:

@@ -173,9 +173,9 @@ class ConsentList(QWidget):
         from hsdesk.ui.photos.consent_dialog import WithdrawDialog, takedown_message
 
         dialog = WithdrawDialog(self.ctx, record, self)
-        if dialog.exec() and dialog.impact is not None:
+        if dialog.exec() and dialog.saved is not None:
             self._changed()
-            QMessageBox.information(self, "Consent withdrawn", takedown_message(dialog.impact))
+            QMessageBox.information(self, "Consent withdrawn", takedown_message(dialog.saved))
 
     def open_scan(self) -> None:
         record = self.table.selected_record()

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import ValidationError
 from hsdesk.services.people import accounts
-from hsdesk.ui.common import GuardedDialog, password_field, show_error
+from hsdesk.ui.common import password_field
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 
 
-class ChangePasswordDialog(GuardedDialog):
+class ChangePasswordDialog(FormDialog[None]):
+    refusal_title = "Cannot change the password"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -32,14 +35,9 @@ class ChangePasswordDialog(GuardedDialog):
         layout.addWidget(buttons)
         self.wire_form(buttons, self.save)
 
-    def save(self) -> None:
-        try:
-            if self.new.text() != self.confirm.text():
-                raise ValidationError("The two new passwords are not the same. Type them again.")
-            accounts.change_own_password(
-                self.ctx.db, self.ctx.actor, self.current.text(), self.new.text()
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Cannot change the password")
-            return
-        self.accept()
+    def submit(self) -> None:
+        if self.new.text() != self.confirm.text():
+            raise ValidationError("The two new passwords are not the same. Type them again.")
+        return accounts.change_own_password(
+            self.ctx.db, self.ctx.actor, self.current.text(), self.new.text()
+        )

@@ -16,19 +16,21 @@ from hsdesk.domain import clock
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.policy import PolicyVersionRecord
 from hsdesk.services.policy import adoption
-from hsdesk.ui.common import GuardedDialog, password_field, read_date, set_date, show_error
+from hsdesk.ui.common import password_field, read_date, set_date
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.signature_box import SignatureBox
 
 
-class AdoptDialog(GuardedDialog):
+class AdoptDialog(FormDialog[PolicyVersionRecord]):
+    refusal_title = "Not adopted"
+
     def __init__(
         self, ctx: AppContext, version: PolicyVersionRecord, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.version = version
-        self.adopted: PolicyVersionRecord | None = None
         self.setWindowTitle(f"Adopt {version.label}")
         intro = QLabel(
             f"<b>{version.text.title}</b> — version {version.number}, "
@@ -92,13 +94,8 @@ class AdoptDialog(GuardedDialog):
             keep_drawn=chosen.keep_drawn,
         )
 
-    def save(self) -> None:
-        try:
-            self.adopted = adoption.adopt(
-                self.ctx.db, self.ctx.actor, self.version.id, self.given()
-            )
-        except HsdeskError as exc:
-            self.password.clear()
-            show_error(self, exc, "Not adopted")
-            return
-        self.accept()
+    def submit(self) -> PolicyVersionRecord:
+        return adoption.adopt(self.ctx.db, self.ctx.actor, self.version.id, self.given())
+
+    def refused(self, exc: HsdeskError) -> None:
+        self.password.clear()

@@ -358,8 +358,8 @@ class PolicyTab(TabPage):
         from hsdesk.ui.policy.adopt_dialog import AdoptDialog
 
         dialog = AdoptDialog(self.ctx, self.current, self)
-        if dialog.exec() and dialog.adopted is not None:
-            self.refresh(dialog.adopted.id)
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh(dialog.saved.id)
             self.show_pdf()
 
     def show_pdf(self) -> None:

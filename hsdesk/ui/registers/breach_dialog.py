@@ -12,24 +12,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.register_records import BreachInput, BreachRecord
 from hsdesk.domain.registers import BreachAction, BreachStatus
 from hsdesk.services.registers import breaches
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, show_error
+from hsdesk.ui.common import combo_value, fill_combo, read_date
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.registers.fields import DATE_HINT, date_field, form_buttons, section, text_box
 
 
-class BreachDialog(GuardedDialog):
+class BreachDialog(FormDialog[BreachRecord]):
     """A breach record: who, when, the clauses breached, what happened, the action and status."""
+
+    refusal_title = "Breach record not saved"
 
     def __init__(
         self, ctx: AppContext, breach: BreachRecord | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.ctx, self.breach = ctx, breach
-        self.saved: BreachRecord | None = None
         b = breach
         self.setWindowTitle(f"Breach record {b.reference}" if b else "Record a breach")
         self.occurred = date_field(b.occurred_on if b else None)
@@ -105,23 +106,18 @@ class BreachDialog(GuardedDialog):
             if r.checkState() == Qt.CheckState.Checked
         )
 
-    def save(self) -> None:
-        try:
-            data = BreachInput(
-                read_date(self.occurred, "Date"),
-                combo_value(self.person),
-                self._clauses(),
-                self.what.toPlainText(),
-                self.reported_by.text(),
-                combo_value(self.action),
-                read_date(self.action_on, "Action date"),
-                self.notes.toPlainText(),
-                combo_value(self.status),
-                read_date(self.closed, "Closed on"),
-            )
-            breach_id = self.breach.id if self.breach else None
-            self.saved = breaches.save_breach(self.ctx.db, self.ctx.actor, breach_id, data)
-        except HsdeskError as exc:
-            show_error(self, exc, "Breach record not saved")
-            return
-        self.accept()
+    def submit(self) -> BreachRecord:
+        data = BreachInput(
+            read_date(self.occurred, "Date"),
+            combo_value(self.person),
+            self._clauses(),
+            self.what.toPlainText(),
+            self.reported_by.text(),
+            combo_value(self.action),
+            read_date(self.action_on, "Action date"),
+            self.notes.toPlainText(),
+            combo_value(self.status),
+            read_date(self.closed, "Closed on"),
+        )
+        breach_id = self.breach.id if self.breach else None
+        return breaches.save_breach(self.ctx.db, self.ctx.actor, breach_id, data)

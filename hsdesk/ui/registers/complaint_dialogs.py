@@ -15,21 +15,20 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.enums import PersonKind
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.register_records import ComplaintInput, ComplaintRecord
 from hsdesk.domain.registers import ReplyMethod
 from hsdesk.services.content.channels import list_channels
 from hsdesk.services.people.persons import list_people
 from hsdesk.services.registers import complaints
 from hsdesk.ui.common import (
-    GuardedDialog,
     combo_value,
     fill_combo,
     hint_label,
     read_date,
-    show_error,
 )
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.registers.fields import (
     DATE_HINT,
     TIME_HINT,
@@ -49,8 +48,10 @@ def _person_choices(ctx: AppContext) -> list[tuple[str, int | None]]:
     return [("— nobody yet —", None)] + [(p.full_name, p.id) for p in people]
 
 
-class ComplaintDialog(GuardedDialog):
+class ComplaintDialog(FormDialog[ComplaintRecord]):
     """Log a complaint seen on a channel, then its private reply, reference, outcome, closing."""
+
+    refusal_title = "Complaint not saved"
 
     def __init__(
         self,
@@ -60,7 +61,6 @@ class ComplaintDialog(GuardedDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.complaint = ctx, complaint
-        self.saved: ComplaintRecord | None = None
         c = complaint
         self.setWindowTitle(f"Complaint {c.reference}" if c else "Log a complaint")
         self.seen, seen_row = time_field(c.seen_at if c else None)
@@ -121,30 +121,27 @@ class ComplaintDialog(GuardedDialog):
         self.setMinimumWidth(560)
         (self.replied_by if c else self.seen).setFocus()
 
-    def save(self) -> None:
-        try:
-            data = ComplaintInput(
-                read_time(self.seen, "Seen on"),
-                combo_value(self.channel),
-                self.where.text(),
-                self.summary.toPlainText(),
-                combo_value(self.replied_by),
-                read_time(self.replied_at, "Replied on"),
-                combo_value(self.method),
-                self.reference.text(),
-                self.outcome.toPlainText(),
-                read_date(self.closed, "Closed on"),
-            )
-            complaint_id = self.complaint.id if self.complaint else None
-            self.saved = complaints.save_complaint(self.ctx.db, self.ctx.actor, complaint_id, data)
-        except HsdeskError as exc:
-            show_error(self, exc, "Complaint not saved")
-            return
-        self.accept()
+    def submit(self) -> ComplaintRecord:
+        data = ComplaintInput(
+            read_time(self.seen, "Seen on"),
+            combo_value(self.channel),
+            self.where.text(),
+            self.summary.toPlainText(),
+            combo_value(self.replied_by),
+            read_time(self.replied_at, "Replied on"),
+            combo_value(self.method),
+            self.reference.text(),
+            self.outcome.toPlainText(),
+            read_date(self.closed, "Closed on"),
+        )
+        complaint_id = self.complaint.id if self.complaint else None
+        return complaints.save_complaint(self.ctx.db, self.ctx.actor, complaint_id, data)
 
 
-class ComplaintTakedownDialog(GuardedDialog):
+class ComplaintTakedownDialog(FormDialog[ComplaintRecord]):
     """Ask for the post a complaint is about to be taken down, linked to the complaint."""
+
+    refusal_title = "Takedown not asked for"
 
     def __init__(
         self, ctx: AppContext, complaint: ComplaintRecord, parent: QWidget | None = None
@@ -216,15 +213,10 @@ class ComplaintTakedownDialog(GuardedDialog):
             self.details.setEnabled(True)
             self.go.setText("Ask for the takedown")
 
-    def save(self) -> None:
-        try:
-            item_id = combo_value(self.item)
-            if item_id is None:
-                raise ValidationError("Nothing is online now, so there is no post to take down.")
-            complaints.take_down_post(
-                self.ctx.db, self.ctx.actor, self.complaint.id, item_id, self.details.toPlainText()
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Takedown not asked for")
-            return
-        self.accept()
+    def submit(self) -> ComplaintRecord:
+        item_id = combo_value(self.item)
+        if item_id is None:
+            raise ValidationError("Nothing is online now, so there is no post to take down.")
+        return complaints.take_down_post(
+            self.ctx.db, self.ctx.actor, self.complaint.id, item_id, self.details.toPlainText()
+        )

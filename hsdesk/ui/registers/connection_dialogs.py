@@ -5,23 +5,24 @@ from html import escape
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from hsdesk.domain import clock
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.register_records import ConnectionInput, ConnectionRecord
 from hsdesk.services.registers import connections
 from hsdesk.ui.common import (
-    GuardedDialog,
     combo_value,
     fill_combo,
     hint_label,
     read_date,
-    show_error,
 )
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.registers.fields import DATE_HINT, date_field, form_buttons, text_box
 
 
-class ConnectionDialog(GuardedDialog):
+class ConnectionDialog(FormDialog[ConnectionRecord]):
     """A link from before someone's involvement, declared under clause 4.1."""
+
+    refusal_title = "Declaration not saved"
 
     def __init__(
         self,
@@ -31,7 +32,6 @@ class ConnectionDialog(GuardedDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.connection = ctx, connection
-        self.saved: ConnectionRecord | None = None
         c = connection
         self.setWindowTitle("Declared connection" if c else "Declare a connection")
         self.person = QComboBox()
@@ -88,35 +88,30 @@ class ConnectionDialog(GuardedDialog):
         self.setMinimumWidth(560)
         self.place.currentTextChanged.connect(self._mark_dirty)
 
-    def save(self) -> None:
-        try:
-            year = self.since.text().strip()
-            if year and not (year.isascii() and year.isdigit()):
-                raise ValidationError(
-                    f"'Since' should be a year, e.g. 2012, not '{year}'. Leave it empty if nobody "
-                    "knows."
-                )
-            data = ConnectionInput(
-                combo_value(self.person),
-                combo_value(self.other),
-                self.nature.text(),
-                self.place.currentText(),
-                int(year) if year else None,
-                read_date(self.declared, "Declared on"),
-                self.notes.toPlainText(),
-                read_date(self.ended, "Ended on"),
+    def submit(self) -> ConnectionRecord:
+        year = self.since.text().strip()
+        if year and not (year.isascii() and year.isdigit()):
+            raise ValidationError(
+                f"'Since' should be a year, e.g. 2012, not '{year}'. Leave it empty if nobody "
+                "knows."
             )
-            connection_id = self.connection.id if self.connection else None
-            self.saved = connections.save_connection(
-                self.ctx.db, self.ctx.actor, connection_id, data
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Declaration not saved")
-            return
-        self.accept()
+        data = ConnectionInput(
+            combo_value(self.person),
+            combo_value(self.other),
+            self.nature.text(),
+            self.place.currentText(),
+            int(year) if year else None,
+            read_date(self.declared, "Declared on"),
+            self.notes.toPlainText(),
+            read_date(self.ended, "Ended on"),
+        )
+        connection_id = self.connection.id if self.connection else None
+        return connections.save_connection(self.ctx.db, self.ctx.actor, connection_id, data)
 
 
-class ReconfirmDialog(GuardedDialog):
+class ReconfirmDialog(FormDialog[ConnectionRecord]):
+    refusal_title = "Not confirmed"
+
     def __init__(
         self, ctx: AppContext, connection: ConnectionRecord, parent: QWidget | None = None
     ) -> None:
@@ -139,12 +134,7 @@ class ReconfirmDialog(GuardedDialog):
         layout.addWidget(form_buttons(self, "Confirm", self.save))
         self.setMinimumWidth(460)
 
-    def save(self) -> None:
-        try:
-            connections.reconfirm(
-                self.ctx.db, self.ctx.actor, self.connection.id, read_date(self.on, "Confirmed on")
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Not confirmed")
-            return
-        self.accept()
+    def submit(self) -> ConnectionRecord:
+        return connections.reconfirm(
+            self.ctx.db, self.ctx.actor, self.connection.id, read_date(self.on, "Confirmed on")
+        )

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.ui.common import GREY, ask, combo_value, fill_combo
+from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.table import RecordTable
 
@@ -132,11 +132,11 @@ class RegisterPage(QWidget, Generic[R]):
     def refresh(self, select: int | None = None) -> None:  # filled in by each register
         raise NotImplementedError
 
-    def run_dialog(self, dialog: QDialog, keep: int | None = None) -> None:
+    def run_dialog(self, dialog: FormDialog[Any], keep: int | None = None) -> None:
         """Show one of this register's dialogs; once it has saved, list the register again with
         the record it saved (or ``keep``) selected."""
         if ask(dialog):
-            saved = getattr(dialog, "saved", None)
+            saved = dialog.saved
             self.refresh(self.record_id(saved) if saved is not None else keep)
 
     def save_state(self) -> None:

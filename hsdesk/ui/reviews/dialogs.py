@@ -36,9 +36,9 @@ from hsdesk.ui.common import (
     password_field,
     read_date,
     set_date,
-    show_error,
 )
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.signature_box import SignatureBox
 
 
@@ -48,8 +48,10 @@ def _buttons(dialog: GuardedDialog, label: str) -> QDialogButtonBox:
     return buttons
 
 
-class ActionDialog(GuardedDialog):
+class ActionDialog(FormDialog[ActionRecord]):
     """A new action on a review, optionally tied to one checklist item."""
+
+    refusal_title = "Action not added"
 
     def __init__(
         self,
@@ -61,7 +63,6 @@ class ActionDialog(GuardedDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.review, self.item_id = ctx, review, item_id
-        self.saved: ActionRecord | None = None
         self.setWindowTitle("Add an action")
         about = QLabel(f"For: <b>{item_label}</b>")
         about.setWordWrap(True)
@@ -85,22 +86,19 @@ class ActionDialog(GuardedDialog):
         self.wire_form(buttons, self.save)
         self.resize(480, 260)
 
-    def save(self) -> None:
-        try:
-            data = ActionInput(
-                self.what.toPlainText(),
-                int(combo_value(self.owner) or 0),
-                read_date(self.due, "Due by"),
-                self.item_id,
-            )
-            self.saved = actions.add_action(self.ctx.db, self.ctx.actor, self.review.id, data)
-        except HsdeskError as exc:
-            show_error(self, exc, "Action not added")
-            return
-        self.accept()
+    def submit(self) -> ActionRecord:
+        data = ActionInput(
+            self.what.toPlainText(),
+            int(combo_value(self.owner) or 0),
+            read_date(self.due, "Due by"),
+            self.item_id,
+        )
+        return actions.add_action(self.ctx.db, self.ctx.actor, self.review.id, data)
 
 
-class ActionDoneDialog(GuardedDialog):
+class ActionDoneDialog(FormDialog[ActionRecord]):
+    refusal_title = "Not recorded"
+
     def __init__(self, ctx: AppContext, action: ActionRecord, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.action = ctx, action
@@ -122,28 +120,24 @@ class ActionDoneDialog(GuardedDialog):
         layout.addWidget(buttons)
         self.wire_form(buttons, self.save)
 
-    def save(self) -> None:
-        try:
-            actions.complete_action(
-                self.ctx.db,
-                self.ctx.actor,
-                self.action.id,
-                read_date(self.done_on, "Done on"),
-                self.note.text(),
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Not recorded")
-            return
-        self.accept()
+    def submit(self) -> ActionRecord:
+        return actions.complete_action(
+            self.ctx.db,
+            self.ctx.actor,
+            self.action.id,
+            read_date(self.done_on, "Done on"),
+            self.note.text(),
+        )
 
 
-class SignoffDialog(GuardedDialog):
+class SignoffDialog(FormDialog[ReviewDetails]):
     """The Vice Chair signs with their own username and password, whoever is signed in."""
+
+    refusal_title = "Not signed off"
 
     def __init__(self, ctx: AppContext, review: ReviewDetails, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.review = ctx, review
-        self.signed: ReviewDetails | None = None
         self.setWindowTitle(f"Sign off the review of {review.name}")
         problems = signoff.signoff_blockers(review)
         open_actions = sum(1 for a in review.actions if a.is_open)
@@ -174,20 +168,19 @@ class SignoffDialog(GuardedDialog):
         self.wire_form(buttons, self.save)
         self.signature.changed.connect(self._mark_dirty)
 
-    def save(self) -> None:
-        try:
-            given = signoff.ReviewSignoff(
-                self.username.text().strip(), self.password.text(), self.signature.choice()
-            )
-            self.signed = signoff.sign_off(self.ctx.db, self.ctx.actor, self.review.id, given)
-        except HsdeskError as exc:
-            self.password.clear()
-            show_error(self, exc, "Not signed off")
-            return
-        self.accept()
+    def submit(self) -> ReviewDetails:
+        given = signoff.ReviewSignoff(
+            self.username.text().strip(), self.password.text(), self.signature.choice()
+        )
+        return signoff.sign_off(self.ctx.db, self.ctx.actor, self.review.id, given)
+
+    def refused(self, exc: HsdeskError) -> None:
+        self.password.clear()
 
 
-class TemplateItemDialog(GuardedDialog):
+class TemplateItemDialog(FormDialog[TemplateItem]):
+    refusal_title = "Not saved"
+
     def __init__(
         self, ctx: AppContext, item: TemplateItem | None, parent: QWidget | None = None
     ) -> None:
@@ -219,19 +212,13 @@ class TemplateItemDialog(GuardedDialog):
         self.wire_form(buttons, self.save)
         self.resize(560, 300)
 
-    def save(self) -> None:
+    def submit(self) -> TemplateItem:
         data = TemplateInput(
             self.per_channel.isChecked(),
             self.clauses.text(),
             self.text.text(),
             self.guidance.toPlainText(),
         )
-        try:
-            if self.item is None:
-                review_template.add_item(self.ctx.db, self.ctx.actor, data)
-            else:
-                review_template.edit_item(self.ctx.db, self.ctx.actor, self.item.id, data)
-        except HsdeskError as exc:
-            show_error(self, exc, "Not saved")
-            return
-        self.accept()
+        if self.item is None:
+            return review_template.add_item(self.ctx.db, self.ctx.actor, data)
+        return review_template.edit_item(self.ctx.db, self.ctx.actor, self.item.id, data)
