@@ -55,6 +55,12 @@ class Operation(Generic[T]):
             self._success(value)
         return True
 
+    def value(self) -> T | None:
+        """Call now and return the service's result, or None when it refused (explained)."""
+        kept: list[T] = []
+        self.success(kept.append).run()
+        return kept[0] if kept else None
+
     def run_in_background(self, busy_cursor: bool = True) -> None:
         """Call on a worker thread (for slow work); success or refusal come back to the window."""
         from hsdesk.ui.worker import run_in_background

@@ -26,15 +26,16 @@ from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ContentDetails, ContentQuery, Queue
 from hsdesk.domain.dates import parse_date
 from hsdesk.domain.enums import Office
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services.content import channels, drafts, takedowns
 from hsdesk.services.content import items as content
 from hsdesk.services.content import queries as content_queries
-from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, push_button, show_error
+from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, push_button
 from hsdesk.ui.content.model import ROW_ROLE, ContentListModel
 from hsdesk.ui.content.panel import ContentPanel
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import Operation
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.tab_page import TabPage
 
@@ -217,10 +218,7 @@ class ContentTab(TabPage):
             self.panel.show_item(None)
             return
         row = index.data(ROW_ROLE)
-        try:
-            self.panel.show_item(content.get_item(self.ctx.db, row.id))
-        except HsdeskError as exc:
-            show_error(self, exc)
+        Operation(self, lambda: self.panel.show_item(content.get_item(self.ctx.db, row.id))).run()
 
     def select_item(self, item_id: int) -> None:
         """Show one item wherever it is: switch to All content and clear the filters."""
@@ -240,10 +238,8 @@ class ContentTab(TabPage):
         item = self.panel.item
         if item is None:
             return
-        try:
-            changed = self._run(key, item)
-        except HsdeskError as exc:
-            show_error(self, exc)
+        changed = Operation(self, lambda: self._run(key, item)).value()
+        if changed is None:
             return
         if changed is not None:
             self._after(changed)

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.dates import format_date
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.induction import COVERED_KINDS
 from hsdesk.domain.induction_records import PackDocument
 from hsdesk.services.inductions import packs as induction_packs
-from hsdesk.ui.common import combo_value, fill_combo, push_button, read_chosen_file, show_error
+from hsdesk.ui.common import combo_value, fill_combo, push_button, read_chosen_file
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import Operation
 
 ROLE = Qt.ItemDataRole.UserRole  # the document's record
 
@@ -117,12 +117,14 @@ class PackDocumentsDialog(QDialog):
         data = read_chosen_file(self, path)
         if data is None:
             return
-        try:
-            doc = induction_packs.add_pack_document(
+        doc = Operation(
+            self,
+            lambda: induction_packs.add_pack_document(
                 self.ctx.db, self.ctx.actor, combo_value(self.kind), title, data, path.name
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Not added")
+            ),
+            "Not added",
+        ).value()
+        if doc is None:
             return
         self.refresh(doc.id)
 
@@ -137,18 +139,20 @@ class PackDocumentsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            induction_packs.remove_pack_document(self.ctx.db, self.ctx.actor, doc.id)
-        except HsdeskError as exc:
-            show_error(self, exc, "Not removed")
+        Operation(
+            self,
+            lambda: induction_packs.remove_pack_document(self.ctx.db, self.ctx.actor, doc.id),
+            "Not removed",
+        ).run()
         self.refresh()
 
     def move_document(self, step: int) -> None:
         doc = self._selected()
         if doc is None:
             return
-        try:
-            induction_packs.move_pack_document(self.ctx.db, self.ctx.actor, doc.id, step)
-        except HsdeskError as exc:
-            show_error(self, exc, "Not moved")
+        Operation(
+            self,
+            lambda: induction_packs.move_pack_document(self.ctx.db, self.ctx.actor, doc.id, step),
+            "Not moved",
+        ).run()
         self.refresh(doc.id)

@@ -46,6 +46,7 @@ from hsdesk.ui.common import (
     show_status,
 )
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import Operation
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.table import RecordTable
@@ -457,12 +458,13 @@ class InductionTab(TabPage):
         title = f"Induction pack — {who}"
 
         def printed() -> None:
-            try:
-                recording.mark_printed(
+            if not Operation(
+                self,
+                lambda: recording.mark_printed(
                     self.ctx.db, self.ctx.actor, batch.person_ids, batch.version.id
-                )
-            except HsdeskError as exc:
-                show_error(self, exc, "Printed, but not recorded")
+                ),
+                "Printed, but not recorded",
+            ).run():
                 return
             self.refresh()
 

@@ -24,6 +24,7 @@ from hsdesk.services.people import accounts, offices
 from hsdesk.services.people.offices import ELIGIBLE
 from hsdesk.ui.common import show_error
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import Operation
 from hsdesk.ui.signals import emit
 
 
@@ -229,11 +230,13 @@ class PersonPanel(QWidget):
     def _set_flags(self, *, is_admin: bool | None = None, active: bool | None = None) -> None:
         if self.account is None:
             return
-        try:
-            accounts.set_flags(
-                self.ctx.db, self.ctx.actor, self.account.username, is_admin=is_admin, active=active
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Cannot change the account")
+        username = self.account.username
+        if not Operation(
+            self,
+            lambda: accounts.set_flags(
+                self.ctx.db, self.ctx.actor, username, is_admin=is_admin, active=active
+            ),
+            "Cannot change the account",
+        ).run():
             return
         self._after_change()

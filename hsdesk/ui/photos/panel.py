@@ -30,6 +30,7 @@ from hsdesk.services.photos import consents
 from hsdesk.services.photos import library as photos
 from hsdesk.ui.common import read_date, set_date, show_error
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import Operation
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.signals import emit
 
@@ -331,12 +332,13 @@ class PhotoPanel(QScrollArea):
 
         dialog = TagPersonDialog(self.ctx, {r.person_id for r in self.record.pictured}, self)
         if dialog.exec() and dialog.person_id is not None:
-            try:
-                record = photos.tag_person(
-                    self.ctx.db, self.ctx.actor, self.record.id, dialog.person_id
-                )
-            except HsdeskError as exc:
-                show_error(self, exc, "Not tagged")
+            photo_id, person_id = self.record.id, dialog.person_id
+            record = Operation(
+                self,
+                lambda: photos.tag_person(self.ctx.db, self.ctx.actor, photo_id, person_id),
+                "Not tagged",
+            ).value()
+            if record is None:
                 return
             self._refreshed(record, select=dialog.person_id)
 
@@ -344,10 +346,13 @@ class PhotoPanel(QScrollArea):
         person_id = self.selected_person()
         if self.record is None or person_id is None:
             return
-        try:
-            record = photos.untag_person(self.ctx.db, self.ctx.actor, self.record.id, person_id)
-        except HsdeskError as exc:
-            show_error(self, exc, "Not removed")
+        photo_id = self.record.id
+        record = Operation(
+            self,
+            lambda: photos.untag_person(self.ctx.db, self.ctx.actor, photo_id, person_id),
+            "Not removed",
+        ).value()
+        if record is None:
             return
         self._refreshed(record)
 

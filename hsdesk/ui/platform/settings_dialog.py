@@ -32,6 +32,7 @@ from hsdesk.services.registers import complaints
 from hsdesk.services.reviews import quarterly as reviews
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, hint_label, show_error
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import Operation
 
 
 class SettingsDialog(GuardedDialog):
@@ -105,10 +106,7 @@ class SettingsDialog(GuardedDialog):
 
     def _saved(self, save: Callable[[], object], message: str) -> None:
         """Run ``save``; say what is now set, or why it was refused."""
-        try:
-            save()
-        except HsdeskError as exc:
-            show_error(self, exc, "Not saved")
+        if not Operation(self, lambda: save(), "Not saved").run():
             return
         self.mark_saved()
         QMessageBox.information(self, "Saved", message)

@@ -28,6 +28,7 @@ from hsdesk.services.policy import drafts
 from hsdesk.services.policy import versions as policy
 from hsdesk.ui.common import show_error
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import Operation
 from hsdesk.ui.policy.compare_view import CompareView
 from hsdesk.ui.policy.editor import PolicyEditor, child_items, top_items
 from hsdesk.ui.tab_page import TabPage
@@ -253,12 +254,13 @@ class PolicyTab(TabPage):
     def save(self) -> bool:
         if self.current is None:
             return True
-        try:
-            saved = drafts.save_draft(
-                self.ctx.db, self.ctx.actor, self.current.id, self.editor.text()
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "The draft was not saved")
+        version_id = self.current.id
+        saved = Operation(
+            self,
+            lambda: drafts.save_draft(self.ctx.db, self.ctx.actor, version_id, self.editor.text()),
+            "The draft was not saved",
+        ).value()
+        if saved is None:
             return False
         self.editor.load(saved.text, editable=True)  # clears the unsaved mark
         self.refresh(saved.id)
@@ -322,10 +324,13 @@ class PolicyTab(TabPage):
     def new_draft(self) -> None:
         if self.current is None or not self.confirm_leave():
             return
-        try:
-            record = drafts.new_draft_from(self.ctx.db, self.ctx.actor, self.current.id)
-        except HsdeskError as exc:
-            show_error(self, exc, "No new draft")
+        version_id = self.current.id
+        record = Operation(
+            self,
+            lambda: drafts.new_draft_from(self.ctx.db, self.ctx.actor, version_id),
+            "No new draft",
+        ).value()
+        if record is None:
             return
         self.refresh(record.id)
 
@@ -343,10 +348,9 @@ class PolicyTab(TabPage):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            drafts.delete_draft(self.ctx.db, self.ctx.actor, record.id)
-        except HsdeskError as exc:
-            show_error(self, exc, "Not deleted")
+        if not Operation(
+            self, lambda: drafts.delete_draft(self.ctx.db, self.ctx.actor, record.id), "Not deleted"
+        ).run():
             return
         self.editor.load(record.text, editable=False)
         self.current = None

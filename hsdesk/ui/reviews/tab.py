@@ -46,6 +46,7 @@ from hsdesk.ui.common import (
     show_status,
 )
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import Operation
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.table import RecordTable
@@ -497,12 +498,14 @@ class ReviewTab(TabPage):
     def _store(self, result: ItemResult | None) -> bool:
         """Save the current item's result and notes; False (having said why) if refused."""
         assert self.item is not None
-        try:
-            checklist.answer_item(
-                self.ctx.db, self.ctx.actor, self.item.id, result, self.notes.toPlainText()
-            )
-        except HsdeskError as exc:
-            show_error(self, exc, "Not saved")
+        item_id = self.item.id
+        if not Operation(
+            self,
+            lambda: checklist.answer_item(
+                self.ctx.db, self.ctx.actor, item_id, result, self.notes.toPlainText()
+            ),
+            "Not saved",
+        ).run():
             return False
         self._notes_dirty = False
         return True
@@ -527,10 +530,12 @@ class ReviewTab(TabPage):
     def start(self) -> None:
         if self.row is None:
             return
-        try:
-            checklist.start_review(self.ctx.db, self.ctx.actor, self.row.quarter)
-        except HsdeskError as exc:
-            show_error(self, exc, "Review not started")
+        quarter = self.row.quarter
+        if not Operation(
+            self,
+            lambda: checklist.start_review(self.ctx.db, self.ctx.actor, quarter),
+            "Review not started",
+        ).run():
             return
         show_status(self, f"Began the review of {self.row.name}")
         rows = reviews.quarter_rows(self.ctx.db)
@@ -541,10 +546,10 @@ class ReviewTab(TabPage):
     def check_again(self) -> None:
         if self.review is None:
             return
-        try:
-            checklist.check_records_again(self.ctx.db, self.ctx.actor, self.review.id)
-        except HsdeskError as exc:
-            show_error(self, exc)
+        review_id = self.review.id
+        if not Operation(
+            self, lambda: checklist.check_records_again(self.ctx.db, self.ctx.actor, review_id)
+        ).run():
             return
         self._reload()
         show_status(self, "The items filled in from hsdesk's records were checked again")
@@ -600,10 +605,12 @@ class ReviewTab(TabPage):
 
     def _attach(self, data: bytes, name: str) -> None:
         assert self.item is not None
-        try:
-            checklist.add_evidence(self.ctx.db, self.ctx.actor, self.item.id, data, name)
-        except HsdeskError as exc:
-            show_error(self, exc, "Not attached")
+        item_id = self.item.id
+        Operation(
+            self,
+            lambda: checklist.add_evidence(self.ctx.db, self.ctx.actor, item_id, data, name),
+            "Not attached",
+        ).run()
 
     def _evidence_id(self) -> int | None:
         entry = self.evidence.currentItem() or (
@@ -624,10 +631,7 @@ class ReviewTab(TabPage):
         answer = QMessageBox.question(self, "Remove evidence", "Remove this file from the item?")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            checklist.remove_evidence(self.ctx.db, self.ctx.actor, ident)
-        except HsdeskError as exc:
-            show_error(self, exc)
+        Operation(self, lambda: checklist.remove_evidence(self.ctx.db, self.ctx.actor, ident)).run()
         self._reload()
 
     # --- actions -----------------------------------------------------------------------------
@@ -657,10 +661,7 @@ class ReviewTab(TabPage):
         answer = QMessageBox.question(self, "Remove action", f"Remove the action “{action.what}”?")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            actions.remove_action(self.ctx.db, self.ctx.actor, action.id)
-        except HsdeskError as exc:
-            show_error(self, exc)
+        Operation(self, lambda: actions.remove_action(self.ctx.db, self.ctx.actor, action.id)).run()
         self._reload()
 
     # --- PDF, CSV, template ------------------------------------------------------------------

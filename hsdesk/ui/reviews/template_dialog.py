@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.review import AutoCheck, answered_from_records
 from hsdesk.domain.review_records import TemplateItem
 from hsdesk.services.reviews import template as review_template
-from hsdesk.ui.common import ask, push_button, show_error
+from hsdesk.ui.common import ask, push_button
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import Operation
 from hsdesk.ui.reviews.dialogs import TemplateItemDialog
 
 
@@ -96,10 +96,7 @@ class TemplateDialog(QDialog):
         self.retire_button.setText("&Bring back" if item and not item.active else "&Retire")
 
     def _run(self, change: Callable[[], object], keep: int | None) -> None:
-        try:
-            change()
-        except HsdeskError as exc:
-            show_error(self, exc, "Not changed")
+        Operation(self, lambda: change(), "Not changed").run()
         self.reload(keep)
 
     def add(self) -> None:
