@@ -15,6 +15,7 @@ from hsdesk.domain.content import (
     Platform,
     TakedownReason,
 )
+from hsdesk.domain.content_actions import ItemFacts
 from hsdesk.domain.photo_records import PhotoRecord
 
 
@@ -263,3 +264,14 @@ class ContentDetails:
     @property
     def live(self) -> tuple[PublicationRecord, ...]:
         return tuple(p for p in self.publications if p.taken_down_on is None)
+
+    @property
+    def facts(self) -> ItemFacts:
+        """What the rules of :func:`hsdesk.domain.content_actions.may` read."""
+        return ItemFacts(
+            self.title,
+            self.state,
+            bool(self.live),
+            bool(self.unpublished),
+            bool(self.open_takedowns),
+        )

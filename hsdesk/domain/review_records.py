@@ -13,6 +13,7 @@ from hsdesk.domain.review import (
     ReviewStatus,
     answered_from_records,
 )
+from hsdesk.domain.review_actions import ReviewFacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +176,11 @@ class ReviewDetails:
     @property
     def read_only(self) -> bool:
         return self.signed_at is not None
+
+    @property
+    def facts(self) -> ReviewFacts:
+        """What the rules of :func:`hsdesk.domain.review_actions.may_review` read."""
+        return ReviewFacts(self.title, True, self.signed_on if self.read_only else None)
 
     @property
     def signer_label(self) -> str:

@@ -17,10 +17,10 @@ from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import (
     PHOTO_CHECK,
-    ContentState,
     Decision,
     checklist_gaps,
 )
+from hsdesk.domain.content_actions import ItemAction, may
 from hsdesk.domain.content_records import (
     ContentDetails,
     SignOff,
@@ -31,6 +31,7 @@ from hsdesk.services.content.items import (
     add_event,
     contributors,
     details_of,
+    facts_of,
     item_problems,
     load_item,
     refresh_flags,
@@ -53,11 +54,7 @@ def decide(
     day = today or clock.today()
     with db.write() as session:
         item = load_item(session, item_id)
-        if item.state is not ContentState.SUBMITTED:
-            raise ValidationError(
-                f"'{item.title}' is {item.state.label.lower()}, not awaiting approval; "
-                "there is nothing to decide."
-            )
+        may(actor, ItemAction.DECIDE, facts_of(item)).enforce()
         photos_ok = check_decision(session, item, decision, answers, reason, day)
         signer = verify_signoff(session, sign.username, sign.password, Office.SDM, day)
         two_person_rule(

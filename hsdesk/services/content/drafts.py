@@ -21,6 +21,7 @@ from hsdesk.domain.content import (
     ContentState,
     Decision,
 )
+from hsdesk.domain.content_actions import ItemAction, may
 from hsdesk.domain.content_records import (
     ContentDetails,
     ContentInput,
@@ -33,6 +34,7 @@ from hsdesk.services.content.items import (
     add_event,
     current_hash,
     details_of,
+    facts_of,
     load_item,
     refresh_flags,
 )
@@ -114,8 +116,7 @@ def update_item(
     data: ContentInput,
     at: datetime | None = None,
 ) -> None:
-    if not item.state.editable:
-        raise ValidationError(_not_editable(item))
+    may(actor, ItemAction.EDIT, facts_of(item)).enforce()
     before = item.content_hash
     was = item.state
     item.title, item.body, item.planned_on = data.title, data.body, data.planned_on
@@ -148,19 +149,6 @@ def update_item(
     refresh_flags(item)
 
 
-def _not_editable(item: ContentItem) -> str:
-    if item.state is ContentState.REJECTED:
-        return (
-            f"'{item.title}' was rejected, so it cannot be changed. Use 'Copy as new item' to "
-            "start again from its text."
-        )
-    return (
-        f"'{item.title}' is {item.state.label.lower()}, so it cannot be changed: what went online "
-        "must stay as it was approved. Use 'Correct…' to write a corrected copy; the one online "
-        "is then taken down."
-    )
-
-
 def save_item(
     db: Database, actor: Actor, data: ContentInput, item_id: int | None = None
 ) -> ContentDetails:
@@ -187,10 +175,7 @@ def submit(db: Database, actor: Actor, item_id: int) -> ContentDetails:
 def submit_item(
     session: Session, actor: Actor, item: ContentItem, at: datetime | None = None
 ) -> None:
-    if item.state not in (ContentState.DRAFT, ContentState.CHANGES_REQUESTED):
-        raise ValidationError(
-            f"'{item.title}' is {item.state.label.lower()}; only a draft can be submitted."
-        )
+    may(actor, ItemAction.SUBMIT, facts_of(item)).enforce()
     if not item.body.strip():
         raise ValidationError("Write the text to post before submitting it for approval.")
     if not item.channels:

@@ -28,6 +28,7 @@ from hsdesk.domain.content import (
     content_hash,
     photo_problems,
 )
+from hsdesk.domain.content_actions import ItemFacts
 from hsdesk.domain.content_records import (
     ContentDetails,
     DecisionRecord,
@@ -285,3 +286,15 @@ def two_person_rule(
         "they can then sign."
     )
     raise PermissionDenied(f"{signer.name} {why}. {who}")
+
+
+def facts_of(item: ContentItem) -> ItemFacts:
+    """What the rules of :func:`hsdesk.domain.content_actions.may` read of an item."""
+    done = {p.channel_id for p in item.publications}
+    return ItemFacts(
+        item.title,
+        item.state,
+        any(p.taken_down_on is None for p in item.publications),
+        any(c.channel_id not in done for c in item.channels),
+        item.open_takedown,
+    )

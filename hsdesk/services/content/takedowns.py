@@ -26,6 +26,7 @@ from hsdesk.domain.content import (
     ContentState,
     TakedownReason,
 )
+from hsdesk.domain.content_actions import ItemAction, can_come_down, may
 from hsdesk.domain.content_records import ContentDetails, ContentInput, TakedownRecord
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import NotFound, ValidationError
@@ -34,6 +35,7 @@ from hsdesk.services.content.drafts import insert_item
 from hsdesk.services.content.items import (
     add_event,
     details_of,
+    facts_of,
     item_problems,
     load_item,
     refresh_flags,
@@ -53,15 +55,8 @@ def insert_takedown(
     automatic: bool = False,
     at: datetime | None = None,
 ) -> Takedown:
+    can_come_down(facts_of(item)).enforce()
     live = [p for p in item.publications if p.taken_down_on is None]
-    if not live:
-        raise ValidationError(
-            f"'{item.title}' is not online anywhere, so there is nothing to take down."
-        )
-    if item.open_takedown:
-        raise ValidationError(
-            f"A takedown of '{item.title}' is already open; record it done first."
-        )
     if not details.strip():
         raise ValidationError(
             "Say why it must come down (the VDO and the trustees will read this)."
@@ -104,6 +99,7 @@ def request_takedown(
         )
     with db.write() as session:
         item = load_item(session, item_id)
+        may(actor, ItemAction.TAKEDOWN, facts_of(item)).enforce()
         insert_takedown(session, actor, item, reason, details)
         return details_of(session, item, clock.today())
 
@@ -179,6 +175,7 @@ def copy_item(db: Database, actor: Actor, item_id: int, reason: str = "") -> Con
     require(actor, Permission.WRITE_CONTENT)
     with db.write() as session:
         old = load_item(session, item_id)
+        may(actor, ItemAction.COPY, facts_of(old)).enforce()
         live = any(p.taken_down_on is None for p in old.publications)
         if live and not reason.strip():
             raise ValidationError(

@@ -19,6 +19,7 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import (
     ContentState,
 )
+from hsdesk.domain.content_actions import ItemAction, may
 from hsdesk.domain.content_records import (
     ContentDetails,
     SignOff,
@@ -31,6 +32,7 @@ from hsdesk.services.content.items import (
     current_approval,
     current_hash,
     details_of,
+    facts_of,
     item_problems,
     load_item,
     refresh_flags,
@@ -70,6 +72,7 @@ def upload(
         )
     with db.write() as session:
         item = load_item(session, item_id)
+        may(actor, ItemAction.UPLOAD, facts_of(item)).enforce()
         approval, channel = check_upload(session, item, channel_id, posted_at, stamp.date())
         signer = verify_signoff(session, sign.username, sign.password, Office.VDO, posted_at.date())
         two_person_rule(
@@ -88,20 +91,15 @@ def check_upload(
     session: Session, item: ContentItem, channel_id: int, posted_at: datetime, day: date
 ) -> tuple[ContentDecision, Channel]:
     approval = current_approval(item)
-    if item.state not in (ContentState.APPROVED, ContentState.PUBLISHED) or approval is None:
+    if approval is None:
         raise ValidationError(
-            f"'{item.title}' is {item.state.label.lower()}: only content the Scheme Development "
+            f"'{item.title}' has no approval in force: only content the Scheme Development "
             "Manager approved can be uploaded."
         )
     if approval.content_hash != current_hash(item):
         raise ValidationError(
             f"'{item.title}' changed after it was approved, so the approval no longer holds. "
             "It needs approving again before upload."
-        )
-    if item.open_takedown:
-        raise ValidationError(
-            f"'{item.title}' has a takedown open. Do not put it online anywhere else; take it "
-            "down first."
         )
     channel = next((c.channel for c in item.channels if c.channel_id == channel_id), None)
     if channel is None:

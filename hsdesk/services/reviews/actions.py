@@ -16,9 +16,10 @@ from hsdesk.db.models import (
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
-from hsdesk.domain.errors import NotFound, PermissionDenied, ValidationError
+from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.induction import COVERED_KINDS
-from hsdesk.domain.permissions import Permission, allowed
+from hsdesk.domain.permissions import Permission
+from hsdesk.domain.review_actions import may_complete_action
 from hsdesk.domain.review_records import (
     ActionInput,
     ActionRecord,
@@ -47,7 +48,7 @@ def add_action(
     require(actor, Permission.CONDUCT_REVIEWS)
     day = today or clock.today()
     with db.write() as session:
-        review = open_review(session, review_id)
+        review = open_review(session, actor, review_id)
         row = insert_action(session, actor, review, data, day, clock.now())
         return action_record(row, scheme_of(session))
 
@@ -111,7 +112,7 @@ def remove_action(db: Database, actor: Actor, action_id: int) -> None:
         row = session.get(ReviewAction, action_id)
         if row is None:
             raise NotFound("That action is no longer in the review.")
-        open_review(session, row.review_id)
+        open_review(session, actor, row.review_id)
         session.delete(row)
         audit.record(
             session, actor, "delete", "review_action", action_id, f"Removed the action: {row.what}"
@@ -133,11 +134,7 @@ def complete_action(
         row = session.get(ReviewAction, action_id)
         if row is None:
             raise NotFound("That action is no longer in the register.")
-        if not allowed(actor, Permission.CONDUCT_REVIEWS) and actor.person_id != row.owner_id:
-            raise PermissionDenied(
-                "Only the action's owner, a trustee, the Scheme Development Manager or an "
-                "administrator can record that it was done."
-            )
+        may_complete_action(actor, row.owner_id).enforce()
         # Kept to the microsecond: roll-over compares it with sign-off times.
         insert_completion(session, actor, row, done_on, note, day, clock.now())
         return action_record(row, scheme_of(session))

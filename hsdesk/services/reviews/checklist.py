@@ -27,6 +27,7 @@ from hsdesk.domain.review import (
     check_not_future,
     due_on,
 )
+from hsdesk.domain.review_actions import ReviewFacts, ReviewStep, may_review
 from hsdesk.domain.review_records import (
     EvidenceRecord,
     ItemRecord,
@@ -72,10 +73,8 @@ def insert_review(
 ) -> QuarterlyReview:
     scheme = scheme_of(session)
     check_not_future(quarter, day, scheme)
-    if review_of(session, quarter) is not None:
-        raise ValidationError(
-            f"The review of {quarter.title(scheme)} has already begun. Open it from the list."
-        )
+    begun = review_of(session, quarter) is not None
+    may_review(actor, ReviewStep.START, ReviewFacts(quarter.title(scheme), begun)).enforce()
     number, template = review_template.snapshot(session)
     if not template:
         raise ValidationError(
@@ -146,7 +145,7 @@ def check_records_again(
     require(actor, Permission.CONDUCT_REVIEWS)
     day = today or clock.today()
     with db.write() as session:
-        review = open_review(session, review_id)
+        review = open_review(session, actor, review_id)
         review_checks.refresh(session, review, day)
         audit.record(
             session,
@@ -172,7 +171,7 @@ def answer_item(
             "attach anything longer as evidence."
         )
     with db.write() as session:
-        item = open_item(session, item_id)
+        item = open_item(session, actor, item_id)
         automatic = answered_from_records(item.auto)
         if automatic and result is not None and result is not item.result:
             raise ValidationError(
@@ -210,7 +209,7 @@ def add_evidence(
     require(actor, Permission.CONDUCT_REVIEWS)
     media_type = checked_scan(data, file_name)
     with db.write() as session:
-        item = open_item(session, item_id)
+        item = open_item(session, actor, item_id)
         stored = add_file(session, db.files, data, file_name, media_type)
         if any(e.sha256 == stored.sha256 for e in item.evidence):
             raise ValidationError(f"{file_name} is already attached to this item.")
@@ -242,7 +241,7 @@ def remove_evidence(db: Database, actor: Actor, evidence_id: int) -> None:
         row = session.get(ReviewEvidence, evidence_id)
         if row is None:
             raise NotFound("That evidence is no longer attached.")
-        item = open_item(session, row.item_id)
+        item = open_item(session, actor, row.item_id)
         session.delete(row)
         audit.record(
             session,

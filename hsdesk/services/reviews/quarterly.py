@@ -20,7 +20,6 @@ from hsdesk.db.models import (
 )
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
-from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.review import (
@@ -34,6 +33,7 @@ from hsdesk.domain.review import (
     quarter_of,
     review_status,
 )
+from hsdesk.domain.review_actions import ReviewFacts, ReviewStep, may_review
 from hsdesk.domain.review_records import (
     ActionRecord,
     EvidenceRecord,
@@ -286,22 +286,22 @@ def review_title(session: Session, review: QuarterlyReview) -> str:
     return Quarter(review.quarter_start).title(scheme_of(session))
 
 
-def open_review(session: Session, review_id: int) -> QuarterlyReview:
+def facts_of(session: Session, review: QuarterlyReview) -> ReviewFacts:
+    return ReviewFacts(review_title(session, review), True, review.signed_on)
+
+
+def open_review(session: Session, actor: Actor, review_id: int) -> QuarterlyReview:
+    """The review, if ``actor`` may change it now."""
     review = load_review(session, review_id)
-    if review.signed_at is not None:
-        raise ValidationError(
-            f"The review of {review_title(session, review)} was signed off on "
-            f"{format_date(review.signed_on)} and can no longer be changed. Record anything new "
-            "in the current quarter's review."
-        )
+    may_review(actor, ReviewStep.CHANGE, facts_of(session, review)).enforce()
     return review
 
 
-def open_item(session: Session, item_id: int) -> ReviewItem:
+def open_item(session: Session, actor: Actor, item_id: int) -> ReviewItem:
     item = session.get(ReviewItem, item_id)
     if item is None:
         raise NotFound("That checklist item is no longer in the review.")
-    open_review(session, item.review_id)
+    open_review(session, actor, item.review_id)
     return item
 
 

@@ -54,7 +54,7 @@ def sign_off(
     by a note or an action. The automatic items are checked once more first."""
     day = today or clock.today()
     with db.write() as session:
-        review = open_review(session, review_id)
+        review = open_review(session, actor, review_id)
         quarter = Quarter(review.quarter_start)
         if day < quarter.end:
             raise ValidationError(

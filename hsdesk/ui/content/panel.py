@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.consent import Clearance
-from hsdesk.domain.content import STATE_COLOURS, ContentState
+from hsdesk.domain.content import STATE_COLOURS
+from hsdesk.domain.content_actions import ItemAction, may
 from hsdesk.domain.content_records import ContentDetails
 from hsdesk.domain.dates import format_date, format_datetime
-from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.signals import emit
@@ -119,22 +119,10 @@ class ContentPanel(QWidget):
                 entry.setIcon(QIcon(pixmap))
 
     def _enable(self, item: ContentDetails) -> None:
-        actor = self.ctx.actor
-        writes = allowed(actor, Permission.WRITE_CONTENT)
-        state = item.state
-        visible = {
-            "edit": writes and state.editable,
-            "submit": writes and state in (ContentState.DRAFT, ContentState.CHANGES_REQUESTED),
-            "decide": state is ContentState.SUBMITTED,
-            "upload": state in (ContentState.APPROVED, ContentState.PUBLISHED)
-            and bool(item.unpublished)
-            and not item.open_takedowns,
-            "takedown": writes and bool(item.live) and not item.open_takedowns,
-            "done": bool(item.open_takedowns) and allowed(actor, Permission.TAKE_DOWN),
-            "copy": writes and not state.editable,
-        }
+        """Offer exactly what the rules allow this person now (the services refuse the rest)."""
+        facts = item.facts
         for key, button in self.buttons.items():
-            button.setVisible(visible[key])
+            button.setVisible(bool(may(self.ctx.actor, ItemAction(key), facts)))
         self.buttons["copy"].setText("Corr&ect…" if item.live else "Cop&y as new item")
 
     @staticmethod

@@ -32,6 +32,12 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError, ValidationError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.review import RESULT_COLOURS, STATUS_COLOURS, ItemResult
+from hsdesk.domain.review_actions import (
+    ReviewFacts,
+    ReviewStep,
+    may_complete_action,
+    may_review,
+)
 from hsdesk.domain.review_records import ActionRecord, ItemRecord, QuarterRow, ReviewDetails
 from hsdesk.services.reviews import actions, checklist
 from hsdesk.services.reviews import quarterly as reviews
@@ -446,9 +452,16 @@ class ReviewTab(TabPage):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        review, row = self.review, self.row
-        editable = review is not None and not review.read_only and self.can_review
-        self.start_button.setEnabled(row is not None and row.review_id is None)
+        review, row, actor = self.review, self.row, self.ctx.actor
+        editable = review is not None and bool(may_review(actor, ReviewStep.CHANGE, review.facts))
+        self.start_button.setEnabled(
+            row is not None
+            and bool(
+                may_review(
+                    actor, ReviewStep.START, ReviewFacts(row.name, row.review_id is not None)
+                )
+            )
+        )
         self.check_button.setEnabled(editable)
         self.signoff_button.setEnabled(editable)
         self.pdf_button.setEnabled(review is not None)
@@ -461,7 +474,11 @@ class ReviewTab(TabPage):
         self.save_notes_button.setEnabled(has_item and self._notes_dirty)
         self.add_action_button.setEnabled(has_item)
         chosen = self._chosen_action()
-        self.done_button.setEnabled(chosen is not None and chosen.is_open)
+        self.done_button.setEnabled(
+            chosen is not None
+            and chosen.is_open
+            and bool(may_complete_action(actor, chosen.owner_id))
+        )
         self.remove_action_button.setEnabled(
             has_item and chosen is not None and chosen.id in {a.id for a in self.item.actions}
             if self.item
