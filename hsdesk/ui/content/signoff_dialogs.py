@@ -24,36 +24,13 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain import clock
 from hsdesk.domain.content import CHECKLIST, PHOTO_CHECK, Decision
-from hsdesk.domain.content_records import ContentDetails, SignOff
+from hsdesk.domain.content_records import ContentDetails
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.services.content import approval, upload
-from hsdesk.ui.common import combo_value, fill_combo, password_field
+from hsdesk.ui.common import combo_value, fill_combo
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.operation import FormDialog
-
-
-class SignOffBox(QGroupBox):
-    """The signer's own username and password."""
-
-    def __init__(self, office: Office, parent: QWidget | None = None) -> None:
-        super().__init__(f"Signed by the {office.label} (or acting)", parent)
-        form = QFormLayout(self)
-        hint = QLabel(
-            f"The {office.label} types <i>their own</i> username and password, whoever is "
-            "signed in at this PC. Both names go in the audit trail."
-        )
-        hint.setWordWrap(True)
-        hint.setMinimumHeight(hint.heightForWidth(480))
-        form.addRow(hint)
-        self.username = QLineEdit(placeholderText=f"the {office.label}'s sign-in name")
-        self.password = password_field()
-        form.addRow("&Username", self.username)
-        form.addRow("&Password", self.password)
-
-    def value(self) -> SignOff:
-        return SignOff(self.username.text().strip(), self.password.text())
+from hsdesk.ui.signoff_box import SignOffBox, SignOffDialog
 
 
 def _summary(item: ContentDetails) -> QLabel:
@@ -67,7 +44,7 @@ def _summary(item: ContentDetails) -> QLabel:
     return label
 
 
-class DecisionDialog(FormDialog[ContentDetails]):
+class DecisionDialog(SignOffDialog[ContentDetails]):
     """The Scheme Development Manager approves, asks for changes or rejects (clause 1.2)."""
 
     refusal_title = "Decision not recorded"
@@ -145,11 +122,8 @@ class DecisionDialog(FormDialog[ContentDetails]):
             self.reason.toPlainText(),
         )
 
-    def refused(self, exc: HsdeskError) -> None:
-        self.signoff.password.clear()
 
-
-class UploadDialog(FormDialog[ContentDetails]):
+class UploadDialog(SignOffDialog[ContentDetails]):
     """The Volunteer Development Officer records where and when an approved item went online."""
 
     refusal_title = "Upload not recorded"
@@ -206,6 +180,3 @@ class UploadDialog(FormDialog[ContentDetails]):
             posted,
             self.signoff.value(),
         )
-
-    def refused(self, exc: HsdeskError) -> None:
-        self.signoff.password.clear()

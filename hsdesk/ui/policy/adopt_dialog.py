@@ -13,16 +13,16 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain import clock
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.enums import Office
+from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.policy import PolicyVersionRecord
 from hsdesk.services.policy import adoption
-from hsdesk.ui.common import password_field, read_date, set_date
+from hsdesk.ui.common import read_date, set_date
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.operation import FormDialog
-from hsdesk.ui.signature_box import SignatureBox
+from hsdesk.ui.signoff_box import SignOffBox, SignOffDialog
 
 
-class AdoptDialog(FormDialog[PolicyVersionRecord]):
+class AdoptDialog(SignOffDialog[PolicyVersionRecord]):
     refusal_title = "Not adopted"
 
     def __init__(
@@ -34,13 +34,10 @@ class AdoptDialog(FormDialog[PolicyVersionRecord]):
         self.setWindowTitle(f"Adopt {version.label}")
         intro = QLabel(
             f"<b>{version.text.title}</b> — version {version.number}, "
-            f"{version.text.clause_count} clauses.<br>The Chair (or acting Chair) signs with "
-            "their <i>own</i> username and password, whoever is signed in at this PC. "
-            "Once adopted, this version can never be changed."
+            f"{version.text.clause_count} clauses.<br>Once adopted, this version can never be "
+            "changed."
         )
         intro.setWordWrap(True)
-        self.username = QLineEdit(placeholderText="the Chair's sign-in name")
-        self.password = password_field()
         self.adopted_on = QLineEdit()
         self.review_due = QLineEdit()
         set_date(self.adopted_on, clock.today())
@@ -49,12 +46,10 @@ class AdoptDialog(FormDialog[PolicyVersionRecord]):
         self.review_due.textEdited.connect(lambda _t: setattr(self, "_review_typed", True))
         self._review_typed = False
         form = QFormLayout()
-        form.addRow("Chair's &username", self.username)
-        form.addRow("Chair's &password", self.password)
         form.addRow("Date &adopted (dd/mm/yyyy)", self.adopted_on)
         form.addRow("&Review by (dd/mm/yyyy)", self.review_due)
 
-        self.signature = SignatureBox(ctx, "Chair", self.username)
+        self.signoff = SignOffBox(Office.CHAIR, ctx)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.adopt_button = buttons.addButton(
@@ -63,10 +58,11 @@ class AdoptDialog(FormDialog[PolicyVersionRecord]):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.signature)
+        layout.addWidget(self.signoff)
         layout.addWidget(buttons)
         self.wire_form(buttons, self.save)
-        self.signature.changed.connect(self._mark_dirty)
+        assert self.signoff.signature is not None
+        self.signoff.signature.changed.connect(self._mark_dirty)
 
     def _suggest_review(self) -> None:
         if self._review_typed:
@@ -83,10 +79,11 @@ class AdoptDialog(FormDialog[PolicyVersionRecord]):
         review_due = read_date(self.review_due, "Review by")
         if adopted_on is None or review_due is None:
             raise ValidationError("Type both the adoption date and the review date (dd/mm/yyyy).")
-        chosen = self.signature.choice()
+        chosen = self.signoff.signature_choice()
+        signer = self.signoff.value()
         return adoption.Adoption(
-            username=self.username.text().strip(),
-            password=self.password.text(),
+            username=signer.username,
+            password=signer.password,
             adopted_on=adopted_on,
             review_due=review_due,
             drawn=chosen.drawn,
@@ -96,6 +93,3 @@ class AdoptDialog(FormDialog[PolicyVersionRecord]):
 
     def submit(self) -> PolicyVersionRecord:
         return adoption.adopt(self.ctx.db, self.ctx.actor, self.version.id, self.given())
-
-    def refused(self, exc: HsdeskError) -> None:
-        self.password.clear()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain import clock
-from hsdesk.domain.errors import HsdeskError
+from hsdesk.domain.enums import Office
 from hsdesk.domain.review_records import (
     ActionInput,
     ActionRecord,
@@ -33,13 +33,12 @@ from hsdesk.ui.common import (
     combo_value,
     fill_combo,
     hint_label,
-    password_field,
     read_date,
     set_date,
 )
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import FormDialog
-from hsdesk.ui.signature_box import SignatureBox
+from hsdesk.ui.signoff_box import SignOffBox, SignOffDialog
 
 
 def _buttons(dialog: GuardedDialog, label: str) -> QDialogButtonBox:
@@ -130,7 +129,7 @@ class ActionDoneDialog(FormDialog[ActionRecord]):
         )
 
 
-class SignoffDialog(FormDialog[ReviewDetails]):
+class SignoffDialog(SignOffDialog[ReviewDetails]):
     """The Vice Chair signs with their own username and password, whoever is signed in."""
 
     refusal_title = "Not signed off"
@@ -143,8 +142,7 @@ class SignoffDialog(FormDialog[ReviewDetails]):
         open_actions = sum(1 for a in review.actions if a.is_open)
         intro = QLabel(
             f"<b>{review.title}</b><br>{review.summary}; {len(review.actions)} action(s) raised, "
-            f"{open_actions} open.<br>The Vice Chair (or acting Vice Chair) signs with their "
-            "<i>own</i> username and password. After sign-off the review cannot be changed."
+            f"{open_actions} open.<br>After sign-off the review cannot be changed."
             + (
                 f"<br><span style='color:#a61b1b'>{len(problems)} item(s) still need an answer, "
                 "a note or an action: the sign-off will be refused until they have one.</span>"
@@ -153,29 +151,22 @@ class SignoffDialog(FormDialog[ReviewDetails]):
             )
         )
         intro.setWordWrap(True)
-        self.username = QLineEdit(placeholderText="the Vice Chair's sign-in name")
-        self.password = password_field()
-        form = QFormLayout()
-        form.addRow("Vice Chair's &username", self.username)
-        form.addRow("Vice Chair's &password", self.password)
-        self.signature = SignatureBox(ctx, "Vice Chair", self.username)
+        self.signoff = SignOffBox(Office.VICE_CHAIR, ctx)
         buttons = _buttons(self, "Sign off")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.signature)
+        layout.addWidget(self.signoff)
         layout.addWidget(buttons)
         self.wire_form(buttons, self.save)
-        self.signature.changed.connect(self._mark_dirty)
+        assert self.signoff.signature is not None
+        self.signoff.signature.changed.connect(self._mark_dirty)
 
     def submit(self) -> ReviewDetails:
+        signer = self.signoff.value()
         given = signoff.ReviewSignoff(
-            self.username.text().strip(), self.password.text(), self.signature.choice()
+            signer.username, signer.password, self.signoff.signature_choice()
         )
         return signoff.sign_off(self.ctx.db, self.ctx.actor, self.review.id, given)
-
-    def refused(self, exc: HsdeskError) -> None:
-        self.password.clear()
 
 
 class TemplateItemDialog(FormDialog[TemplateItem]):

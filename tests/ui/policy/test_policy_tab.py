@@ -87,9 +87,9 @@ def test_the_chair_signs_on_the_pad_and_adopts(qtbot, ctx):
     dialog = AdoptDialog(ctx, draft)
     qtbot.addWidget(dialog)
     dialog.show()
-    type_text(dialog.username, "chair")
-    type_text(dialog.password, "demo")
-    pad = dialog.signature.pad
+    type_text(dialog.signoff.username, "chair")
+    type_text(dialog.signoff.password, "demo")
+    pad = dialog.signoff.signature.pad
     QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(30, 60))
     for x in range(30, 300, 15):
         QTest.mouseMove(pad, QPoint(x, 60 + (x % 40) - 20))
@@ -107,23 +107,23 @@ def test_the_chair_signs_on_the_pad_and_adopts(qtbot, ctx):
 def test_a_refused_adoption_is_explained_and_the_form_kept(qtbot, ctx):
     dialog = AdoptDialog(ctx, _draft(ctx))
     qtbot.addWidget(dialog)
-    type_text(dialog.username, "vdo")
-    type_text(dialog.password, "demo")
+    type_text(dialog.signoff.username, "vdo")
+    type_text(dialog.signoff.password, "demo")
     seen: list[str] = []
     answer_next_message_box(seen=seen)
     dialog.save()
     assert "does not hold the office of Chair" in seen[0]
-    assert dialog.username.text() == "vdo" and dialog.password.text() == ""
+    assert dialog.signoff.username.text() == "vdo" and dialog.signoff.password.text() == ""
     assert _draft(ctx).status is PolicyStatus.DRAFT
 
 
 def test_stored_signatures_are_offered_for_the_chair(qtbot, ctx):
     dialog = AdoptDialog(ctx, _draft(ctx))
     qtbot.addWidget(dialog)
-    type_text(dialog.username, "chair")
-    dialog.signature.load_stored()
-    assert dialog.signature.stored.count() == 1
-    dialog.signature.use_stored.setChecked(True)
+    type_text(dialog.signoff.username, "chair")
+    dialog.signoff.signature.load_stored()
+    assert dialog.signoff.signature.stored.count() == 1
+    dialog.signoff.signature.use_stored.setChecked(True)
     given = dialog.given()
     assert given.stored_id is not None and given.drawn is None
 

@@ -68,12 +68,12 @@ def test_a_refused_signoff_explains_and_changes_nothing(qtbot, ctx, refusals):
     qtbot.addWidget(tab)
     dialog = SignoffDialog(ctx, tab.review, tab)
     qtbot.addWidget(dialog)
-    dialog.username.setText("chair")
-    dialog.password.setText("demo")
+    dialog.signoff.username.setText("chair")
+    dialog.signoff.password.setText("demo")
     dialog.save()
     assert refusals and "can be signed off from that day" in refusals[-1]
     assert (
-        dialog.password.text() == "" and reviews.get_review(ctx.db, tab.review.id).signed_at is None
+        dialog.signoff.password.text() == "" and reviews.get_review(ctx.db, tab.review.id).signed_at is None
     )
 
 
