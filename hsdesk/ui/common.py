@@ -62,6 +62,15 @@ def read_chosen_file(parent: QWidget, path: Path) -> bytes | None:
         return None
 
 
+def read_text_file(path: Path) -> str:
+    """A text file as typed on Windows or anywhere else: UTF-8 first, then Windows-1252."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def read_scan(parent: QWidget, path: Path) -> tuple[bytes, str] | None:
     """A chosen scan's bytes and media type, checked by the service's rule as it is attached;
     None (having said why and what to attach instead) if it will not do."""

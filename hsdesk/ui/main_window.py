@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         return [page.built for page in self.pages.values() if page.built is not None]
 
     def verify_pdf(self) -> None:
-        from hsdesk.ui.policy.tab import verify_signed_pdf
+        from hsdesk.ui.platform.verify_pdf import verify_signed_pdf
 
         verify_signed_pdf(self, self.ctx)
 

@@ -26,24 +26,16 @@ from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.policy import PolicyStatus, PolicyText, PolicyVersionRecord
 from hsdesk.services.policy import drafts
 from hsdesk.services.policy import versions as policy
-from hsdesk.ui.common import show_error
+from hsdesk.ui.common import read_text_file, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
+from hsdesk.ui.platform.verify_pdf import verify_signed_pdf
 from hsdesk.ui.policy.compare_view import CompareView
 from hsdesk.ui.policy.editor import PolicyEditor, child_items, top_items
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.worker import run_in_background
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def read_text_file(path: Path) -> str:
-    """A text file as typed on Windows or anywhere else: UTF-8 first, then Windows-1252."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 class PolicyTab(TabPage):
@@ -401,33 +393,3 @@ class PolicyTab(TabPage):
 
     def verify_pdf(self) -> None:
         verify_signed_pdf(self, self.ctx)
-
-
-def verify_signed_pdf(parent: QWidget, ctx: AppContext) -> None:
-    """Ask for a PDF, check it off the UI thread, and say plainly what was found."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Verify a signed PDF", str(Path.home()), "PDF files (*.pdf);;All files (*)"
-    )
-    if not path:
-        return
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        show_error(parent, exc, "Could not read the file")
-        return
-    from hsdesk.services.signed_pdfs import VerifyReport, verify
-
-    def done(report: VerifyReport) -> None:
-        text = "\n\n".join(report.lines())
-        name = Path(path).name
-        if report.ok:
-            QMessageBox.information(parent, f"{name}: signature valid", text)
-        else:
-            QMessageBox.warning(parent, f"{name}: NOT valid", text)
-
-    run_in_background(
-        lambda: verify(ctx.db, data), done, lambda exc: show_error(parent, exc, "Not checked")
-    )
-
-    def splitters(self) -> dict[str, QSplitter]:
-        return {"splitter": self.splitter, "editor-splitter": self.editor.splitter}

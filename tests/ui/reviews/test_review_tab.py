@@ -73,7 +73,8 @@ def test_a_refused_signoff_explains_and_changes_nothing(qtbot, ctx, refusals):
     dialog.save()
     assert refusals and "can be signed off from that day" in refusals[-1]
     assert (
-        dialog.signoff.password.text() == "" and reviews.get_review(ctx.db, tab.review.id).signed_at is None
+        dialog.signoff.password.text() == ""
+        and reviews.get_review(ctx.db, tab.review.id).signed_at is None
     )
 
 
