@@ -20,19 +20,15 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QProgressBar,
-    QProgressDialog,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from hsdesk.domain.dates import format_date
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.induction import COVERED_KINDS, STATUS_COLOURS, InductionStatus
 from hsdesk.domain.induction_records import InductionProgress, InductionRecord, InductionRow
 from hsdesk.domain.permissions import Permission, allowed
-from hsdesk.services.inductions import packs as induction_packs
-from hsdesk.services.inductions import recording
 from hsdesk.services.inductions import records as inductions
 from hsdesk.ui.common import (
     ask,
@@ -40,17 +36,14 @@ from hsdesk.ui.common import (
     export_csv_file,
     fill_combo,
     open_stored_file,
-    progress_dialog,
     push_button,
-    show_error,
     show_status,
 )
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.operation import Operation
+from hsdesk.ui.inductions.pack_maker import PackMaker
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.table import RecordTable
-from hsdesk.ui.worker import Progress, run_with_progress
 
 COLUMNS: list[Column[InductionRow]] = [
     Column("Name", lambda r: r.name),
@@ -83,7 +76,9 @@ class InductionTab(TabPage):
         self.progress: InductionProgress | None = None
         self.rows: list[InductionRow] = []
         self.history: list[InductionRecord] = []
-        self.job: QProgressDialog | None = None
+        self.packs = PackMaker(ctx, self)
+        self.packs.busy_changed.connect(self._update_buttons)
+        self.packs.recorded.connect(self.refresh)
         can_record = allowed(ctx.actor, Permission.RECORD_INDUCTIONS)
 
         self.summary = QLabel()
@@ -276,9 +271,9 @@ class InductionTab(TabPage):
         one = self.table.selected_record()
         record = self._current_record()
         self.given_button.setEnabled(one is not None and self.progress is not None)
-        self.print_button.setEnabled(bool(chosen) and self.job is None)
-        self.pack_button.setEnabled(one is not None and self.job is None)
-        self.outstanding_button.setEnabled(self.job is None and self.progress is not None)
+        self.print_button.setEnabled(bool(chosen) and not self.packs.busy)
+        self.pack_button.setEnabled(one is not None and not self.packs.busy)
+        self.outstanding_button.setEnabled(not self.packs.busy and self.progress is not None)
         self.evidence_button.setEnabled(record is not None and bool(record.evidence_sha256))
         count = len(chosen)
         self.print_button.setText(f"&Print packs ({count})…" if count > 1 else "&Print pack…")
@@ -343,12 +338,12 @@ class InductionTab(TabPage):
     def print_selected(self) -> None:
         chosen = [r.person_id for r in self.table.selected_records()]
         if chosen:
-            self.make_packs(chosen)
+            self.packs.make(chosen)
 
     def preview_current(self) -> None:
         row = self.table.selected_record()
         if row is not None:
-            self.make_packs([row.person_id])
+            self.packs.make([row.person_id])
 
     def print_outstanding(self) -> None:
         waiting = [r for r in self.rows if r.status is not InductionStatus.DONE]
@@ -358,126 +353,7 @@ class InductionTab(TabPage):
             )
             return
         waiting.sort(key=lambda r: (r.status is not InductionStatus.OVERDUE, r.last_name))
-        self.make_packs([r.person_id for r in waiting])
-
-    def _choose_output(self, count: int) -> Path | None | bool:
-        """True for one PDF to preview and print, a folder for one file each, None to stop."""
-        if count == 1:
-            return True
-        box = QMessageBox(self)
-        box.setWindowTitle("Induction packs")
-        box.setText(f"Make induction packs for {count} people.")
-        box.setInformativeText(
-            "One PDF opens in the preview to print every pack at once (each numbered on its "
-            "own). One file per person saves a PDF for each into a folder you choose."
-        )
-        together = box.addButton("One PDF to &print", QMessageBox.ButtonRole.AcceptRole)
-        separate = box.addButton("One &file per person…", QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        box.deleteLater()
-        if clicked is together:
-            return True
-        if clicked is separate:
-            folder = QFileDialog.getExistingDirectory(self, "Save the packs in which folder?")
-            return Path(folder) if folder else None
-        return None
-
-    def make_packs(self, person_ids: list[int]) -> None:
-        if self.job is not None:
-            show_error(self, HsdeskError("Packs are being made already. Wait for them to finish."))
-            return
-        output = self._choose_output(len(person_ids))
-        if output is None:
-            return
-        folder = output if isinstance(output, Path) else None
-        db, actor = self.ctx.db, self.ctx.actor
-        dialog = progress_dialog(
-            self, "Induction packs", "Making induction packs…", len(person_ids), modal=True
-        )
-        self.job = dialog
-        self._update_buttons()
-
-        def work(progress: Progress) -> induction_packs.PackBatch:
-            return induction_packs.make_packs(
-                db,
-                actor,
-                person_ids,
-                separate=folder is not None,
-                report=progress.report,
-                cancelled=progress.cancelled,
-            )
-
-        def on_progress(done: int, total: int, name: str) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            if name:
-                dialog.setLabelText(f"Making the pack for {name} ({done + 1} of {total})…")
-
-        job = run_with_progress(
-            work, lambda batch: self._packs_made(batch, folder), self._packs_failed, on_progress
-        )
-        dialog.canceled.connect(job.cancel)
-
-    def _finish_job(self) -> None:
-        if self.job is not None:
-            self.job.canceled.disconnect()
-            self.job.deleteLater()
-        self.job = None
-        self._update_buttons()
-
-    def _packs_failed(self, exc: Exception) -> None:
-        self._finish_job()
-        if not isinstance(exc, induction_packs.PacksCancelled):
-            show_error(self, exc, "No packs made")
-
-    def _packs_made(self, batch: induction_packs.PackBatch, folder: Path | None) -> None:
-        self._finish_job()
-        if batch.failed:
-            details = "".join(f"<li><b>{name}</b>: {why}</li>" for name, why in batch.failed)
-            QMessageBox.warning(
-                self,
-                "Some packs were not made",
-                f"<p>{len(batch.people)} made. No pack for:</p><ul>{details}</ul>",
-            )
-        if folder is not None:
-            try:
-                written = induction_packs.write_separate(batch, folder)
-            except OSError as exc:
-                show_error(self, exc, "Packs not saved")
-                return
-            show_status(self, f"Saved {len(written)} induction packs in {folder}")
-            return
-        self.preview(batch)
-
-    def preview(self, batch: induction_packs.PackBatch) -> None:
-        from hsdesk.ui.pdf_preview_dialog import PdfPreviewDialog
-
-        who = batch.people[0].name if len(batch.people) == 1 else f"{len(batch.people)} people"
-        title = f"Induction pack — {who}"
-
-        def printed() -> None:
-            if not Operation(
-                self,
-                lambda: recording.mark_printed(
-                    self.ctx.db, self.ctx.actor, batch.person_ids, batch.version.id
-                ),
-                "Printed, but not recorded",
-            ).run():
-                return
-            self.refresh()
-
-        ask(
-            PdfPreviewDialog(
-                batch.pdf,
-                f"{title}.pdf",
-                title,
-                note=batch.summary + " Printing records today as the day the packs were printed.",
-                parent=self,
-                on_printed=printed,
-            )
-        )
+        self.packs.make([r.person_id for r in waiting])
 
     def save_state(self) -> None:
         super().save_state()

@@ -12,6 +12,7 @@ from hsdesk.domain.induction import AckMethod, InductionStatus
 from hsdesk.services.inductions import packs as induction_packs
 from hsdesk.services.inductions import records as inductions
 from hsdesk.ui.inductions.dialogs import AcknowledgeDialog
+from hsdesk.ui.inductions.pack_maker import PackMaker
 from hsdesk.ui.inductions.tab import InductionTab
 from hsdesk.ui.pdf_preview_dialog import PdfPreviewDialog
 
@@ -100,12 +101,12 @@ def test_a_batch_of_packs_is_made_with_progress_and_printing_records_it(
         return 0
 
     monkeypatch.setattr(PdfPreviewDialog, "exec", preview)
-    monkeypatch.setattr(InductionTab, "_choose_output", lambda self, count: True)
+    monkeypatch.setattr(PackMaker, "choose_output", lambda self, count: True)
     tab.print_outstanding()
-    assert tab.job is not None and not tab.print_button.isEnabled()  # busy; the window paints
+    assert tab.packs.busy and not tab.print_button.isEnabled()  # busy; the window paints
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert shown[0] == 9 * 4  # nine packs of a cover, two policy pages and the form
-    assert tab.job is None
+    assert not tab.packs.busy
     printed = [r for r in tab.rows if r.pack_printed_on is not None]
     assert {r.name for r in printed} >= {"Farah Iqbal", "Tom Brierley", "Ruth Lomax"}
 
@@ -113,9 +114,9 @@ def test_a_batch_of_packs_is_made_with_progress_and_printing_records_it(
 def test_packs_one_file_per_person_go_into_a_folder(qtbot, tab, monkeypatch, tmp_path):
     folder = tmp_path / "packs"
     folder.mkdir()
-    monkeypatch.setattr(InductionTab, "_choose_output", lambda self, count: folder)
-    tab.make_packs([_row(tab, "Ruth").person_id, _row(tab, "Tom").person_id])
-    qtbot.waitUntil(lambda: tab.job is None, timeout=20_000)
+    monkeypatch.setattr(PackMaker, "choose_output", lambda self, count: folder)
+    tab.packs.make([_row(tab, "Ruth").person_id, _row(tab, "Tom").person_id])
+    qtbot.waitUntil(lambda: not tab.packs.busy, timeout=20_000)
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["Induction pack - Ruth Lomax.pdf", "Induction pack - Tom Brierley.pdf"]
 
