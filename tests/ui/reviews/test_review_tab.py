@@ -36,12 +36,12 @@ def test_working_through_the_current_quarter_review(qtbot, ctx):
     # The current quarter's review is under way: answer one item with a note.
     _pick(tab, "Content is up to date", "Instagram")
     assert tab.item is not None and tab.item.result is None
-    tab.result_buttons[ItemResult.ISSUE].setChecked(True)
+    tab.item_panel.result_buttons[ItemResult.ISSUE].setChecked(True)
     assert reviews.get_review(ctx.db, tab.review.id).items[tab.item.position - 1].result is (
         ItemResult.ISSUE
     )
-    tab.notes.setPlainText("Two posts advertise an event that has passed.")
-    assert tab.save_notes_button.isEnabled()
+    tab.item_panel.notes.setPlainText("Two posts advertise an event that has passed.")
+    assert tab.item_panel.save_notes_button.isEnabled()
     _pick(tab, "Privacy settings", "Instagram")  # moving on saves the notes
     saved = [i for i in reviews.get_review(ctx.db, tab.review.id).items if i.notes]
     assert any(i.notes.startswith("Two posts") for i in saved)
@@ -50,8 +50,8 @@ def test_working_through_the_current_quarter_review(qtbot, ctx):
     out = io.BytesIO()
     Image.new("RGB", (200, 120), "teal").save(out, "PNG")
     QApplication.clipboard().setImage(QImage.fromData(out.getvalue()))
-    tab.paste_screenshot()
-    assert tab.evidence.count() == 1 and not tab.evidence.item(0).icon().isNull()
+    tab.item_panel.paste_screenshot()
+    assert tab.item_panel.evidence.count() == 1 and not tab.item_panel.evidence.item(0).icon().isNull()
 
     # An action for the issue.
     _pick(tab, "Content is up to date", "Instagram")
@@ -84,7 +84,7 @@ def test_a_signed_off_review_is_read_only_in_the_tab(qtbot, ctx):
     tab.table.selectRow(1)
     assert tab.review is not None and tab.review.read_only
     _pick(tab, "Content is up to date", "Website")
-    assert not tab.result_buttons[ItemResult.PASS].isEnabled()
-    assert tab.notes.isReadOnly()
-    assert not tab.add_action_button.isEnabled() and not tab.signoff_button.isEnabled()
+    assert not tab.item_panel.result_buttons[ItemResult.PASS].isEnabled()
+    assert tab.item_panel.notes.isReadOnly()
+    assert not tab.item_panel.add_action_button.isEnabled() and not tab.signoff_button.isEnabled()
     assert tab.pdf_button.text().replace("&", "") == "Signed PDF…"
