@@ -51,7 +51,9 @@ def test_working_through_the_current_quarter_review(qtbot, ctx):
     Image.new("RGB", (200, 120), "teal").save(out, "PNG")
     QApplication.clipboard().setImage(QImage.fromData(out.getvalue()))
     tab.item_panel.paste_screenshot()
-    assert tab.item_panel.evidence.count() == 1 and not tab.item_panel.evidence.item(0).icon().isNull()
+    assert (
+        tab.item_panel.evidence.count() == 1 and not tab.item_panel.evidence.item(0).icon().isNull()
+    )
 
     # An action for the issue.
     _pick(tab, "Content is up to date", "Instagram")
