@@ -127,7 +127,7 @@ def test_the_print_path_draws_every_page_on_the_printer(qtbot, ctx, tmp_path):
     batch = induction_packs.make_packs(ctx.db, ctx.actor, [1, 2])
     dialog = PdfPreviewDialog(batch.pdf, "packs.pdf", "Packs")
     qtbot.addWidget(dialog)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # the path, not the dpi, is tested
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     target = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(target))
