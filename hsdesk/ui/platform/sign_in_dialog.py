@@ -8,11 +8,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from hsdesk.db.engine import Database
 from hsdesk.domain.actor import Actor
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.resources import resource
 from hsdesk.services.platform import auth
-from hsdesk.ui.common import show_error
 from hsdesk.ui.forms.ui_sign_in_dialog import Ui_SignInDialog
+from hsdesk.ui.operation import Operation
 
 
 class SignInDialog(QDialog):
@@ -31,11 +30,19 @@ class SignInDialog(QDialog):
         self.ui.username.setFocus()
 
     def sign_in(self) -> None:
-        try:
-            self.actor = auth.sign_in(self.db, self.ui.username.text(), self.ui.password.text())
-        except HsdeskError as exc:
-            show_error(self, exc, "Cannot sign in")
-            self.ui.password.selectAll()
-            self.ui.password.setFocus()
-            return
-        self.accept()
+        ui = self.ui
+        self.actor = (
+            Operation(
+                self,
+                lambda: auth.sign_in(self.db, ui.username.text(), ui.password.text()),
+                "Cannot sign in",
+            )
+            .failure(lambda _refusal: self._try_again())
+            .value()
+        )
+        if self.actor is not None:
+            self.accept()
+
+    def _try_again(self) -> None:
+        self.ui.password.selectAll()
+        self.ui.password.setFocus()
