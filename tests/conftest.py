@@ -121,6 +121,20 @@ def _the_test_moment() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _background_work_finishes(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A window test's work on the thread pool ends before its widgets are torn down, so no job
+    reports to a widget that is gone (set up after qtbot, so torn down before it)."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qtbot")
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30_000)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Window and column states go to a throw-away INI file, never the developer's own."""
     try:
