@@ -1,4 +1,5 @@
-"""The audit trail's SHA-256 hash chain: each entry's hash covers its content and the previous hash."""
+"""The audit trail's SHA-256 hash chain: each entry's hash covers its content and the previous
+hash."""
 
 from __future__ import annotations
 

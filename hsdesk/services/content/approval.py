@@ -1,4 +1,5 @@
-"""The Scheme Development Manager's decision on an item: approve, reject or ask for changes, never on one's own work."""
+"""The Scheme Development Manager's decision on an item: approve, reject or ask for changes, never
+on one's own work."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The Volunteer Development Officer's record of an upload: the approved text, consent checked again, never by the approver."""
+"""The Volunteer Development Officer's record of an upload: the approved text, consent checked
+again, never by the approver."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""What the photo library puts on the Dashboard: photos that lost clearance, consents running out, people not yet identified."""
+"""What the photo library puts on the Dashboard: photos that lost clearance, consents running out,
+people not yet identified."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The terms every consent is given on: the wording in force and how long consent lasts (set by administrators)."""
+"""The terms every consent is given on: the wording in force and how long consent lasts (set by
+administrators)."""
 
 from __future__ import annotations
 
@@ -22,11 +23,7 @@ from hsdesk.services.platform import audit, settings
 from hsdesk.services.platform.auth import require
 
 CHILD_MONTHS_KEY = "consent_child_months"
-
-
 ADULT_MONTHS_KEY = "consent_adult_months"
-
-
 _WORDING_FILE = re.compile(r"consent-v(\d+)\.txt$")
 
 

@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
 DEMO_FLAG = "demo_data"
 BAD_SIGN_IN = "The username or password is not right. Check them and try again (passwords are case-sensitive)."
-
-
 _COSTS: list[tuple[int, int, int]] = []  # argon2-cffi's recommended defaults unless set
 
 

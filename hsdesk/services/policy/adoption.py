@@ -1,4 +1,5 @@
-"""The Chair's adoption of a version: the signed-off record, the version it supersedes, the next review date."""
+"""The Chair's adoption of a version: the signed-off record, the version it supersedes, the next
+review date."""
 
 from __future__ import annotations
 

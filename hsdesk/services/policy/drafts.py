@@ -1,4 +1,5 @@
-"""Drafting a new version of a policy: from a text file, from the version in force, or edited clause by clause."""
+"""Drafting a new version of a policy: from a text file, from the version in force, or edited
+clause by clause."""
 
 from __future__ import annotations
 

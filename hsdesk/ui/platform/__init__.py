@@ -1,1 +1,2 @@
-"""The window's own dialogs: signing in, accounts, settings, backups, the audit trail, crashes, one window per user."""
+"""The window's own dialogs: signing in, accounts, settings, backups, the audit trail, crashes, one
+window per user."""
