@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain import clock
 from hsdesk.domain.dates import format_date, parse_date
-from hsdesk.domain.errors import HsdeskError
+from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import AccountRecord, OfficeHoldingRecord, PersonRecord
 from hsdesk.services.people import accounts, offices
 from hsdesk.services.people.offices import ELIGIBLE
-from hsdesk.ui.common import show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.signals import emit
@@ -196,15 +195,15 @@ class PersonPanel(QWidget):
         )
         if not ok:
             return
-        try:
+
+        def end() -> None:
             last_day = parse_date(text, "Last day")
             if last_day is None:
-                raise HsdeskError("Enter the last day as dd/mm/yyyy.")
+                raise ValidationError("Enter the last day as dd/mm/yyyy.")
             offices.end_holding(self.ctx.db, self.ctx.actor, holding.id, last_day)
-        except HsdeskError as exc:
-            show_error(self, exc, "Cannot end the holding")
-            return
-        self._after_change()
+
+        if Operation(self, end, "Cannot end the holding").run():
+            self._after_change()
 
     def _create_account(self) -> None:
         from hsdesk.ui.people.account_dialog import AccountDialog

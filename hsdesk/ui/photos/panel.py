@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.consent import Clearance, ConsentScope, ConsentStatus
 from hsdesk.domain.dates import format_date
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.photo_records import ConsentRecord, PhotoDetails, PhotoRecord
 from hsdesk.services.photos import consents
 from hsdesk.services.photos import library as photos
-from hsdesk.ui.common import read_date, set_date, show_error
+from hsdesk.ui.common import read_date, set_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
@@ -288,16 +287,19 @@ class PhotoPanel(QScrollArea):
     def save(self) -> bool:
         if self.record is None:
             return True
-        try:
+        photo_id = self.record.id
+
+        def update() -> PhotoRecord:
             details = PhotoDetails(
                 caption=self.caption.text(),
                 event=self.event_box.currentText(),
                 taken_on=read_date(self.taken, "Date taken"),
                 unidentified=self.unidentified.value(),
             )
-            record = photos.update_photo(self.ctx.db, self.ctx.actor, self.record.id, details)
-        except HsdeskError as exc:
-            show_error(self, exc, "Details not saved")
+            return photos.update_photo(self.ctx.db, self.ctx.actor, photo_id, details)
+
+        record = Operation(self, update, "Details not saved").value()
+        if record is None:
             return False
         self._set_dirty(False)
         self.show_photo(record)

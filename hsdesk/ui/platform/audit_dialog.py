@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.records import AuditRecord
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.audit import AuditFilter
-from hsdesk.ui.common import read_date, show_error
+from hsdesk.ui.common import read_date
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.operation import Operation
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.table import RecordTable
 
@@ -75,19 +75,20 @@ class AuditDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            flt = AuditFilter(
-                text=self.text.text().strip(),
-                entity=self.entity.currentData(),
-                since=read_date(self.since, "From date"),
-                until=read_date(self.until, "To date"),
-            )
-            entries = audit.list_entries(self.ctx.db, self.ctx.actor, flt)
-        except HsdeskError as exc:
-            show_error(self, exc, "Cannot show the audit trail")
+        entries = Operation(self, self._entries, "Cannot show the audit trail").value()
+        if entries is None:
             return
         self.table.set_records(entries)
         self.count.setText(f"{len(entries)} entries" if len(entries) != 1 else "1 entry")
+
+    def _entries(self) -> list[AuditRecord]:
+        flt = AuditFilter(
+            text=self.text.text().strip(),
+            entity=self.entity.currentData(),
+            since=read_date(self.since, "From date"),
+            until=read_date(self.until, "To date"),
+        )
+        return audit.list_entries(self.ctx.db, self.ctx.actor, flt)
 
     def done(self, result: int) -> None:
         self.table.save_state()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.dates import format_date
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.policy import PolicyStatus, PolicyText, PolicyVersionRecord
 from hsdesk.services.policy import drafts
@@ -276,12 +275,14 @@ class PolicyTab(TabPage):
 
     def import_file(self, path: Path) -> None:
         try:
-            record = drafts.import_text(self.ctx.db, self.ctx.actor, read_text_file(path))
+            text = read_text_file(path)
         except OSError as exc:
             show_error(self, exc, "Could not read the file")
             return
-        except HsdeskError as exc:
-            show_error(self, exc, "Not imported")
+        record = Operation(
+            self, lambda: drafts.import_text(self.ctx.db, self.ctx.actor, text), "Not imported"
+        ).value()
+        if record is None:
             return
         self.refresh(record.id)
         QMessageBox.information(

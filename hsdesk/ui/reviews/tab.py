@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.dates import format_date
-from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.review import RESULT_COLOURS, STATUS_COLOURS
 from hsdesk.domain.review_actions import (
@@ -34,7 +33,6 @@ from hsdesk.ui.common import (
     ask,
     export_csv_file,
     push_button,
-    show_error,
     show_status,
 )
 from hsdesk.ui.context import AppContext
@@ -153,11 +151,11 @@ class ReviewTab(TabPage):
         self._load_review(row.review_id if row else None)
 
     def _load_review(self, review_id: int | None) -> None:
-        try:
-            self.review = reviews.get_review(self.ctx.db, review_id) if review_id else None
-        except HsdeskError as exc:
-            show_error(self, exc)
-            self.review = None
+        self.review = None
+        if review_id is not None:
+            self.review = Operation(
+                self, lambda: reviews.get_review(self.ctx.db, review_id)
+            ).value()
         self._show_review()
 
     def _show_review(self) -> None:
@@ -354,20 +352,26 @@ class ReviewTab(TabPage):
         from hsdesk.ui.pdf_preview_dialog import PdfPreviewDialog
 
         review = self.review
-        try:
+
+        def make() -> tuple[bytes, str]:
             if review.read_only:
                 from hsdesk.services.reviews.pdf import signed_review_pdf
 
                 _, data = signed_review_pdf(self.ctx.db, self.ctx.actor, review.id)
-                note = "Digitally signed; “Verify a signed PDF…” in the Tools menu checks a copy."
-            else:
-                from hsdesk.services.reviews.pdf import make_review_pdf
+                return (
+                    data,
+                    "Digitally signed; “Verify a signed PDF…” in the Tools menu checks a copy.",
+                )
+            from hsdesk.services.reviews.pdf import make_review_pdf
 
-                data = make_review_pdf(self.ctx.db, review)
-                note = "A draft: not signed off yet, so not digitally signed."
-        except HsdeskError as exc:
-            show_error(self, exc, "No PDF")
+            return make_review_pdf(self.ctx.db, review), (
+                "A draft: not signed off yet, so not digitally signed."
+            )
+
+        made = Operation(self, make, "No PDF").value()
+        if made is None:
             return
+        data, note = made
         name = f"quarterly-review-{review.quarter.key(review.scheme)}.pdf"
         ask(PdfPreviewDialog(data, name, f"Quarterly review {review.name}", note, self))
         self._reload()
