@@ -7,6 +7,7 @@ Errors are one line on stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -199,9 +200,21 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _utf8_output() -> None:
+    """Write UTF-8 whatever the output is. Redirected on Windows (`status > status.txt`), Python
+    would write the ANSI code page, which has no "→" or "—", and the command would crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() not in (
+            "utf-8",
+            "utf8",
+        ):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from hsdesk.diagnostics import setup_logging
 
+    _utf8_output()
     setup_logging(PROG)
     try:
         args = build_parser().parse_args(argv)

@@ -513,6 +513,13 @@ def test_register_csvs_and_breaches_only_for_a_permitted_user(demo_file, tmp_pat
     assert "2 breach records open" in [i["title"] for i in doc["items"]]
 
 
+def test_status_redirected_in_a_code_page_without_arrows_still_writes_them(demo_file):
+    # What Windows does to redirected output (cp1252); "→" and "—" used to crash status.
+    result = run("--db", str(demo_file), "status", env={"PYTHONIOENCODING": "cp1252"})
+    assert result.returncode == 0, result.stderr
+    assert "→" in result.stdout and "—" in result.stdout
+
+
 def test_a_reader_that_stops_early_gets_no_error_message(demo_file):
     """`hsdesk-cli status | head -1`: the pipe closes before the list is written."""
     full_env = {k: v for k, v in os.environ.items() if k != "HSDESK_DB"}
