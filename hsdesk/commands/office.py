@@ -21,7 +21,7 @@ from hsdesk.domain.errors import HsdeskError
 
 def cmd_init(args: argparse.Namespace) -> int:
     db = open_database(args, create=True)
-    print(f"Database ready at {db.path or db.url}")
+    print(f"Database ready at {db.where}")
     return 0
 
 
@@ -32,7 +32,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     backup = load_demo(db, force=args.force)
     if backup:
         print(f"The previous contents were backed up to {backup}")
-    print(f"Demo data loaded into {db.path or db.url} (demo accounts' password: demo)")
+    print(f"Demo data loaded into {db.where} (demo accounts' password: demo)")
     return 0
 
 
@@ -85,7 +85,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(
             json.dumps(
                 {
-                    "database": str(db.path or db.url),
+                    "database": db.where,
                     "items": [asdict(i) for i in items],
                     "approvals_waiting": waiting,
                     "inductions": induction_summary(db),

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hsdesk.db.filestore import FileStore
-from hsdesk.db.location import default_data_dir, is_url
+from hsdesk.db.location import default_data_dir, is_url, shown
 from hsdesk.db.storage import shared_location
 from hsdesk.domain.errors import (
     DatabaseBusy,
@@ -205,7 +205,8 @@ class Database:
 
     @property
     def where(self) -> str:
-        return str(self.path or self.url)
+        """The file, or the server URL without its password: what may be printed or shown."""
+        return str(self.path) if self.path is not None else shown(self.url)
 
     @property
     def backups_dir(self) -> Path:

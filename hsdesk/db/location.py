@@ -26,3 +26,16 @@ def resolve_location(arg: str | None) -> str:
 
 def is_url(location: str) -> bool:
     return "://" in location
+
+
+def shown(location: str) -> str:
+    """The location as hsdesk may print or show it: a server URL without its password."""
+    if not is_url(location):
+        return location
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(location).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "a database server (its address could not be read)"

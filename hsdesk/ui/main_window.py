@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._build_menus()
         who = f"Signed in as {ctx.actor.display_name} ({ctx.actor.username})"
-        where = str(ctx.db.path or ctx.db.url)
+        where = ctx.db.where
         self.statusBar().addWidget(QLabel(who))
         if ctx.db.read_only:
             notice = QLabel(f"<b>Read-only</b>: {ctx.db.read_only}")
