@@ -35,6 +35,11 @@ def today() -> date:
     return now().date()
 
 
+def moment_on(day: date) -> datetime:
+    """The time ages are measured at for a list made for ``day``: now's time of day on it."""
+    return datetime.combine(day, now().time())
+
+
 def freeze(moment: datetime) -> None:
     """Stop the clock at ``moment`` until it is frozen again or reset."""
     global _frozen

@@ -16,7 +16,7 @@ from hsdesk.domain.attention import Area, listed
 from hsdesk.domain.content import ContentState
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.records import AttentionItem
-from hsdesk.services.content.items import channel_refs, item_problems, load_item, moment_on
+from hsdesk.services.content.items import channel_refs, item_problems, load_item
 from hsdesk.services.content.takedowns import open_takedowns
 
 AREA = Area.CONTENT
@@ -40,7 +40,7 @@ class Waiting:
 
 
 def waiting_for_approval(session: Session, day: date) -> list[Waiting]:
-    moment = moment_on(day)
+    moment = clock.moment_on(day)
     rows = session.execute(
         select(
             ContentItem.id,
@@ -67,7 +67,7 @@ def approvals_waiting(db: Database, today: date | None = None) -> list[Waiting]:
 
 
 def takedown_items(session: Session, day: date) -> list[AttentionItem]:
-    moment = moment_on(day)
+    moment = clock.moment_on(day)
     tasks = open_takedowns(session)
     if not tasks:
         return []

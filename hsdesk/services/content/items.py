@@ -50,11 +50,6 @@ MAX_BODY = 20_000
 ENTITY = "content_item"
 
 
-def moment_on(day: date) -> datetime:
-    """The time ages are measured at for a list made for ``day``: now, when it is today."""
-    return datetime.combine(day, clock.now().time())
-
-
 # --- reading --------------------------------------------------------------------------------------
 
 

@@ -21,7 +21,6 @@ from hsdesk.domain.registers import (
     CONNECTIONS_PAGE,
     ComplaintState,
 )
-from hsdesk.services.content.items import moment_on
 from hsdesk.services.registers.breaches import open_breach_count
 from hsdesk.services.registers.complaints import reply_hours_in, waiting_for_reply
 from hsdesk.services.registers.connections import due_for_reconfirmation
@@ -32,7 +31,7 @@ AREA = Area.REGISTERS
 def complaint_items(session: Session, day: date) -> list[AttentionItem]:
     hours = reply_hours_in(session)
     items = []
-    for c in waiting_for_reply(session, moment_on(day)):
+    for c in waiting_for_reply(session, clock.moment_on(day)):
         where = f" ({c.where})" if c.where else ""
         if c.state is ComplaintState.OVERDUE:
             items.append(
@@ -105,7 +104,7 @@ def register_summary(
     hours), declarations due to be confirmed again, and, only for someone who handles breaches,
     the open breach records."""
     day = today or clock.today()
-    at = moment_on(day)
+    at = clock.moment_on(day)
     with db.read() as session:
         waiting = waiting_for_reply(session, at)
         due = due_for_reconfirmation(session, day)

@@ -19,7 +19,7 @@ from hsdesk.domain.permissions import Permission
 from hsdesk.domain.register_records import ComplaintInput, ComplaintRecord
 from hsdesk.domain.registers import DEFAULT_REPLY_HOURS, ComplaintState, complaint_state, duration
 from hsdesk.domain.review import Quarter
-from hsdesk.services.content.items import load_item, moment_on
+from hsdesk.services.content.items import load_item
 from hsdesk.services.content.takedowns import insert_takedown
 from hsdesk.services.people.roles import full_name
 from hsdesk.services.platform import audit, settings
@@ -366,7 +366,7 @@ def review_lines(session: Session, quarter: Quarter, channel: Channel, day: date
     'Complaints raised on the site were answered privately' (1.7)."""
     last = min(quarter.end, day)
     hours = reply_hours_in(session)
-    at = moment_on(day)
+    at = clock.moment_on(day)
     rows = session.execute(
         _query()
         .where(
