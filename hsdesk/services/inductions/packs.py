@@ -28,12 +28,12 @@ from hsdesk.domain.induction_records import PackDocument as PackDocumentRecord
 from hsdesk.domain.induction_records import PackPerson
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.policy import PolicyVersionRecord
-from hsdesk.services.inductions.records import covered_person, current_version, outstanding_ids
+from hsdesk.services.inductions.records import covered_person, outstanding_ids
 from hsdesk.services.people.roles import full_name, role_of
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
 from hsdesk.services.platform.files import add_file, stored_bytes
-from hsdesk.services.policy.versions import load_version, version_record
+from hsdesk.services.policy.versions import current_version, load_version, version_record
 
 if TYPE_CHECKING:
     from hsdesk.exports.induction_pack import Extra

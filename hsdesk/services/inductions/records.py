@@ -33,7 +33,7 @@ from hsdesk.domain.policy import PolicyStatus
 from hsdesk.services.people.roles import full_name, has_left, role_of
 from hsdesk.services.platform import audit, settings
 from hsdesk.services.platform.auth import require
-from hsdesk.services.policy.versions import find_version
+from hsdesk.services.policy.versions import current_version
 
 OVERDUE_DAYS_KEY = "induction_overdue_days"
 
@@ -84,15 +84,6 @@ def covered_people(session: Session, day: date) -> list[Person]:
         .order_by(Person.last_name, Person.first_name)
     )
     return [p for p in session.execute(query).scalars() if not has_left(p, day)]
-
-
-def current_version(session: Session) -> PolicyVersion | None:
-    """The adopted version of the scheme's policy (the first policy document) everyone
-    acknowledges; None until the Chair has adopted one."""
-    try:
-        return find_version(session)
-    except NotFound:
-        return None
 
 
 # --- records ---------------------------------------------------------------------------------

@@ -102,3 +102,12 @@ def find_version(
 
 
 # --- the Dashboard ------------------------------------------------------------------------------
+
+
+def current_version(session: Session) -> PolicyVersion | None:
+    """The adopted version of the scheme's policy (the first policy document) everyone
+    acknowledges; None until the Chair has adopted one."""
+    try:
+        return find_version(session)
+    except NotFound:
+        return None

@@ -24,11 +24,10 @@ from hsdesk.domain.registers import (
     clean_clauses,
     involved_on,
 )
-from hsdesk.services.inductions.records import current_version
 from hsdesk.services.people.roles import full_name, role_of
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
-from hsdesk.services.policy.versions import policy_text
+from hsdesk.services.policy.versions import current_version, policy_text
 
 
 def policy_clauses(db: Database, actor: Actor) -> list[tuple[str, str]]:
