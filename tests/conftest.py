@@ -11,11 +11,12 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 # so no test depends on the hour it runs. Try another: HSDESK_NOW=2028-02-29T23:59:59 pytest
 os.environ.setdefault("HSDESK_NOW", "2026-11-25T10:00:00")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from test_server import TestServer  # noqa: E402
 
 from hsdesk.db.engine import Database  # noqa: E402
 from hsdesk.db.migrate import ensure_schema  # noqa: E402
@@ -34,39 +35,98 @@ def _cheap_password_hashing() -> None:
     auth.use_hash_costs(time_cost=1, memory_cost=8, parallelism=1)
 
 
-def _built_once(folder: Path, with_demo: bool) -> Path:
-    """A database made by the migrations (and filled with the demo), closed so that it is one
-    file plus its stored files, ready to be copied."""
-    database = Database(str(folder / "hsdesk.db"))
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--db-url",
+        default=os.environ.get("HSDESK_TEST_DB_URL"),
+        help="run the database tests against this PostgreSQL server instead of SQLite files: "
+        "the URL of a role that may create databases (each test gets its own)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): the test is about a database file; skipped on a server"
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    marker = item.get_closest_marker("sqlite_only")
+    if marker is not None and item.config.getoption("--db-url"):
+        pytest.skip(f"only for a database file: {marker.args[0] if marker.args else ''}")
+
+
+@pytest.fixture(scope="session")
+def test_server(request: pytest.FixtureRequest) -> TestServer | None:
+    """The PostgreSQL server given with --db-url, or None when the suite runs on SQLite files."""
+    url = request.config.getoption("--db-url")
+    return TestServer(url) if url else None
+
+
+def _built_once(location: str, local_dir: Path, with_demo: bool) -> None:
+    """A database made by the migrations (and filled with the demo), closed so that it can be
+    copied (a file with its stored files, or a server's template database)."""
+    database = Database(location, local_dir=local_dir)
     ensure_schema(database)
     if with_demo:
         from hsdesk.demo.office import load_demo
 
         load_demo(database)
     database.dispose()
-    return folder
 
 
 @pytest.fixture(scope="session")
-def _templates(tmp_path_factory: pytest.TempPathFactory, _cheap_password_hashing: None):
-    """The migrated empty database and the demo, each built once a run (lazily)."""
-    built: dict[bool, Path] = {}
+def _templates(
+    tmp_path_factory: pytest.TempPathFactory,
+    _cheap_password_hashing: None,
+    test_server: TestServer | None,
+) -> Iterator[Callable[[bool], str]]:
+    """The migrated empty database and the demo, each built once a run (lazily): a folder to
+    copy, or the name of a template database on the server."""
+    built: dict[bool, str] = {}
 
-    def template(with_demo: bool) -> Path:
+    def template(with_demo: bool) -> str:
         if with_demo not in built:
             folder = tmp_path_factory.mktemp("demo-template" if with_demo else "template")
-            built[with_demo] = _built_once(folder, with_demo)
+            if test_server is None:
+                _built_once(str(folder / "hsdesk.db"), folder, with_demo)
+                built[with_demo] = str(folder)
+            else:
+                name = test_server.new_name("demo" if with_demo else "empty")
+                _built_once(test_server.create(name), folder, with_demo)
+                built[with_demo] = name
         return built[with_demo]
 
-    return template
+    yield template
+    if test_server is not None:
+        for name in built.values():
+            test_server.drop(name)
 
 
 @pytest.fixture
-def db(tmp_path: Path, request: pytest.FixtureRequest, _templates) -> Iterator[Database]:
-    """A fresh database built by the migrations, in its own folder: a copy of one built once a
-    run (the demo's, when the test also asks for ``demo_db``)."""
-    shutil.copytree(_templates("demo_db" in request.fixturenames), tmp_path, dirs_exist_ok=True)
-    database = Database(str(tmp_path / "hsdesk.db"))
+def db_location(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    _templates: Callable[[bool], str],
+    test_server: TestServer | None,
+) -> Iterator[str]:
+    """Where a fresh database built by the migrations is: a file in the test's own folder, or a
+    database of its own on the server; a copy of one built once a run (the demo's, when the test
+    also asks for ``demo_db``)."""
+    template = _templates("demo_db" in request.fixturenames)
+    if test_server is None:
+        shutil.copytree(template, tmp_path, dirs_exist_ok=True)
+        yield str(tmp_path / "hsdesk.db")
+        return
+    name = test_server.new_name("test")
+    yield test_server.create(name, template=template)
+    test_server.drop(name)
+
+
+@pytest.fixture
+def db(tmp_path: Path, db_location: str) -> Iterator[Database]:
+    """The fresh database at ``db_location``, open."""
+    database = Database(db_location, local_dir=tmp_path)
     yield database
     database.dispose()
 

@@ -39,7 +39,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from hsdesk.db.migrate import schema_state
     from hsdesk.domain.errors import DatabaseDamaged
-    from hsdesk.services.platform.integrity import check
+    from hsdesk.services.platform.integrity import check, not_checked
 
     db = open_database(args, migrate=False)
     try:
@@ -58,6 +58,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(problem)
     if not problems:
         print("ok")
+    for skipped in not_checked(db):
+        print(skipped)
     return 1 if problems else 0
 
 

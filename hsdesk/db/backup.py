@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from hsdesk.db.engine import Database, connect_read_only
-from hsdesk.db.filestore import FileStore
+from hsdesk.db.filestore import FileStore, FolderStore, problem, read
 from hsdesk.domain.backups import BackupKind, backup_name
 from hsdesk.domain.errors import DatabaseProblem
 
@@ -75,18 +75,18 @@ def referenced_files(database: Path) -> set[str]:
         conn.close()
 
 
-def copy_stored_files(shas: set[str], source: FileStore, target: FileStore) -> list[str]:
+def copy_stored_files(shas: set[str], source: FileStore, target: FolderStore) -> list[str]:
     """Copy each file into ``target`` unless an intact copy is already there, checking its
     hash; returns the files that could not be copied, in words."""
     problems: list[str] = []
     for sha in sorted(shas):
-        if target.path_for(sha).is_file() and target.problem(sha) is None:
+        if read(target, sha) is not None:
             continue
-        problem = source.problem(sha)
-        if problem is not None:
-            problems.append(problem)
+        data = read(source, sha)
+        if data is None:
+            problems.append(problem(source, sha) or f"stored file {sha[:12]}… could not be read")
             continue
-        target.put_bytes(source.path_for(sha).read_bytes())
+        target.put_bytes(data)
     return problems
 
 
@@ -108,7 +108,7 @@ def store_backup(
 ) -> BackupResult:
     """Snapshot the database into ``folder`` and copy the stored files the snapshot needs."""
     target = copy_database(source, next_backup_path(folder, now.replace(microsecond=0), kind))
-    missing = copy_stored_files(referenced_files(target), files, FileStore(folder / "files"))
+    missing = copy_stored_files(referenced_files(target), files, FolderStore(folder / "files"))
     return BackupResult(target, missing)
 
 

@@ -1,9 +1,11 @@
-"""Engine factory and session scopes. The only module that speaks SQLite-specific SQL."""
+"""Engine factory and session scopes, for a file (SQLite) or a server (PostgreSQL, with its
+specifics in hsdesk.db.server). The only module that speaks SQLite-specific SQL."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +15,8 @@ from sqlalchemy import Connection, Engine, QueuePool, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from hsdesk.db.filestore import FileStore
+from hsdesk.db import server
+from hsdesk.db.filestore import FileStore, FolderStore, ServerStore
 from hsdesk.db.location import default_data_dir, is_url, shown
 from hsdesk.db.storage import shared_location
 from hsdesk.domain.errors import (
@@ -105,9 +108,16 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _server_begin(conn: Any) -> None:
+    if conn.get_execution_options().get("hsdesk_write", False):
+        server.take_write_lock(conn)
+
+
 def make_engine(url: str, *, read_only: Path | None = None, shared: bool = False) -> Engine:
     """An engine for ``url``; ``read_only`` is the database file when it must not be changed."""
     options: dict[str, Any] = {}
+    if url.startswith("postgresql"):
+        options.update(connect_args=server.connect_args(), pool_pre_ping=True)
     if read_only is not None:
         options["creator"] = lambda: connect_read_only(read_only)
     if shared:
@@ -117,6 +127,8 @@ def make_engine(url: str, *, read_only: Path | None = None, shared: bool = False
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(read_only is not None, shared))
         event.listen(engine, "begin", _sqlite_begin)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _server_begin)
     return engine
 
 
@@ -132,6 +144,8 @@ def schema_change(engine: Engine) -> Iterator[Connection]:
             raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction: takes effect
         try:
             with conn.begin():
+                if engine.dialect.name == "postgresql":
+                    server.take_write_lock(conn)  # two PCs upgrading at once: one waits
                 yield conn
                 if raw is not None:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -145,8 +159,10 @@ def schema_change(engine: Engine) -> Iterator[Connection]:
                 raw.execute("PRAGMA foreign_keys=ON")
 
 
-def explain(exc: DBAPIError, where: str) -> HsdeskError | None:
-    """The plain-English refusal for an SQLite failure a person can act on, if it is one."""
+def explain(exc: DBAPIError, where: str, url: str = "") -> HsdeskError | None:
+    """The plain-English refusal for a database failure a person can act on, if it is one."""
+    if url.startswith("postgresql"):
+        return server.explain_server(exc.orig or exc, url)
     text = str(exc.orig).lower()
     if "locked" in text or "busy" in text:
         return DatabaseBusy(
@@ -174,14 +190,21 @@ def explain(exc: DBAPIError, where: str) -> HsdeskError | None:
 class Database:
     """An open hsdesk database: engine, session scopes and the file store beside it."""
 
-    def __init__(self, location: str, *, read_only: str | None = None) -> None:
+    def __init__(
+        self, location: str, *, read_only: str | None = None, local_dir: Path | None = None
+    ) -> None:
         """Open ``location``; ``read_only`` is the reason to open it without changing anything
-        (it is also opened read-only, with the reason, when this user cannot change the file)."""
+        (it is also opened read-only, with the reason, when this user cannot change the file).
+        ``local_dir`` is this PC's folder for what a server's PCs keep each for themselves
+        (thumbnails), by default the per-user data folder."""
+        self.location = location
         self.shared: str | None = None  # where the file is, when that is a share or synced folder
+        # Who this program is, in the change notices it sends (so it can ignore its own).
+        self.instance = uuid.uuid4().hex
         if is_url(location):
             self.url = location
             self.path: Path | None = None
-            self.data_dir = default_data_dir()
+            self.data_dir = local_dir or default_data_dir()
         else:
             self.path = Path(location).expanduser().resolve()
             check_sqlite_file(self.path)
@@ -201,12 +224,20 @@ class Database:
         self._writer = sessionmaker(
             self.engine.execution_options(hsdesk_write=True), expire_on_commit=False
         )
-        self.files = FileStore(self.data_dir / "files")
+        self.files: FileStore = (
+            FolderStore(self.data_dir / "files")
+            if self.path is not None
+            else ServerStore(self.read, server.server_name(self.url))
+        )
 
     @property
     def where(self) -> str:
         """The file, or the server URL without its password: what may be printed or shown."""
         return str(self.path) if self.path is not None else shown(self.url)
+
+    @property
+    def is_server(self) -> bool:
+        return self.path is None
 
     @property
     def backups_dir(self) -> Path:
@@ -215,11 +246,8 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; rolled back and closed at the end."""
-        try:
-            with self._reader() as session, session.begin():
-                yield session
-        except DBAPIError as exc:
-            raise explain(exc, self.where) or exc from exc
+        with self.explained(), self._reader() as session, session.begin():
+            yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -229,20 +257,36 @@ class Database:
                 f"The database is open read-only ({self.read_only}), so nothing can be changed. "
                 "Close hsdesk and open it again when you can change it."
             )
+        with self.explained(), self._writer() as session:
+            try:
+                with session.begin():
+                    yield session
+                    if self.is_server:
+                        server.announce_change(session.connection(), self.instance)
+            except BaseException:
+                self.files.discard(session)
+                raise
+
+    @contextmanager
+    def explained(self) -> Iterator[None]:
+        """Turn a database failure a person can act on into its plain-English refusal."""
         try:
-            with self._writer() as session, session.begin():
-                yield session
+            yield
         except DBAPIError as exc:
-            raise explain(exc, self.where) or exc from exc
+            raise explain(exc, self.where, self.url) or exc from exc
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
 def storage_problems(db: Database, full: bool = True) -> list[str]:
-    """The database engine's own checks: page integrity and foreign keys (SQLite only)."""
+    """The database's own checks: page integrity and foreign keys of a file (SQLite); on a
+    server, every reference between records, checked by query (the pages are the server's)."""
     if db.engine.dialect.name != "sqlite":
-        return []
+        from hsdesk.db.references import broken_references
+
+        with db.explained(), db.engine.connect() as conn:
+            return broken_references(conn)
     problems: list[str] = []
     pragma = "integrity_check" if full else "quick_check"
     with db.engine.connect() as conn:

@@ -1,12 +1,28 @@
-"""Content-addressed file store: files/ab/abcdef… named by their SHA-256, written atomically."""
+"""The file store: photos, scans, signatures and signed PDFs, each kept once under its SHA-256.
+
+One interface, two homes. Beside an SQLite file the bytes are files in ``files/ab/abcdef…``
+(written atomically before the transaction that records them commits, and removed again if it
+fails). On a database server they are rows of ``stored_file_content``, written in the same
+transaction as the records that use them, so every PC reads the same files and one backup of the
+server holds everything.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hsdesk.db.models import StoredFileContent
+
+_NEW_FILES = "hsdesk_new_files"  # session.info key: files this transaction wrote to a folder
 
 
 def sha256_of(path: Path) -> str:
@@ -32,23 +48,84 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-class FileStore:
+class FileStore(Protocol):
+    """Where a database keeps its stored files."""
+
+    @property
+    def where(self) -> str:
+        """Where the files are, in words, for messages."""
+        ...
+
+    def put(self, session: Session, data: bytes) -> str:
+        """Keep the bytes (once, however often they are added), within ``session``'s write
+        transaction; returns their SHA-256."""
+        ...
+
+    def raw(self, sha256: str) -> bytes | None:
+        """The bytes as they are stored (unchecked), or None when there are none."""
+        ...
+
+    def stored(self) -> Iterator[str]:
+        """The SHA-256 of every file kept, in order."""
+        ...
+
+    def discard(self, session: Session) -> None:
+        """Take back what ``session``'s failed transaction stored, if the store outlives it."""
+        ...
+
+
+def problem(store: FileStore, sha256: str) -> str | None:
+    """Why the stored copy of this file cannot be trusted, or None if it is intact."""
+    data = store.raw(sha256)
+    if data is None:
+        return f"stored file {sha256[:12]}… is missing from {store.where}"
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return f"stored file {sha256[:12]}… has been changed or damaged in {store.where}"
+    return None
+
+
+def read(store: FileStore, sha256: str | None) -> bytes | None:
+    """A stored file's bytes, or None when there is none or its copy is not intact."""
+    if not sha256:
+        return None
+    data = store.raw(sha256)
+    if data is None or hashlib.sha256(data).hexdigest() != sha256:
+        return None
+    return data
+
+
+class FolderStore:
+    """Files in a folder beside the SQLite database file."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
+
+    @property
+    def where(self) -> str:
+        return str(self.root)
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
 
     def put_bytes(self, data: bytes) -> str:
-        """Store the bytes (once, however often they are added) and return their SHA-256."""
+        """Keep the bytes outside any transaction (backups, restores); returns their SHA-256."""
         sha = hashlib.sha256(data).hexdigest()
         target = self.path_for(sha)
         if not target.exists():
             write_atomic(target, data)
         return sha
 
-    def put_file(self, source: Path) -> str:
-        return self.put_bytes(source.read_bytes())
+    def put(self, session: Session, data: bytes) -> str:
+        sha = hashlib.sha256(data).hexdigest()
+        target = self.path_for(sha)
+        if not target.exists():
+            write_atomic(target, data)
+            session.info.setdefault(_NEW_FILES, []).append(target)
+        return sha
+
+    def raw(self, sha256: str) -> bytes | None:
+        path = self.path_for(sha256)
+        return path.read_bytes() if path.is_file() else None
 
     def stored(self) -> Iterator[str]:
         if not self.root.is_dir():
@@ -59,11 +136,46 @@ class FileStore:
                     if item.is_file() and not item.name.startswith("."):
                         yield item.name
 
-    def problem(self, sha256: str) -> str | None:
-        """Why the stored copy of this file cannot be trusted, or None if it is intact."""
-        path = self.path_for(sha256)
-        if not path.is_file():
-            return f"stored file {sha256[:12]}… is missing from {self.root}"
-        if sha256_of(path) != sha256:
-            return f"stored file {sha256[:12]}… has been changed or damaged on disk"
-        return None
+    def discard(self, session: Session) -> None:
+        # Only this transaction could have written them: writers hold the database's write lock.
+        for path in session.info.pop(_NEW_FILES, []):
+            path.unlink(missing_ok=True)
+
+
+class ServerStore:
+    """Files as rows in the database on a server, written in the caller's transaction."""
+
+    def __init__(self, reading: Callable[[], AbstractContextManager[Session]], where: str) -> None:
+        self._reading = reading
+        self._where = where
+
+    @property
+    def where(self) -> str:
+        return f"the database on {self._where}"
+
+    def put(self, session: Session, data: bytes) -> str:
+        sha = hashlib.sha256(data).hexdigest()
+        kept = select(StoredFileContent.sha256).where(StoredFileContent.sha256 == sha)
+        if session.execute(kept).first() is None:
+            session.add(StoredFileContent(sha256=sha, data=data))
+            session.flush()
+        return sha
+
+    def raw(self, sha256: str) -> bytes | None:
+        with self._reading() as session:
+            found = session.execute(
+                select(StoredFileContent.data).where(StoredFileContent.sha256 == sha256)
+            ).scalar_one_or_none()
+        return bytes(found) if found is not None else None
+
+    def stored(self) -> Iterator[str]:
+        with self._reading() as session:
+            shas = list(
+                session.execute(
+                    select(StoredFileContent.sha256).order_by(StoredFileContent.sha256)
+                ).scalars()
+            )
+        yield from shas
+
+    def discard(self, session: Session) -> None:
+        return None  # the rows go with the transaction's rollback

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # Every revision this release knows, oldest first; a test checks it against the migration scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 HEAD = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -76,7 +76,7 @@ def damaged_message(path: Path, found: list[str]) -> str:
 def _probe_url(db: Database) -> SchemaState:
     from sqlalchemy import inspect, text
 
-    with db.engine.connect() as conn:
+    with db.explained(), db.engine.connect() as conn:
         names = set(inspect(conn).get_table_names())
         revision = None
         if "alembic_version" in names:
@@ -134,12 +134,12 @@ def ensure_schema(db: Database) -> Path | None:
 def upgrade(db: Database, revision: str) -> None:
     from alembic import command
 
-    with schema_change(db.engine) as conn:
+    with db.explained(), schema_change(db.engine) as conn:
         command.upgrade(alembic_config(conn), revision)
 
 
 def downgrade(db: Database, revision: str) -> None:
     from alembic import command
 
-    with schema_change(db.engine) as conn:
+    with db.explained(), schema_change(db.engine) as conn:
         command.downgrade(alembic_config(conn), revision)

@@ -43,3 +43,11 @@ class ReadOnlyDatabase(HsdeskError):
 
 class DatabaseInUse(HsdeskError):
     """Another hsdesk (on this or another computer) has the database open."""
+
+
+class ServerUnavailable(DatabaseProblem):
+    """The database server cannot be reached, or will not let hsdesk in; nothing was changed."""
+
+
+class WriteConflict(HsdeskError):
+    """Someone else changed the same record first; nothing was changed and the lists refresh."""

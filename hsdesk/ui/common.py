@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -207,6 +208,25 @@ class GuardedDialog(QDialog):
         super().reject()
 
 
+SUFFIXES = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/webp": ".webp",
+}
+
+
+def stored_pixmap(db: Database, sha: str) -> QPixmap:
+    """A stored image as a pixmap; an empty one when the stored copy is missing or damaged."""
+    from hsdesk.services.platform.files import stored_bytes
+
+    pixmap = QPixmap()
+    data = stored_bytes(db, sha)
+    if data is not None:
+        pixmap.loadFromData(data)
+    return pixmap
+
+
 def open_stored_file(parent: QWidget, db: Database, sha: str, name: str) -> None:
     """Open a file from the store (a scan, a screenshot) in the program Windows uses for it,
     through a copy in the temporary folder; explain if the stored copy is missing."""
@@ -223,12 +243,15 @@ def open_stored_file(parent: QWidget, db: Database, sha: str, name: str) -> None
         show_error(
             parent,
             HsdeskError(
-                f"The file {name} is missing or damaged in the data folder. Restore it from a "
+                f"The file {name} is missing or damaged in {db.files.where}. Restore it from a "
                 "backup, or attach it again."
             ),
         )
         return
-    suffix = Path(name).suffix or ".bin"
+    from hsdesk.domain.scans import evidence_media_type
+
+    kind = evidence_media_type(data) or ""
+    suffix = Path(name).suffix or SUFFIXES.get(kind, ".bin")
     target = Path(tempfile.gettempdir()) / "hsdesk" / f"{sha[:16]}{suffix}"
     try:
         write_atomic(target, data)

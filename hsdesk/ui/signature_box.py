@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.errors import ValidationError
 from hsdesk.services.platform import signatures
 from hsdesk.services.platform.signatures import SignatureChoice
+from hsdesk.ui.common import stored_pixmap
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signals import emit
 from hsdesk.ui.signature_pad import SignaturePad
@@ -79,7 +80,7 @@ class SignatureBox(QGroupBox):
         self.stored.clear()
         kept = signatures.signatures_for(self.ctx.db, self.username.text())
         for record in kept:
-            pixmap = QPixmap(str(self.ctx.db.files.path_for(record.sha256)))
+            pixmap = stored_pixmap(self.ctx.db, record.sha256)
             item = QListWidgetItem(QIcon(pixmap), f"kept {record.added_at:%d/%m/%Y}")
             item.setData(Qt.ItemDataRole.UserRole, record.id)
             self.stored.addItem(item)

@@ -34,9 +34,7 @@ def test_models_match_migrations(db):
                 conn,
                 opts={
                     "compare_type": True,
-                    "include_name": lambda name, kind, _parents: (
-                        not (kind == "table" and is_search_table(name))
-                    ),
+                    "include_name": lambda name, _kind, _parents: not is_search_table(name),
                 },
             ),
             Base.metadata,
@@ -75,6 +73,7 @@ def test_foreign_sqlite_database_is_refused(tmp_path):
         migrate.ensure_schema(Database(str(path)))
 
 
+@pytest.mark.sqlite_only("reads the database file and its backups with sqlite3")
 def test_a_database_behind_head_is_backed_up_before_upgrading(demo_db):
     migrate.downgrade(demo_db, "0001")  # as a database written by hsdesk 0.1 would be
     assert migrate.schema_state(demo_db).revision == "0001"
@@ -117,6 +116,7 @@ def _rows(path: Path) -> dict[str, dict[str, Counter[tuple[object, ...]]]]:
 CHANGED_ON_PURPOSE = {("review_template_item", "auto"): "0007", ("review_item", "auto"): "0007"}
 
 
+@pytest.mark.sqlite_only("the shipped databases are SQLite files")
 @pytest.mark.parametrize("revision", migrate.KNOWN_REVISIONS)
 def test_a_database_saved_at_each_shipped_revision_upgrades_with_every_row_kept(
     tmp_path: Path, revision: str
@@ -152,6 +152,7 @@ def test_a_database_saved_at_each_shipped_revision_upgrades_with_every_row_kept(
     conn.close()
 
 
+@pytest.mark.sqlite_only("reads the database file and its backups with sqlite3")
 def test_a_migration_that_fails_half_way_leaves_the_database_as_it_was(demo_db, monkeypatch):
     from hsdesk.domain import review_defaults
     from hsdesk.services.platform.backups import list_backups

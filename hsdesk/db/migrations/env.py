@@ -17,7 +17,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
-        include_name=lambda name, kind, _parents: not (kind == "table" and is_search_table(name)),
+        include_name=lambda name, _kind, _parents: not is_search_table(name),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -15,7 +15,14 @@ from hsdesk.db.models.content import (
 from hsdesk.db.models.inductions import Induction, PackDocument
 from hsdesk.db.models.people import Family, OfficeHolding, Person, UserAccount
 from hsdesk.db.models.photos import Consent, ConsentWithdrawal, Photo, PhotoSubject
-from hsdesk.db.models.platform import AuditEntry, Setting, SignatureImage, StoredFile
+from hsdesk.db.models.platform import (
+    AuditEntry,
+    Setting,
+    SignatureImage,
+    SigningIdentity,
+    StoredFile,
+    StoredFileContent,
+)
 from hsdesk.db.models.policy import PolicyClause, PolicyDocument, PolicySection, PolicyVersion
 from hsdesk.db.models.registers import Breach, Complaint, DeclaredConnection
 from hsdesk.db.models.reviews import (
@@ -34,8 +41,10 @@ __all__ = [
     "UserAccount",
     "AuditEntry",
     "StoredFile",
+    "StoredFileContent",
     "Setting",
     "SignatureImage",
+    "SigningIdentity",
     "PolicyDocument",
     "PolicyVersion",
     "PolicySection",

@@ -8,6 +8,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
 )
@@ -44,6 +45,29 @@ class StoredFile(Base):
     original_name: Mapped[str] = mapped_column(String(255), default="")
     media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
     added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StoredFileContent(Base):
+    """The bytes of a stored file, when the database is on a server (so that every PC reads the
+    same files and one backup holds them). Beside an SQLite file they are in its files/ folder and
+    this table stays empty."""
+
+    __tablename__ = "stored_file_content"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SigningIdentity(Base):
+    """The scheme's document-signing key and certificate: one for the whole office, kept with
+    the data so that a PDF signed on any PC verifies on every PC."""
+
+    __tablename__ = "signing_identity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_pem: Mapped[str] = mapped_column(Text)
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    made_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Setting(Base):

@@ -18,6 +18,7 @@ from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import (
     PHOTO_CHECK,
+    ContentState,
     Decision,
     checklist_gaps,
 )
@@ -35,6 +36,7 @@ from hsdesk.services.content.items import (
     facts_of,
     item_problems,
     load_item,
+    overtaken,
     refresh_flags,
     two_person_rule,
 )
@@ -50,11 +52,15 @@ def decide(
     answers: Mapping[str, bool],
     reason: str = "",
     today: date | None = None,
+    seen: str | None = None,
 ) -> ContentDetails:
-    """The Scheme Development Manager's signed decision on a submitted item."""
+    """The Scheme Development Manager's signed decision on a submitted item; ``seen`` is the
+    content hash of the text they read, refused if the item changed since (or was decided)."""
     day = today or clock.today()
     with db.write() as session:
         item = load_item(session, item_id)
+        if seen is not None and (item.content_hash != seen or item.state != ContentState.SUBMITTED):
+            raise overtaken(item, "decide on")
         may(actor, ItemAction.DECIDE, facts_of(item)).enforce()
         photos_ok = check_decision(session, item, decision, answers, reason, day)
         signer = verify_signoff(session, sign.username, sign.password, Office.SDM, day)

@@ -37,7 +37,7 @@ from hsdesk.domain.content_records import (
     TakedownRecord,
 )
 from hsdesk.domain.enums import Office
-from hsdesk.domain.errors import NotFound, PermissionDenied
+from hsdesk.domain.errors import NotFound, PermissionDenied, WriteConflict
 from hsdesk.domain.photo_records import PhotoRecord
 from hsdesk.services.people.offices import current_holdings
 from hsdesk.services.people.roles import full_name
@@ -292,4 +292,26 @@ def facts_of(item: ContentItem) -> ItemFacts:
         any(p.taken_down_on is None for p in item.publications),
         any(c.channel_id not in done for c in item.channels),
         item.open_takedown,
+    )
+
+
+_DONE = {
+    "approve": "approved",
+    "changes_requested": "asked for changes to",
+    "reject": "rejected",
+    "edited": "changed",
+    "approval_voided": "changed",
+    "submitted": "submitted",
+}
+
+
+def overtaken(item: ContentItem, action: str) -> WriteConflict:
+    """The refusal for someone whose screen showed the item as it was before another person's
+    change (made on another PC, or a moment ago on this one): who did what, and when."""
+    last = max(item.events, key=lambda e: (e.at, e.id))
+    done = _DONE.get(last.kind, "changed")
+    return WriteConflict(
+        f"{last.who} {done} '{item.title}' at {last.at:%H:%M}, after you opened it, so you "
+        f"cannot {action} what you saw; nothing was saved. The list has been refreshed: look at "
+        "the item again."
     )

@@ -110,11 +110,12 @@ def check_photo(data: bytes, name: str) -> PhotoFile:
     return PhotoFile(data, sha, name, ACCEPTED[kind], width, height, taken)
 
 
-def make_thumbnail(source: Path, target: Path, size: int = THUMB_SIZE) -> None:
-    """A JPEG thumbnail, turned upright by its EXIF orientation, written atomically."""
+def make_thumbnail(source: bytes, target: Path, size: int = THUMB_SIZE) -> None:
+    """A JPEG thumbnail of the photo's bytes, turned upright by its EXIF orientation, written
+    atomically."""
     from PIL import Image, ImageOps
 
-    with Image.open(source) as image:
+    with Image.open(io.BytesIO(source)) as image:
         image.draft("RGB", (size * 2, size * 2))  # JPEG: decode at reduced size, much faster
         upright = ImageOps.exif_transpose(image) or image
         upright.thumbnail((size, size))

@@ -28,7 +28,7 @@ from hsdesk.services.photos.clearance import photo_records, photos_query
 from hsdesk.services.photos.files import THUMB_SIZE, PhotoFile, make_thumbnail, read_photo
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
-from hsdesk.services.platform.files import add_file
+from hsdesk.services.platform.files import add_file, stored_bytes
 
 MAX_UNIDENTIFIED = 200
 
@@ -121,16 +121,9 @@ def store_photo(
 def import_photo(db: Database, actor: Actor, photo: PhotoFile, event: str = "") -> tuple[int, bool]:
     """Import one photo in one transaction; returns (photo id, whether it is new)."""
     require(actor, Permission.MANAGE_PHOTOS)
-    target = db.files.path_for(photo.sha256)
-    was_stored = target.exists()
-    try:
-        with db.write() as session:
-            row, new = store_photo(session, db, actor, photo, event)
-            return row.id, new
-    except BaseException:
-        if not was_stored:
-            target.unlink(missing_ok=True)  # nothing half-imported stays in the store
-        raise
+    with db.write() as session:  # a failure takes the stored bytes back: nothing half-imported
+        row, new = store_photo(session, db, actor, photo, event)
+        return row.id, new
 
 
 def import_files(
@@ -170,7 +163,10 @@ def thumbnail(db: Database, sha256: str, size: int = THUMB_SIZE) -> Path:
     """The cached thumbnail of a stored photo, made (off the UI thread) the first time."""
     target = db.data_dir / "thumbnails" / sha256[:2] / f"{sha256}-{size}.jpg"
     if not target.exists():
-        make_thumbnail(db.files.path_for(sha256), target, size)
+        data = stored_bytes(db, sha256)
+        if data is None:
+            raise ValueError(f"photo {sha256[:12]}… is missing from {db.files.where}")
+        make_thumbnail(data, target, size)
     return target
 
 

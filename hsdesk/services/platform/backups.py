@@ -24,7 +24,7 @@ from hsdesk.db.backup import (
     store_backup,
 )
 from hsdesk.db.engine import Database, check_sqlite_file, connect_read_only
-from hsdesk.db.filestore import FileStore
+from hsdesk.db.filestore import FolderStore
 from hsdesk.db.lock import live_holder
 from hsdesk.db.migrate import known_schema, probe_file
 from hsdesk.domain import clock
@@ -154,7 +154,7 @@ def prune(folder: Path) -> list[Path]:
             needed |= referenced_files(path)
         except sqlite3.DatabaseError:
             return deleted  # cannot tell what an unreadable backup needs: delete no files
-    store = FileStore(folder / "files")
+    store = FolderStore(folder / "files")
     for sha in list(store.stored()):
         if sha not in needed:
             store.path_for(sha).unlink(missing_ok=True)
@@ -238,7 +238,7 @@ def restore(
             "then restore."
         )
     folder = database.parent / "backups"
-    files = FileStore(database.parent / "files")
+    files = FolderStore(database.parent / "files")
     previous: Path | None = None
     if database.exists():
         if intact:
@@ -259,7 +259,7 @@ def restore(
     finally:
         source.close()
     missing = copy_stored_files(
-        referenced_files(database), FileStore(backup.parent / "files"), files
+        referenced_files(database), FolderStore(backup.parent / "files"), files
     )
     return Restored(database, previous, missing)
 

@@ -6,6 +6,7 @@ import hashlib
 
 from sqlalchemy.orm import Session
 
+from hsdesk.db import filestore
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import FileStore
 from hsdesk.db.models import StoredFile
@@ -19,14 +20,12 @@ MAX_SCAN_BYTES = 25 * 1024 * 1024
 def add_file(
     session: Session, store: FileStore, data: bytes, original_name: str, media_type: str
 ) -> StoredFile:
-    """Store the bytes once (by SHA-256) and record them; adding the same bytes again finds the record.
-
-    The file is written before the row; if the transaction then fails, the orphan is reported by
-    `check` and is harmless, while a row pointing at no file could never happen.
-    """
+    """Store the bytes once (by SHA-256) and record them, in ``session``'s write transaction;
+    adding the same bytes again finds the record. If the transaction fails, the store takes the
+    bytes back (a folder's new file is removed; a server's row goes with the rollback)."""
     sha = hashlib.sha256(data).hexdigest()
     existing = session.get(StoredFile, sha)
-    store.put_bytes(data)
+    store.put(session, data)
     if existing is not None:
         return existing
     row = StoredFile(
@@ -42,10 +41,8 @@ def add_file(
 
 
 def stored_bytes(db: Database, sha: str | None) -> bytes | None:
-    """A stored file's bytes, or None when there is none or its copy on disk is not intact."""
-    if sha and db.files.problem(sha) is None:
-        return db.files.path_for(sha).read_bytes()
-    return None
+    """A stored file's bytes, or None when there is none or its copy is not intact."""
+    return filestore.read(db.files, sha)
 
 
 def checked_scan(data: bytes, name: str) -> str:

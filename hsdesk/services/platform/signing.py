@@ -1,21 +1,24 @@
-"""The scheme's document-signing certificate: made on this PC the first time a PDF is signed,
-its private key kept in the data folder, every certificate ever used trusted by this database."""
+"""The scheme's document-signing certificate: made the first time a PDF is signed and kept with
+the data (in the database, on a server as beside a file), so every PC signs as the one office and
+a PDF signed on any PC verifies on every PC. Every certificate ever used is trusted by the
+database. A signed PDF, once recorded, is never signed over."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hsdesk import SCHEME_NAME
 from hsdesk.db.engine import Database
 from hsdesk.db.filestore import write_atomic
-from hsdesk.db.models import Setting
+from hsdesk.db.models import Setting, SigningIdentity
+from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
-from hsdesk.domain.errors import PermissionDenied, ValidationError
+from hsdesk.domain.errors import DatabaseProblem, PermissionDenied, ValidationError
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.files import add_file, stored_bytes
 
@@ -28,8 +31,9 @@ CERT_FILE = "hsdesk-signing-certificate.pem"
 PEM_END = b"-----END CERTIFICATE-----"
 
 
-def _signing_dir(db: Database) -> Path:
-    return db.data_dir / "signing"
+def _legacy_dir(db: Database) -> Path | None:
+    """Where hsdesk 0.x kept the key beside an SQLite file (taken into the database once)."""
+    return db.data_dir / "signing" if db.path is not None else None
 
 
 def _split_pems(text: str) -> list[bytes]:
@@ -57,23 +61,43 @@ def _trust(session: Session, cert_pem: bytes) -> bool:
     return True
 
 
+def _kept(session: Session) -> SigningIdentity | None:
+    newest = select(SigningIdentity).order_by(SigningIdentity.id.desc()).limit(1)
+    return session.execute(newest).scalar_one_or_none()
+
+
+def _legacy_identity(db: Database) -> tuple[bytes, bytes] | None:
+    folder = _legacy_dir(db)
+    if folder is None:
+        return None
+    key_path, cert_path = folder / KEY_FILE, folder / CERT_FILE
+    if key_path.is_file() and cert_path.is_file():
+        return key_path.read_bytes(), cert_path.read_bytes()
+    return None
+
+
 def signing_identity(db: Database, actor: Actor) -> tuple[bytes, bytes]:
     """(key PEM, certificate PEM), made and trusted the first time one is needed."""
     from hsdesk.exports.signing import make_certificate, summarise
 
-    folder = _signing_dir(db)
-    key_path, cert_path = folder / KEY_FILE, folder / CERT_FILE
+    with db.read() as session:
+        row = _kept(session)
+        if row is not None:
+            return row.key_pem.encode("ascii"), row.certificate_pem.encode("ascii")
     with db.write() as session:  # the write lock keeps two PCs from making two keys at once
-        if key_path.is_file() and cert_path.is_file():
-            key_pem, cert_pem = key_path.read_bytes(), cert_path.read_bytes()
-            made = False
-        else:
-            key_pem, cert_pem = make_certificate(f"{SCHEME_NAME} (hsdesk)", SCHEME_NAME)
-            write_atomic(cert_path, cert_pem)
-            write_atomic(key_path, key_pem)
-            if os.name == "posix":
-                key_path.chmod(0o600)
-            made = True
+        row = _kept(session)
+        if row is not None:  # another PC made it a moment ago
+            return row.key_pem.encode("ascii"), row.certificate_pem.encode("ascii")
+        legacy = _legacy_identity(db)
+        made = legacy is None
+        key_pem, cert_pem = legacy or make_certificate(f"{SCHEME_NAME} (hsdesk)", SCHEME_NAME)
+        session.add(
+            SigningIdentity(
+                key_pem=key_pem.decode("ascii"),
+                certificate_pem=cert_pem.decode("ascii"),
+                made_at=clock.now(),
+            )
+        )
         if _trust(session, cert_pem):
             summary = summarise(cert_pem)
             audit.record(
@@ -107,8 +131,15 @@ def sign_and_keep(
     data = sign_pdf(pdf, key_pem, cert_pem, reason=reason, location=SCHEME_NAME)
     with db.write() as session:
         row = load_row(session)
-        kept = stored_bytes(db, row.pdf_sha256)
-        if kept is not None:
+        if row.pdf_sha256:  # another PC kept one meanwhile
+            kept = stored_bytes(db, row.pdf_sha256)
+            if kept is None:
+                raise DatabaseProblem(
+                    f"The signed PDF this database recorded is missing or damaged in "
+                    f"{db.files.where}. It has not been signed again, because copies already "
+                    "given out would then no longer verify: restore the latest backup (or ask "
+                    "whoever looks after the server), then try again."
+                )
             return kept
         stored = add_file(session, db.files, data, file_name, "application/pdf")
         row.pdf_sha256 = stored.sha256
@@ -117,20 +148,23 @@ def sign_and_keep(
 
 
 def current_certificate(db: Database) -> CertificateSummary | None:
-    """The summary of the certificate this PC signs with, or None before the first signature."""
+    """The summary of the certificate the office signs with, or None before the first signature."""
     from hsdesk.exports.signing import summarise
 
-    path = _signing_dir(db) / CERT_FILE
-    return summarise(path.read_bytes()) if path.is_file() else None
+    with db.read() as session:
+        row = _kept(session)
+        return summarise(row.certificate_pem.encode("ascii")) if row is not None else None
 
 
 def export_certificate(db: Database, actor: Actor, target: Path) -> None:
     """Write the public certificate (never the key) so others can trust the scheme's PDFs."""
     if not actor.is_admin:
         raise PermissionDenied("Only an administrator can export the signing certificate.")
-    path = _signing_dir(db) / CERT_FILE
-    if not path.is_file():
-        raise ValidationError(
-            "There is no signing certificate yet: one is made the first time a PDF is signed."
-        )
-    write_atomic(target, path.read_bytes())
+    with db.read() as session:
+        row = _kept(session)
+        if row is None:
+            raise ValidationError(
+                "There is no signing certificate yet: one is made the first time a PDF is signed."
+            )
+        certificate = row.certificate_pem.encode("ascii")
+    write_atomic(target, certificate)

@@ -120,6 +120,7 @@ class DecisionDialog(SignOffDialog[ContentDetails]):
             self.signoff.value(),
             answers,
             self.reason.toPlainText(),
+            seen=self.item.content_hash,
         )
 
 

@@ -3,11 +3,9 @@ print the consent form, export the register. Used for the whole register and for
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -20,12 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.db.filestore import write_atomic
 from hsdesk.domain.consent import ConsentStatus
 from hsdesk.domain.photo_records import ConsentRecord
 from hsdesk.services.people import persons as people
 from hsdesk.services.photos import consents
-from hsdesk.ui.common import combo_value, fill_combo, show_error
+from hsdesk.ui.common import combo_value, fill_combo, open_stored_file, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.signals import emit
@@ -181,16 +178,7 @@ class ConsentList(QWidget):
         record = self.table.selected_record()
         if record is None or record.evidence_sha256 is None:
             return
-        source = self.ctx.db.files.path_for(record.evidence_sha256)
-        problem = self.ctx.db.files.problem(record.evidence_sha256)
-        if problem:
-            show_error(self, RuntimeError(problem), "Scan not available")
-            return
-        data = source.read_bytes()
-        suffix = ".pdf" if data.startswith(b"%PDF") else ".png"
-        copy = Path(tempfile.mkdtemp(prefix="hsdesk-")) / f"consent-{record.id}-scan{suffix}"
-        write_atomic(copy, data)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+        open_stored_file(self, self.ctx.db, record.evidence_sha256, f"consent-{record.id}-scan")
 
     def print_form(self) -> None:
         from hsdesk.services.photos.exports import consent_form_pdf

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -30,7 +30,15 @@ from hsdesk.domain.review import ItemResult
 from hsdesk.domain.review_actions import may_complete_action
 from hsdesk.domain.review_records import ActionRecord, ItemRecord, ReviewDetails
 from hsdesk.services.reviews import actions, checklist
-from hsdesk.ui.common import GREY, ask, open_stored_file, push_button, read_scan, show_error
+from hsdesk.ui.common import (
+    GREY,
+    ask,
+    open_stored_file,
+    push_button,
+    read_scan,
+    show_error,
+    stored_pixmap,
+)
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.signals import emit
@@ -198,7 +206,7 @@ class ReviewItemPanel(QWidget):
             entry.setData(ROLE, e.id)
             entry.setToolTip(f"{e.file_name}, added by {e.added_by}")
             if e.is_image:
-                pixmap = QPixmap(str(self.ctx.db.files.path_for(e.sha256)))
+                pixmap = stored_pixmap(self.ctx.db, e.sha256)
                 if not pixmap.isNull():
                     entry.setIcon(QIcon(pixmap.scaled(120, 80, Qt.AspectRatioMode.KeepAspectRatio)))
             self.evidence.addItem(entry)

@@ -7,6 +7,7 @@ import io
 from datetime import timedelta
 
 import pytest
+import stored_files
 from induction_office import TODAY, InductionOffice, build_induction_office
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
@@ -119,7 +120,7 @@ def test_a_damaged_pack_document_fails_only_that_roles_packs(db, office, admin):
     document = induction_packs.add_pack_document(
         db, admin, PersonKind.STAFF, "Staff handbook", _pdf(1, "Staff"), "staff.pdf"
     )
-    db.files.path_for(document.sha256).write_bytes(b"changed on disk")
+    stored_files.tamper(db, document.sha256, b"changed on disk")
     batch = induction_packs.make_packs(db, admin, [office.ids["staff"], office.ids["late"]])
     assert [p.name for p in batch.people] == ["Lia Late"]
     assert batch.failed[0][0] == "Sam Staff" and "Staff handbook" in batch.failed[0][1]

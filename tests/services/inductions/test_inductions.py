@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+import stored_files
 from induction_office import TODAY, InductionOffice, build_induction_office
 from sqlalchemy import func, select
 
@@ -148,7 +149,7 @@ def test_an_acknowledgement_keeps_its_evidence_and_an_audit_entry(db, office, ad
         ),
         TODAY,
     )
-    assert record.evidence_sha256 and db.files.problem(record.evidence_sha256) is None
+    assert record.evidence_sha256 and stored_files.problem(db, record.evidence_sha256) is None
     assert record.evidence_name == "slip.pdf"
     assert record.given_on == TODAY - timedelta(days=2) and record.given_by == "Admin"
     assert record.role == "Volunteer"

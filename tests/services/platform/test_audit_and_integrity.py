@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+import stored_files
 from conftest import office_actor, person
 from sqlalchemy import text
 
@@ -61,7 +62,7 @@ def test_damaged_stored_file_is_reported(db):
             == sha
         )
     assert check(db) == []
-    db.files.path_for(sha).write_bytes(b"tampered")
-    assert check(db) == [f"stored file {sha[:12]}… has been changed or damaged on disk"]
-    db.files.path_for(sha).unlink()
+    stored_files.tamper(db, sha, b"tampered")
+    assert check(db) == [f"stored file {sha[:12]}… has been changed or damaged in {db.files.where}"]
+    stored_files.lose(db, sha)
     assert "is missing" in check(db)[0]

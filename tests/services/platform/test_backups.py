@@ -26,6 +26,11 @@ from hsdesk.services.platform.backups import (
 )
 from hsdesk.services.platform.integrity import check
 
+pytestmark = pytest.mark.sqlite_only(
+    "backups and restores copy a database file with its stored files; a server is backed up "
+    "with its own tools"
+)
+
 
 def _count(path: Path, table: str = "person") -> int:
     conn = sqlite3.connect(path)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import stored_files
 from content_office import PASSWORD, build_office
 from PIL import Image
 from sqlalchemy import func, select
@@ -248,7 +249,7 @@ def test_evidence_is_checked_and_kept(office):
     review = checklist.start_review(db, office.vice, LAST, AFTER)
     item = review.items[2]
     shot = checklist.add_evidence(db, office.vice, item.id, _png(), "settings.png")
-    assert shot.is_image and db.files.path_for(shot.sha256).read_bytes() == _png()
+    assert shot.is_image and stored_files.read(db, shot.sha256) == _png()
     with pytest.raises(ValidationError, match="not a PDF or an image"):
         checklist.add_evidence(db, office.vice, item.id, b"hello", "notes.txt")
     with pytest.raises(ValidationError, match="already attached"):

@@ -1,0 +1,138 @@
+"""A database on a PostgreSQL server: how hsdesk connects, how writers queue, and what its errors
+mean in words. The only module that speaks PostgreSQL-specific SQL outside the migrations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.engine import make_url
+
+from hsdesk.domain.errors import (
+    DatabaseBusy,
+    DiskFull,
+    HsdeskError,
+    ReadOnlyDatabase,
+    ServerUnavailable,
+    WriteConflict,
+)
+
+# Every writer takes this lock first, before it reads anything, and holds it to its commit: the
+# guarantee SQLite's BEGIN IMMEDIATE gives, so a check and the change it allows are never split by
+# another PC's change. A transaction-level advisory lock ends with the transaction, whatever
+# happens to the program that took it.
+WRITE_LOCK = 0x68_73_64_6B  # "hsdk"
+# How long a statement waits for a lock, and a PC for the server, before giving up with a message.
+LOCK_TIMEOUT_MS = 3_000
+CONNECT_TIMEOUT_S = 5
+# Told at each commit, so other PCs refresh what they show (see hsdesk.db.changes).
+CHANGES_CHANNEL = "hsdesk_changes"
+
+
+def connect_args() -> dict[str, Any]:
+    return {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "application_name": "hsdesk",
+        "options": f"-c lock_timeout={LOCK_TIMEOUT_MS} -c idle_in_transaction_session_timeout=600000",
+    }
+
+
+def take_write_lock(conn: Connection) -> None:
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def announce_change(conn: Connection, source: str) -> None:
+    """Tell other PCs, when this transaction commits, that the data changed."""
+    conn.exec_driver_sql(
+        "SELECT pg_notify(%(channel)s, %(source)s)",
+        {"channel": CHANGES_CHANNEL, "source": source},
+    )
+
+
+def server_name(url: str) -> str:
+    """The server as people know it: 'the database hsdesk on office-server'."""
+    parsed = make_url(url)
+    host = parsed.host or "this computer"
+    return f"the database {parsed.database or ''} on {host}".replace("  ", " ")
+
+
+_BY_STATE: dict[str, tuple[type[HsdeskError], str]] = {
+    "55P03": (DatabaseBusy, "busy"),  # lock_not_available: the lock timeout passed
+    "57014": (DatabaseBusy, "busy"),  # query_canceled
+    "40001": (WriteConflict, "conflict"),  # serialization_failure
+    "40P01": (WriteConflict, "conflict"),  # deadlock_detected
+    "53100": (DiskFull, "full"),
+    "53200": (DiskFull, "memory"),
+    "25006": (ReadOnlyDatabase, "read-only"),
+    "28P01": (ServerUnavailable, "password"),
+    "28000": (ServerUnavailable, "password"),
+    "3D000": (ServerUnavailable, "missing"),
+    "57P01": (ServerUnavailable, "unreachable"),
+    "57P02": (ServerUnavailable, "unreachable"),
+    "57P03": (ServerUnavailable, "unreachable"),
+}
+
+
+def _kind(orig: BaseException) -> tuple[type[HsdeskError], str] | None:
+    state = getattr(orig, "sqlstate", None)
+    if state in _BY_STATE:
+        return _BY_STATE[state]
+    if state and state.startswith("08"):
+        return ServerUnavailable, "unreachable"
+    text = str(orig).lower()
+    if "password authentication failed" in text or "no password supplied" in text:
+        return ServerUnavailable, "password"
+    if "does not exist" in text and "database" in text:
+        return ServerUnavailable, "missing"
+    if "role" in text and "does not exist" in text:
+        return ServerUnavailable, "password"
+    if any(
+        words in text
+        for words in (
+            "connection refused",
+            "could not connect",
+            "connection failed",
+            "failed to resolve host",
+            "could not translate host",
+            "timeout expired",
+            "server closed the connection",
+            "connection is lost",
+            "the connection is closed",
+            "consuming input failed",
+            "no route to host",
+        )
+    ):
+        return ServerUnavailable, "unreachable"
+    return None
+
+
+def explain_server(orig: BaseException, url: str) -> HsdeskError | None:
+    """The plain-English refusal for a PostgreSQL failure a person can act on, if it is one. It
+    never repeats the server's own text, which can name the connection (never its password)."""
+    found = _kind(orig)
+    if found is None:
+        return None
+    kind, why = found
+    where = server_name(url)
+    user = make_url(url).username or "hsdesk"
+    messages = {
+        "busy": f"{where} is busy: another PC is saving right now and has taken longer than "
+        "hsdesk waits. Nothing was changed; try again in a moment.",
+        "conflict": "Another PC changed the same records at the same moment, so this was not "
+        "saved. Nothing was changed; the lists have been refreshed, look again and try again.",
+        "full": f"The server holding {where} has no room left to save this. Nothing was "
+        "changed; ask whoever looks after the server to free some space, then try again.",
+        "memory": f"The server holding {where} ran out of memory. Nothing was changed; try "
+        "again, and tell whoever looks after the server if it happens again.",
+        "read-only": f"{where} can only be read at the moment (the server is read-only). "
+        "Nothing was changed; ask whoever looks after the server.",
+        "password": f"The server refused to let hsdesk in as '{user}': the user name or "
+        "password for {where} is wrong. Check the ones you were given for the server, or ask "
+        "whoever looks after it.",
+        "missing": f"There is no {where.removeprefix('the ')}: check its name in the address, "
+        "or ask whoever looks after the server to create it.",
+        "unreachable": f"hsdesk cannot reach {where}: the server may be switched off, or this "
+        "PC is not on the office network. Nothing was changed; check the connection and try "
+        "again, or ask whoever looks after the server.",
+    }
+    return kind(messages[why])
