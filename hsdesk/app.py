@@ -169,6 +169,7 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
         if server is not None:
             server.front = lambda: window
         window.show()
+        window.listen_for_changes()
         if first_start:
             QTimer.singleShot(0, window.offer_scheme_policy)
         if args.quit_when_shown:

@@ -196,7 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    from hsdesk.domain.secrets import redacted
+
+    print(f"{PROG}: error: {redacted(message)}", file=sys.stderr)
     return code
 
 

@@ -36,6 +36,15 @@ def log_file() -> Path:
     return log_dir() / LOG_NAME
 
 
+def _hide_secrets(record: logging.LogRecord) -> bool:
+    """Every line logged, with any secret (the server's password) replaced by ***."""
+    from hsdesk.domain.secrets import redacted
+
+    record.msg = redacted(record.getMessage())
+    record.args = None
+    return True
+
+
 def setup_logging(program: str) -> Path:
     """Send hsdesk's log to the rotating file (once per process) and enable faulthandler,
     which writes a hard crash's stack to ``crash.log`` beside it. Returns the log file."""
@@ -61,6 +70,7 @@ def setup_logging(program: str) -> Path:
     handler.setFormatter(
         logging.Formatter(f"%(asctime)s %(levelname)s {program}[%(process)d] %(message)s")
     )
+    handler.addFilter(_hide_secrets)
     logger.addHandler(handler)
     _state["handler"] = handler
     _state["path"] = path
@@ -76,7 +86,9 @@ def setup_logging(program: str) -> Path:
 def exception_text(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
-    return "".join(traceback.format_exception(exc_type, exc, tb))
+    from hsdesk.domain.secrets import redacted
+
+    return redacted("".join(traceback.format_exception(exc_type, exc, tb)))
 
 
 def log_exception(

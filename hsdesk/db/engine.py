@@ -26,6 +26,7 @@ from hsdesk.domain.errors import (
     HsdeskError,
     ReadOnlyDatabase,
 )
+from hsdesk.domain.secrets import keep_hidden
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # A write that meets a busy database waits this long, then fails with a message (never hangs).
@@ -202,6 +203,7 @@ class Database:
         # Who this program is, in the change notices it sends (so it can ignore its own).
         self.instance = uuid.uuid4().hex
         if is_url(location):
+            keep_hidden(server.password_of(location))
             self.url = location
             self.path: Path | None = None
             self.data_dir = local_dir or default_data_dir()

@@ -49,6 +49,13 @@ def announce_change(conn: Connection, source: str) -> None:
     )
 
 
+def password_of(url: str) -> str | None:
+    try:
+        return make_url(url).password  # type: ignore[return-value]
+    except Exception:  # noqa: BLE001 - an address that cannot be read has no password to hide
+        return None
+
+
 def server_name(url: str) -> str:
     """The server as people know it: 'the database hsdesk on office-server'."""
     parsed = make_url(url)

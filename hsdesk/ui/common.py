@@ -26,15 +26,29 @@ from PySide6.QtWidgets import (
 from hsdesk.db.engine import Database
 from hsdesk.domain import clock
 from hsdesk.domain.dates import format_date, parse_date
-from hsdesk.domain.errors import HsdeskError, ValidationError
+from hsdesk.domain.errors import HsdeskError, ValidationError, WriteConflict
 
 
 def show_error(parent: QWidget | None, exc: Exception, title: str = "Cannot do that") -> None:
     """Explain a refusal; anything unexpected is still shown in words, never as a crash."""
     from PySide6.QtWidgets import QMessageBox
 
+    from hsdesk.domain.secrets import redacted
+
     text = str(exc) if isinstance(exc, HsdeskError) else f"Something went wrong: {exc}"
-    QMessageBox.warning(parent, title, text)
+    QMessageBox.warning(parent, title, redacted(text))
+    if isinstance(exc, WriteConflict):
+        refresh_main_window()
+
+
+def refresh_main_window() -> None:
+    """Show again what the database holds now, in the main window (after another PC's change)."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        refresh = getattr(widget, "refresh", None)
+        if isinstance(widget, QMainWindow) and callable(refresh):
+            refresh()
 
 
 def ask(dialog: QDialog) -> bool:

@@ -329,6 +329,42 @@ class MainWindow(QMainWindow):
         if isinstance(current, LazyPage):
             current.refresh()
 
+    def listen_for_changes(self) -> None:
+        """Show what other PCs change, within about two seconds, without pressing Refresh (not
+        on a shared-folder file, which one program holds at a time)."""
+        from hsdesk.ui.change_listener import ChangeListener
+
+        if self.ctx.db.shared:
+            return
+        self.listener = ChangeListener(self.ctx.db, self)
+        self.listener.changed.connect(self.others_changed)
+        self.listener.start()
+        self.waiting_changes = QTimer(self)  # retried while typing holds them back
+        self.waiting_changes.setInterval(1000)
+        self.waiting_changes.timeout.connect(self.others_changed)
+
+    def others_changed(self) -> None:
+        """Another PC saved something: refresh the tab in view, keeping its selection; while
+        the tab holds unsaved typing, wait (and say so) rather than disturb it."""
+        current = self.tabs.currentWidget()
+        page = current.built if isinstance(current, LazyPage) else None
+        if page is not None and page.has_unsaved_typing():
+            self.statusBar().showMessage(
+                "Another PC has saved changes; they will show here once you save or leave "
+                "what you are typing."
+            )
+            self.waiting_changes.start()
+            return
+        self.waiting_changes.stop()
+        self.refresh()
+        self.statusBar().showMessage("Updated with changes saved on another PC.", 5000)
+
+    def stop_listening(self) -> None:
+        listener = getattr(self, "listener", None)
+        if listener is not None:
+            listener.stop()
+            self.waiting_changes.stop()
+
     def _restore(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
@@ -350,4 +386,5 @@ class MainWindow(QMainWindow):
         settings.setValue("window/tab", self.tabs.currentIndex())
         for page in self._built():
             page.save_state()
+        self.stop_listening()
         super().closeEvent(event)

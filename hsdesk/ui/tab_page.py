@@ -15,6 +15,10 @@ class TabPage(QWidget):
     def refresh(self) -> None:
         """Read again what the tab shows (on showing it, and on View → Refresh)."""
 
+    def has_unsaved_typing(self) -> bool:
+        """True while the tab holds typing not yet saved (another PC's changes then wait)."""
+        return False
+
     def confirm_leave(self) -> bool:
         """True when it is safe to move away: nothing typed, or saved, or knowingly discarded."""
         return True

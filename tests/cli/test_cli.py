@@ -13,6 +13,11 @@ import pytest
 from hsdesk import __version__
 from hsdesk.domain import clock
 
+pytestmark = pytest.mark.sqlite_only(
+    "drives hsdesk-cli on database files it makes, copies and damages (test_cli_on_both_engines "
+    "runs it on the server)"
+)
+
 SCRIPT = Path(sys.executable).parent / ("hsdesk-cli.exe" if os.name == "nt" else "hsdesk-cli")
 CLI = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "hsdesk.cli"]
 

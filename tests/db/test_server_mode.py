@@ -143,3 +143,25 @@ def test_a_wrong_password_and_a_missing_database_are_explained(server_url, tmp_p
         assert "not-the-password" not in str(refused.value)
         assert good.password and good.password not in str(refused.value)
         db.dispose()
+
+
+def test_another_pcs_change_is_seen_and_my_own_is_not_announced_to_me(
+    demo_db, db_location, admin, tmp_path
+):
+    from hsdesk.db.changes import ChangeWatcher
+    from hsdesk.domain.enums import PersonKind
+    from hsdesk.domain.records import PersonInput
+    from hsdesk.services.people import persons as people
+
+    watcher = ChangeWatcher(demo_db)
+    other_pc = Database(db_location, local_dir=tmp_path / "pc-b")
+    try:
+        assert watcher.wait(0.2) is False  # nothing yet
+        people.add_person(other_pc, admin, PersonInput("Nia", "Ward", PersonKind.VOLUNTEER))
+        started = time.monotonic()
+        assert watcher.wait(5.0) is True
+        assert time.monotonic() - started < 2.5  # within about two seconds
+        assert watcher.wait(0.6) is False  # one change, told once
+    finally:
+        watcher.close()
+        other_pc.dispose()

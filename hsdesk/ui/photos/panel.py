@@ -306,6 +306,9 @@ class PhotoPanel(QScrollArea):
         emit(self.changed, record.id)
         return True
 
+    def has_unsaved_typing(self) -> bool:
+        return bool(self._dirty)
+
     def confirm_leave(self, can_cancel: bool = True) -> bool:
         """Before another photo (or tab) is shown: save or discard typed details."""
         if not self._dirty:

@@ -296,6 +296,9 @@ class PhotosTab(TabPage):
     def confirm_leave(self) -> bool:
         return self.panel.confirm_leave()
 
+    def has_unsaved_typing(self) -> bool:
+        return self.panel.has_unsaved_typing()
+
     # --- import ------------------------------------------------------------------------------
 
     def choose_files(self) -> None:

@@ -222,6 +222,9 @@ class PolicyTab(TabPage):
 
     # --- unsaved typing -----------------------------------------------------------------------
 
+    def has_unsaved_typing(self) -> bool:
+        return bool(self.editor.dirty)
+
     def confirm_leave(self) -> bool:
         """True when it is safe to move away: nothing typed, or saved, or knowingly discarded."""
         if not self.editor.dirty:

@@ -304,6 +304,9 @@ class ReviewTab(TabPage):
         rows = reviews.quarter_rows(self.ctx.db)
         self.table.set_records(rows, keep=lambda r: r.quarter)
 
+    def has_unsaved_typing(self) -> bool:
+        return bool(self.item_panel.notes_dirty)
+
     def confirm_leave(self) -> bool:
         """Notes typed and not saved are saved before moving on (never thrown away)."""
         return self.item_panel.save_notes()

@@ -1,0 +1,97 @@
+"""Has another program changed the database? What lets each PC show what the others do.
+
+On a server, every write transaction announces itself when it commits (``pg_notify``, see
+hsdesk.db.server) and a watcher LISTENs on its own connection. Beside an SQLite file, a watcher
+keeps its own connection and reads ``PRAGMA data_version``, which moves when any other
+connection commits. Either way ``wait`` blocks for at most its timeout, so a thread can stop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import time
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError
+
+from hsdesk.db import server
+from hsdesk.db.engine import Database, connect_read_only
+
+POLL_SECONDS = 0.5  # how often a file's version is read
+
+
+class ChangeWatcher:
+    """``wait(timeout)`` is True when another program committed a change since the last call."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._conn: Any = None
+        self._version: int | None = None
+
+    def _connect(self) -> None:
+        if self.db.path is not None:
+            self._conn = connect_read_only(self.db.path)
+            self._version = self._read_version()
+            return
+        pooled = self.db.engine.raw_connection()
+        conn = pooled.driver_connection
+        pooled.detach()  # its own connection for as long as the watcher lives, never pooled
+        assert conn is not None
+        conn.autocommit = True
+        conn.execute(f"LISTEN {server.CHANGES_CHANNEL}")
+        self._conn = conn
+
+    def _read_version(self) -> int:
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def wait(self, timeout: float) -> bool:
+        """True as soon as another program's change is seen; False after ``timeout`` seconds
+        without one (or while the database cannot be reached: the next call tries again)."""
+        try:
+            if self._conn is None:
+                self._connect()
+            if self.db.path is not None:
+                return self._wait_for_file(timeout)
+            return self._wait_for_server(timeout)
+        except (sqlite3.Error, DBAPIError, OSError, self._driver_error()):
+            self.close()
+            time.sleep(timeout)
+            return False
+
+    def _wait_for_file(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while True:
+            version = self._read_version()
+            if version != self._version:
+                self._version = version
+                return True
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            time.sleep(min(POLL_SECONDS, left))
+
+    def _wait_for_server(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            notices = list(self._conn.notifies(timeout=left, stop_after=1))
+            if not notices:
+                return False
+            # Take the rest of a burst (a save of many rows announces once per transaction).
+            notices += list(self._conn.notifies(timeout=0.05))
+            if any(n.payload != self.db.instance for n in notices):  # not only our own
+                return True
+        return False
+
+    def _driver_error(self) -> type[Exception]:
+        if self.db.path is not None:
+            return sqlite3.Error
+        import psycopg
+
+        return psycopg.Error
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.close()
+        self._conn = None

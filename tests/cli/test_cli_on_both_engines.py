@@ -1,0 +1,56 @@
+"""hsdesk-cli on whichever engine the suite runs on (a file, or the server given with --db-url):
+two PCs (two home folders) share one database, and the password never appears in any output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from sqlalchemy.engine import make_url
+from test_cli import assert_one_line_error, run
+
+
+def _pc(tmp_path, name: str) -> dict[str, str]:
+    """The environment of a PC of its own: its own home and data folders."""
+    home = tmp_path / name
+    home.mkdir()
+    return {"HOME": str(home), "XDG_DATA_HOME": str(home / "data"), "LOCALAPPDATA": str(home)}
+
+
+def _no_secret(location: str, *results: subprocess.CompletedProcess) -> None:
+    password = make_url(location).password if "://" in location else None
+    for result in results:
+        assert "Traceback" not in result.stderr
+        if password:
+            assert password not in result.stdout + result.stderr
+
+
+def test_two_pcs_share_one_database_from_the_command_line(db_location, tmp_path):
+    pc_a, pc_b = _pc(tmp_path, "pc-a"), _pc(tmp_path, "pc-b")
+    pdf = tmp_path / "policy.pdf"
+    init = run("--db", db_location, "init", env=pc_a)
+    demo = run("--db", db_location, "demo", env=pc_a)
+    exported = run("--db", db_location, "export", "policy", "--out", str(pdf), env=pc_a)
+    assert init.returncode == demo.returncode == exported.returncode == 0, exported.stderr
+    verified = run("--db", db_location, "verify", str(pdf), env=pc_b)
+    checked = run("--db", db_location, "check", env=pc_b)
+    status = run("--db", db_location, "status", "--json", env=pc_b)
+    assert verified.returncode == 0, verified.stderr
+    assert "Matches Social Networking Policy version 2" in verified.stdout
+    assert checked.returncode == 0 and checked.stdout.splitlines()[0] == "ok", checked.stdout
+    assert json.loads(status.stdout)["items"]
+    _no_secret(db_location, init, demo, exported, verified, checked, status)
+    if "://" in db_location:
+        assert "not checked: the database's own pages" in checked.stdout
+        assert "***" in init.stdout  # the address is shown, without its password
+
+
+def test_a_wrong_server_password_is_one_line_without_the_password(db_location, tmp_path):
+    if "://" not in db_location:
+        location = str(tmp_path / "missing" / "x.db")
+        assert_one_line_error(run("--db", location, "check"), 1, "init")
+        return
+    wrong = make_url(db_location).set(password="Wr0ng-Secret").render_as_string(hide_password=False)
+    result = run("--db", wrong, "status")
+    assert_one_line_error(result, 1, "the user name or password")
+    assert "Wr0ng-Secret" not in result.stderr + result.stdout
