@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from hsdesk.db.changes import ChangeWatcher
 from hsdesk.db.engine import Database
+from hsdesk.ui.signals import emit
 
 WAIT_SECONDS = 1.0  # how long one wait lasts, so that stopping takes at most this long
 
@@ -23,7 +24,7 @@ class ChangeListener(QThread):
         try:
             while not self.isInterruptionRequested():
                 if watcher.wait(WAIT_SECONDS):
-                    self.changed.emit()
+                    emit(self.changed)
         finally:
             watcher.close()
 
