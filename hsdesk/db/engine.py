@@ -198,7 +198,6 @@ class Database:
         (it is also opened read-only, with the reason, when this user cannot change the file).
         ``local_dir`` is this PC's folder for what a server's PCs keep each for themselves
         (thumbnails), by default the per-user data folder."""
-        self.location = location
         self.shared: str | None = None  # where the file is, when that is a share or synced folder
         # Who this program is, in the change notices it sends (so it can ignore its own).
         self.instance = uuid.uuid4().hex

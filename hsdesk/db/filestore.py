@@ -25,14 +25,6 @@ from hsdesk.db.models import StoredFileContent
 _NEW_FILES = "hsdesk_new_files"  # session.info key: files this transaction wrote to a folder
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def write_atomic(target: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, flush it to disk, then rename it into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -86,12 +78,8 @@ def problem(store: FileStore, sha256: str) -> str | None:
 
 def read(store: FileStore, sha256: str | None) -> bytes | None:
     """A stored file's bytes, or None when there is none or its copy is not intact."""
-    if not sha256:
-        return None
-    data = store.raw(sha256)
-    if data is None or hashlib.sha256(data).hexdigest() != sha256:
-        return None
-    return data
+    data = store.raw(sha256) if sha256 else None
+    return data if data is not None and hashlib.sha256(data).hexdigest() == sha256 else None
 
 
 class FolderStore:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Engine, false, or_, select, text
+from sqlalchemy import ColumnElement, Engine, or_, select, text
 
 SEARCH_TABLE = "content_fts"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -51,11 +51,10 @@ def text_matches(
             )
         )
         return id_column.in_(ids)
-    if engine.dialect.name == "postgresql":
-        joined = " || ' ' || ".join(f"{c.table.name}.{c.name}" for c in columns)
-        found = text(
-            f"to_tsvector('simple'::regconfig, {joined}) @@ "
-            "to_tsquery('simple'::regconfig, :words_query)"
-        ).bindparams(words_query=server_query(typed))
-        return cast("ColumnElement[bool]", found)
-    return false()
+    # PostgreSQL, the other engine hsdesk runs on
+    joined = " || ' ' || ".join(f"{c.table.name}.{c.name}" for c in columns)
+    found = text(
+        f"to_tsvector('simple'::regconfig, {joined}) @@ "
+        "to_tsquery('simple'::regconfig, :words_query)"
+    ).bindparams(words_query=server_query(typed))
+    return cast("ColumnElement[bool]", found)

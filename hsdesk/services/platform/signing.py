@@ -66,6 +66,10 @@ def _kept(session: Session) -> SigningIdentity | None:
     return session.execute(newest).scalar_one_or_none()
 
 
+def _pems(row: SigningIdentity) -> tuple[bytes, bytes]:
+    return row.key_pem.encode("ascii"), row.certificate_pem.encode("ascii")
+
+
 def _legacy_identity(db: Database) -> tuple[bytes, bytes] | None:
     folder = _legacy_dir(db)
     if folder is None:
@@ -83,11 +87,11 @@ def signing_identity(db: Database, actor: Actor) -> tuple[bytes, bytes]:
     with db.read() as session:
         row = _kept(session)
         if row is not None:
-            return row.key_pem.encode("ascii"), row.certificate_pem.encode("ascii")
+            return _pems(row)
     with db.write() as session:  # the write lock keeps two PCs from making two keys at once
         row = _kept(session)
         if row is not None:  # another PC made it a moment ago
-            return row.key_pem.encode("ascii"), row.certificate_pem.encode("ascii")
+            return _pems(row)
         legacy = _legacy_identity(db)
         made = legacy is None
         key_pem, cert_pem = legacy or make_certificate(f"{SCHEME_NAME} (hsdesk)", SCHEME_NAME)

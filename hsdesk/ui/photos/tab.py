@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -137,7 +137,7 @@ class PhotosTab(TabPage):
         self.panel.changed.connect(lambda _id: self.refresh())
         self.consents.changed.connect(self.refresh)
         self.pages.currentChanged.connect(lambda _i: self._refresh_page())
-        self._restore_view()
+        self.set_view(int(str(QSettings().value("photos/view", 0))))
         if load:
             self.refresh()
 
@@ -205,9 +205,6 @@ class PhotosTab(TabPage):
         self.view_group.button(which).setChecked(True)
         QSettings().setValue("photos/view", which)
 
-    def _restore_view(self) -> None:
-        self.set_view(int(str(QSettings().value("photos/view", 0))))
-
     # --- data --------------------------------------------------------------------------------
 
     def _refresh_page(self) -> None:
@@ -244,10 +241,8 @@ class PhotosTab(TabPage):
 
     @staticmethod
     def _refill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
-        current = combo_value(combo)
-        combo.blockSignals(True)
-        fill_combo(combo, items, current)
-        combo.blockSignals(False)
+        with QSignalBlocker(combo):
+            fill_combo(combo, items, combo_value(combo))
 
     def apply_filter(self) -> None:
         f = self.filter

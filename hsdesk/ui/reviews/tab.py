@@ -20,21 +20,11 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.review import RESULT_COLOURS, STATUS_COLOURS
-from hsdesk.domain.review_actions import (
-    ReviewFacts,
-    ReviewStep,
-    may_review,
-)
+from hsdesk.domain.review_actions import ReviewFacts, ReviewStep, may_review
 from hsdesk.domain.review_records import ActionRecord, ItemRecord, QuarterRow, ReviewDetails
 from hsdesk.services.reviews import checklist
 from hsdesk.services.reviews import quarterly as reviews
-from hsdesk.ui.common import (
-    GREY,
-    ask,
-    export_csv_file,
-    push_button,
-    show_status,
-)
+from hsdesk.ui.common import GREY, ask, export_csv_file, push_button, show_status
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.record_table import Column
