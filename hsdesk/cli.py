@@ -34,6 +34,7 @@ from hsdesk.commands.office import (
     cmd_user_add,
     cmd_user_passwd,
 )
+from hsdesk.commands.server import cmd_connect, cmd_move
 from hsdesk.domain.errors import HsdeskError
 
 
@@ -59,7 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="PATH|URL",
-        help="database file or URL (default: HSDESK_DB, then the per-user data folder)",
+        help="database file or office server URL (default: HSDESK_DB, then the office server "
+        "this PC was connected to, then the per-user data folder)",
+    )
+    parser.add_argument(
+        "--db-password-file",
+        metavar="F",
+        help="the office server's password, from the first line of F (default: the one this PC "
+        "keeps in its credential store, else asked for)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
@@ -84,7 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
         "backup", cmd_backup, "a consistent backup now, with the stored files it needs"
     )
     backup.add_argument(
-        "--to", metavar="DIR", help="the folder to put it in (default: backups beside the database)"
+        "--to",
+        metavar="DIR",
+        help="the folder to put it in (default: backups beside the database file; for an office "
+        "server, the folder named in Settings)",
     )
     restore = command(
         "restore",
@@ -92,6 +103,32 @@ def build_parser() -> argparse.ArgumentParser:
         "replace the database with a backup (the database as it is is backed up first)",
     )
     restore.add_argument("backup", metavar="BACKUP", help="a backup .db file")
+    move = command(
+        "move",
+        cmd_move,
+        "move this PC's records onto an empty office server database, check the copy, and keep "
+        "this PC's file read-only",
+    )
+    move.add_argument(
+        "--to", required=True, metavar="URL", help="postgresql+psycopg://USER@SERVER:5432/DATABASE"
+    )
+    move.add_argument(
+        "--password-file", metavar="F", help="the server's password, from the first line of F"
+    )
+    connect = command(
+        "connect",
+        cmd_connect,
+        "use an office server from this PC (its password is kept in the credential store)",
+    )
+    connect.add_argument(
+        "url", nargs="?", metavar="URL", help="postgresql+psycopg://USER@SERVER:5432/DATABASE"
+    )
+    connect.add_argument(
+        "--password-file", metavar="F", help="the server's password, from the first line of F"
+    )
+    connect.add_argument(
+        "--this-pc", action="store_true", help="go back to the database file on this PC"
+    )
     status = command("status", cmd_status, "list what needs attention (the Dashboard's items)")
     status.add_argument("--json", action="store_true", help="print one JSON document")
     _user_options(status, "open breaches")

@@ -53,12 +53,17 @@ def setup_logging(program: str) -> Path:
         return path
     logging.lastResort = None  # never fall back to a stderr that may not exist
     logger = logging.getLogger("hsdesk")
+    # A library's warnings (a deprecation, say) go to the log too, never to the person's screen.
+    logging.captureWarnings(True)
+    warnings_logger = logging.getLogger("py.warnings")
     old = _state.get("handler")
     if isinstance(old, logging.Handler):  # the log folder changed (tests do this)
         logger.removeHandler(old)
+        warnings_logger.removeHandler(old)
         old.close()
     logger.setLevel(logging.INFO)
     logger.propagate = False
+    warnings_logger.propagate = False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
@@ -72,6 +77,7 @@ def setup_logging(program: str) -> Path:
     )
     handler.addFilter(_hide_secrets)
     logger.addHandler(handler)
+    warnings_logger.addHandler(handler)
     _state["handler"] = handler
     _state["path"] = path
     if crash is not None:

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import hsdesk
-from hsdesk.db.migrate import MIGRATIONS_DIR
+from hsdesk.db.schema import MIGRATIONS_DIR
 from hsdesk.resources import resource
 
 REPO = Path(__file__).resolve().parents[1]

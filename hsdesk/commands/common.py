@@ -31,20 +31,30 @@ def open_database(args: argparse.Namespace, *, create: bool = False, migrate: bo
     from hsdesk.db.engine import Database
     from hsdesk.db.migrate import ensure_schema
 
-    location = resolve_location(args.db)
+    password = None
+    if getattr(args, "db_password_file", None):
+        password = read_password(args.db_password_file, confirm=False)
+    location = resolve_location(args.db, password)
     if not create and not is_url(location) and not Path(location).exists():
         raise HsdeskError(
             f"there is no hsdesk database at {location}. Create one with '{PROG} --db {location} init'."
         )
     db = Database(location)
     if migrate:
-        backup = ensure_schema(db)
+        backup = ensure_schema(db, waiting=_waiting_for_upgrade)
         if backup:
             print(
                 f"Upgraded the database; the previous version was backed up to {backup}",
                 file=sys.stderr,
             )
     return db
+
+
+def _waiting_for_upgrade() -> None:
+    print(
+        "Another PC is upgrading the office server to a newer hsdesk; waiting for it to finish…",
+        file=sys.stderr,
+    )
 
 
 def signed_in_user(args: argparse.Namespace, db):  # type: ignore[no-untyped-def]

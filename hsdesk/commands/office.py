@@ -16,7 +16,6 @@ from hsdesk.commands.common import (
     system_actor,
 )
 from hsdesk.db.location import is_url, resolve_location
-from hsdesk.domain.errors import HsdeskError
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -123,9 +122,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     location = resolve_location(args.db)
     if is_url(location):
-        raise HsdeskError(
-            "restore works on a database file; restore a database server with its own tools"
-        )
+        return _restore_into_server(args)
     done = restore(Path(location), Path(args.backup), system_actor())
     db = open_database(args)  # an older backup is upgraded (after its own backup) on the way in
     print(f"Restored {args.backup} into {db.where}")
@@ -134,6 +131,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
     for problem in done.missing_files:
         print(f"{PROG}: warning: not restored: {problem}", file=sys.stderr)
     return 1 if done.missing_files else 0
+
+
+def _restore_into_server(args: argparse.Namespace) -> int:
+    from hsdesk.services.platform.office_server import restore_into_server
+
+    db = open_database(args)
+    done = restore_into_server(db, Path(args.backup), system_actor())
+    print(f"Restored {args.backup} into {db.where} ({done.summary})")
+    if done.previous is not None:
+        print(f"The server as it was before is kept in {done.previous}")
+    return 0
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:

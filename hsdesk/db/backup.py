@@ -37,7 +37,7 @@ def temporary_beside(target: Path) -> Iterator[Path]:
             tmp.unlink()
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     with path.open("rb+") as handle:
         os.fsync(handle.fileno())
 
@@ -58,7 +58,7 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
                 f"The backup copy failed its integrity check ({'; '.join(result[:3])}). "
                 "The database itself may be damaged: run 'check'."
             )
-        _fsync(tmp)
+        fsync_file(tmp)
         os.replace(tmp, target)
     return target
 
@@ -112,12 +112,8 @@ def store_backup(
     return BackupResult(target, missing)
 
 
-def backup_database(db: Database, folder: Path, kind: BackupKind, now: datetime) -> BackupResult:
-    """Back up an open database through its own engine (which may hold the file exclusively)."""
-    if db.path is None:
-        raise DatabaseProblem(
-            "hsdesk backs up database files only; back up a database server with its own tools."
-        )
+def backup_file(db: Database, folder: Path, kind: BackupKind, now: datetime) -> BackupResult:
+    """Back up an open database file through its own engine (which may hold it exclusively)."""
     with db.engine.connect() as conn:
         source = conn.connection.driver_connection
         assert isinstance(source, sqlite3.Connection)

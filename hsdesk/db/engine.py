@@ -29,6 +29,9 @@ from hsdesk.domain.errors import (
 from hsdesk.domain.secrets import keep_hidden
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# Settings the database layer reads itself (kept in the ``setting`` table, as every setting is).
+MOVED_TO = "moved_to_server"  # set in a file whose records were moved onto an office server
+BACKUP_FOLDER = "server_backup_folder"  # where an office server's backups go
 # A write that meets a busy database waits this long, then fails with a message (never hangs).
 BUSY_TIMEOUT_MS = 3_000
 
@@ -70,6 +73,22 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(
         _read_only_uri(path, needs_immutable(path)), uri=True, check_same_thread=False
     )
+
+
+def moved_to(path: Path) -> str | None:
+    """Where this file's records went, if they were moved onto an office server (read without
+    changing the file; a damaged file is left for the schema check to explain)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = connect_read_only(path)
+        try:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (MOVED_TO,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
 
 
 def permission_problem(path: Path) -> str | None:
@@ -134,10 +153,13 @@ def make_engine(url: str, *, read_only: Path | None = None, shared: bool = False
 
 
 @contextmanager
-def schema_change(engine: Engine) -> Iterator[Connection]:
+def schema_change(
+    engine: Engine, waiting: Callable[[], None] | None = None
+) -> Iterator[Connection]:
     """One transaction for a migration. On SQLite a table is rebuilt to change a constraint, so
     foreign keys are switched off around it (they cannot be inside a transaction), as SQLite's
-    documented procedure asks, and every reference is checked before the commit."""
+    documented procedure asks, and every reference is checked before the commit. On a server
+    the change holds the write lock; ``waiting`` is called if another PC holds it."""
     with engine.connect() as conn:
         sqlite = engine.dialect.name == "sqlite"
         raw = conn.connection.driver_connection if sqlite else None
@@ -146,7 +168,7 @@ def schema_change(engine: Engine) -> Iterator[Connection]:
         try:
             with conn.begin():
                 if engine.dialect.name == "postgresql":
-                    server.take_write_lock(conn)  # two PCs upgrading at once: one waits
+                    server.take_upgrade_lock(conn, waiting)  # two PCs upgrading: one waits
                 yield conn
                 if raw is not None:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -199,16 +221,24 @@ class Database:
         ``local_dir`` is this PC's folder for what a server's PCs keep each for themselves
         (thumbnails), by default the per-user data folder."""
         self.shared: str | None = None  # where the file is, when that is a share or synced folder
+        self.moved_to: str | None = None  # the server a file's records were moved to
         # Who this program is, in the change notices it sends (so it can ignore its own).
         self.instance = uuid.uuid4().hex
         if is_url(location):
             keep_hidden(server.password_of(location))
+            server.require_driver(location)
             self.url = location
             self.path: Path | None = None
             self.data_dir = local_dir or default_data_dir()
         else:
             self.path = Path(location).expanduser().resolve()
             check_sqlite_file(self.path)
+            self.moved_to = moved_to(self.path)
+            if self.moved_to is not None:
+                read_only = (
+                    f"its records were moved to the office server ({self.moved_to}), so this "
+                    "file is kept as it was then; connect to the office server to work on them"
+                )
             read_only = read_only or permission_problem(self.path)
             if read_only is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -242,7 +272,19 @@ class Database:
 
     @property
     def backups_dir(self) -> Path:
-        return self.data_dir / "backups"
+        """Beside a file; for a server, the folder Settings names (one the office's PCs share),
+        else this PC's own data folder."""
+        if self.path is not None:
+            return self.data_dir / "backups"
+        named = None
+        try:
+            with self.engine.connect() as conn:
+                named = conn.exec_driver_sql(
+                    "SELECT value FROM setting WHERE key = %(key)s", {"key": BACKUP_FOLDER}
+                ).scalar()
+        except DBAPIError:
+            named = None  # no settings yet (a new server database)
+        return Path(named) if named else self.data_dir / "office-server-backups"
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -1,4 +1,5 @@
-"""Where the database lives: --db, then HSDESK_DB, then the per-user data folder."""
+"""Where the database lives: --db, then HSDESK_DB, then the office server this PC was connected
+to (File → Connect to the office server…), then the file in the per-user data folder."""
 
 from __future__ import annotations
 
@@ -16,12 +17,22 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("hsdesk", "Home-Start", roaming=False))
 
 
-def resolve_location(arg: str | None) -> str:
-    """A database URL or file path, by precedence: the argument, HSDESK_DB, the default file."""
+def resolve_location(arg: str | None, password: str | None = None) -> str:
+    """A database URL or file path, by precedence: the argument, HSDESK_DB, this PC's office
+    server, the default file. A server's address gets ``password``, else the one this PC keeps
+    in its credential store, unless it has one already."""
     chosen = arg or os.environ.get(ENV_VAR)
-    if chosen:
-        return chosen
-    return str(default_data_dir() / DB_FILENAME)
+    if not chosen:
+        from hsdesk.db.credentials import saved_server
+
+        chosen = saved_server()
+    if not chosen:
+        return str(default_data_dir() / DB_FILENAME)
+    if is_url(chosen):
+        from hsdesk.db.credentials import completed
+
+        return completed(chosen, password)
+    return chosen
 
 
 def is_url(location: str) -> bool:

@@ -1,40 +1,51 @@
 """Bring a database to the schema this hsdesk expects, backing it up first, refusing newer ones.
 
-Alembic is imported only when an upgrade actually runs, so a normal start stays fast.
+On an office server one PC upgrades while the others wait for it (the upgrade holds the write
+lock), and each upgrade records which hsdesk did it, so a PC with an older hsdesk can say which
+one to install. Alembic is imported only when an upgrade actually runs, so a normal start stays
+fast.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
-from hsdesk.db.backup import backup_database
+from hsdesk import __version__
+from hsdesk.db import server
 from hsdesk.db.engine import Database, connect_read_only, schema_change
+from hsdesk.db.schema import HEAD, KNOWN_REVISIONS, downgrade_engine, upgrade_in
+from hsdesk.db.snapshot import backup_database
 from hsdesk.domain import clock
 from hsdesk.domain.backups import BackupKind
 from hsdesk.domain.errors import DatabaseDamaged, DatabaseProblem
 
-if TYPE_CHECKING:
-    from alembic.config import Config
+__all__ = ["HEAD", "KNOWN_REVISIONS", "SchemaState", "ensure_schema", "schema_state"]
 
-# Every revision this release knows, oldest first; a test checks it against the migration scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
-HEAD = KNOWN_REVISIONS[-1]
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The setting each upgrade writes: the hsdesk release that brought the schema where it is.
+UPGRADED_BY = "schema_upgraded_by"
 
 
 @dataclass(frozen=True)
 class SchemaState:
     revision: str | None
     has_tables: bool
+    upgraded_by: str | None = None  # the hsdesk release that last upgraded it, if recorded
 
     @property
     def is_current(self) -> bool:
         return self.revision == HEAD
+
+
+def _upgraded_by(read: Callable[[str], object], tables: set[str]) -> str | None:
+    if "setting" not in tables:
+        return None
+    found = read(f"SELECT value FROM setting WHERE key = '{UPGRADED_BY}'")
+    return str(found) if found else None
 
 
 def probe_file(path: Path, full: bool = False) -> SchemaState:
@@ -56,11 +67,17 @@ def probe_file(path: Path, full: bool = False) -> SchemaState:
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
+
+            def one(query: str) -> object:
+                row = conn.execute(query).fetchone()
+                return row[0] if row else None
+
+            upgraded_by = _upgraded_by(one, tables)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamaged(damaged_message(path, [str(exc)])) from exc
-    return SchemaState(revision, bool(tables - {"alembic_version"}))
+    return SchemaState(revision, bool(tables - {"alembic_version"}), upgraded_by)
 
 
 def damaged_message(path: Path, found: list[str]) -> str:
@@ -74,27 +91,42 @@ def damaged_message(path: Path, found: list[str]) -> str:
 
 
 def _probe_url(db: Database) -> SchemaState:
-    from sqlalchemy import inspect, text
-
     with db.explained(), db.engine.connect() as conn:
-        names = set(inspect(conn).get_table_names())
-        revision = None
-        if "alembic_version" in names:
-            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    return SchemaState(revision, bool(names - {"alembic_version"}))
+        return _server_state(conn, _table_names(conn))
+
+
+def _table_names(conn: Connection) -> set[str]:
+    from sqlalchemy import inspect
+
+    return set(inspect(conn).get_table_names())
+
+
+def _server_state(conn: Connection, names: set[str]) -> SchemaState:
+    revision = None
+    if "alembic_version" in names:
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    upgraded_by = _upgraded_by(lambda query: conn.execute(text(query)).scalar(), names)
+    return SchemaState(revision, bool(names - {"alembic_version"}), upgraded_by)
 
 
 def schema_state(db: Database) -> SchemaState:
     state = probe_file(db.path) if db.path is not None else _probe_url(db)
-    return known_schema(state, db.where)
+    return known_schema(state, db.where, db.is_server)
 
 
-def known_schema(state: SchemaState, where: str) -> SchemaState:
+def known_schema(state: SchemaState, where: str, on_server: bool = False) -> SchemaState:
     """Refuse a schema this hsdesk does not know: a newer hsdesk's, or another program's."""
     if state.revision is not None and state.revision not in KNOWN_REVISIONS:
+        known = state.upgraded_by not in (None, __version__)
+        newer = f"hsdesk {state.upgraded_by}" if known else "a newer hsdesk"
+        if on_server:
+            raise DatabaseProblem(
+                f"The office server was upgraded to {newer}; install it on this PC (this PC has "
+                f"hsdesk {__version__}). Nothing was changed."
+            )
         raise DatabaseProblem(
-            f"{where} was written by a newer version of hsdesk (schema {state.revision}). "
-            "Install the newer hsdesk to open it. The file has not been changed."
+            f"{where} was written by {newer} (schema {state.revision}), newer than this PC's "
+            f"hsdesk {__version__}. Install it to open this file. The file has not been changed."
         )
     if state.revision is None and state.has_tables:
         raise DatabaseProblem(
@@ -104,17 +136,10 @@ def known_schema(state: SchemaState, where: str) -> SchemaState:
     return state
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.attributes["connection"] = connection
-    return config
-
-
-def ensure_schema(db: Database) -> Path | None:
-    """Upgrade to HEAD if behind; returns the backup taken first (None if none was needed)."""
+def ensure_schema(db: Database, waiting: Callable[[], None] | None = None) -> Path | None:
+    """Upgrade to HEAD if behind; returns the backup taken first (None if none was needed).
+    On a server, ``waiting`` is called if another PC is upgrading it at the same moment (this
+    one then waits for it, and finds the schema already upgraded)."""
     state = schema_state(db)
     if state.is_current:
         return None
@@ -125,21 +150,35 @@ def ensure_schema(db: Database) -> Path | None:
             "be changed; it has not been changed."
         )
     backup = None
-    if state.revision is not None and db.path is not None:
+    if not db.is_server and state.revision is not None:
         backup = backup_database(db, db.backups_dir, BackupKind.BEFORE_UPGRADE, clock.now()).path
-    upgrade(db, HEAD)
+    with db.explained(), schema_change(db.engine, waiting) as conn:
+        if db.is_server:
+            # Another PC may have upgraded it while this one waited for the lock. Nobody can
+            # write while this PC holds it, so the backup is exactly what is upgraded.
+            state = known_schema(_server_state(conn, _table_names(conn)), db.where, True)
+            if state.is_current:
+                return None
+            if state.revision is not None:
+                backup = backup_database(
+                    db, db.backups_dir, BackupKind.BEFORE_UPGRADE, clock.now()
+                ).path
+        upgrade_in(conn, HEAD)
+        conn.execute(text("DELETE FROM setting WHERE key = :key"), {"key": UPGRADED_BY})
+        conn.execute(
+            text("INSERT INTO setting (key, value) VALUES (:key, :value)"),
+            {"key": UPGRADED_BY, "value": __version__},
+        )
+        if db.is_server:
+            server.announce_change(conn, db.instance)
     return backup
 
 
 def upgrade(db: Database, revision: str) -> None:
-    from alembic import command
-
     with db.explained(), schema_change(db.engine) as conn:
-        command.upgrade(alembic_config(conn), revision)
+        upgrade_in(conn, revision)
 
 
 def downgrade(db: Database, revision: str) -> None:
-    from alembic import command
-
-    with db.explained(), schema_change(db.engine) as conn:
-        command.downgrade(alembic_config(conn), revision)
+    with db.explained():
+        downgrade_engine(db.engine, revision)

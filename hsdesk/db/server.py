@@ -3,13 +3,16 @@ mean in words. The only module that speaks PostgreSQL-specific SQL outside the m
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import make_url
 
 from hsdesk.domain.errors import (
     DatabaseBusy,
+    DatabaseProblem,
     DiskFull,
     HsdeskError,
     ReadOnlyDatabase,
@@ -22,9 +25,13 @@ from hsdesk.domain.errors import (
 # another PC's change. A transaction-level advisory lock ends with the transaction, whatever
 # happens to the program that took it.
 WRITE_LOCK = 0x68_73_64_6B  # "hsdk"
+# Held by the one PC backing up the office server at a time (the others skip their turn).
+BACKUP_LOCK = WRITE_LOCK + 1
 # How long a statement waits for a lock, and a PC for the server, before giving up with a message.
 LOCK_TIMEOUT_MS = 3_000
 CONNECT_TIMEOUT_S = 5
+# How long a PC waits for another PC's upgrade of the server's schema.
+UPGRADE_WAIT_S = 300
 # Told at each commit, so other PCs refresh what they show (see hsdesk.db.changes).
 CHANGES_CHANNEL = "hsdesk_changes"
 
@@ -37,8 +44,53 @@ def connect_args() -> dict[str, Any]:
     }
 
 
+def require_driver(url: str) -> None:
+    """Refuse plainly when this hsdesk was installed without what an office server needs."""
+    if not url.startswith("postgresql"):
+        raise DatabaseProblem(
+            f"hsdesk works with a database file or a PostgreSQL office server, not {url.split(':')[0]}."
+        )
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        raise DatabaseProblem(
+            "This hsdesk was installed without office server support. Install it with "
+            'pip install "hsdesk[server]" (the Windows installer includes it).'
+        ) from exc
+
+
 def take_write_lock(conn: Connection) -> None:
     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def take_upgrade_lock(conn: Connection, waiting: Callable[[], None] | None = None) -> None:
+    """The write lock, for a schema upgrade: if another PC holds it (perhaps upgrading the same
+    server), say so and wait for it longer than a normal write would."""
+    got = conn.exec_driver_sql(f"SELECT pg_try_advisory_xact_lock({WRITE_LOCK})").scalar()
+    if got:
+        return
+    if waiting is not None:
+        waiting()
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{UPGRADE_WAIT_S}s'")
+    try:
+        take_write_lock(conn)
+    finally:
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_MS}ms'")
+
+
+@contextmanager
+def backup_turn(engine: Engine) -> Iterator[bool]:
+    """Whether this PC has the turn to back up the office server (True), or another PC is
+    doing it at this moment (False); the turn is held until the block ends."""
+    with engine.connect() as conn:
+        got = bool(conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({BACKUP_LOCK})").scalar())
+        conn.commit()
+        try:
+            yield got
+        finally:
+            if got:
+                conn.exec_driver_sql(f"SELECT pg_advisory_unlock({BACKUP_LOCK})")
+                conn.commit()
 
 
 def announce_change(conn: Connection, source: str) -> None:
@@ -134,7 +186,7 @@ def explain_server(orig: BaseException, url: str) -> HsdeskError | None:
         "read-only": f"{where} can only be read at the moment (the server is read-only). "
         "Nothing was changed; ask whoever looks after the server.",
         "password": f"The server refused to let hsdesk in as '{user}': the user name or "
-        "password for {where} is wrong. Check the ones you were given for the server, or ask "
+        f"password for {where} is wrong. Check the ones you were given for the server, or ask "
         "whoever looks after it.",
         "missing": f"There is no {where.removeprefix('the ')}: check its name in the address, "
         "or ask whoever looks after the server to create it.",

@@ -10,10 +10,10 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from hsdesk.db.backup import backup_database
 from hsdesk.db.base import Base
 from hsdesk.db.engine import Database
 from hsdesk.db.models import Family, Person, Setting, UserAccount
+from hsdesk.db.snapshot import backup_database
 from hsdesk.demo.content import load_demo_content
 from hsdesk.demo.inductions import load_demo_inductions
 from hsdesk.demo.photos import load_demo_photos
@@ -164,7 +164,7 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
             "or add --force to replace everything in it (a backup is taken first)."
         )
     backup = None
-    if force and db.path is not None and not is_empty(db):
+    if force and not is_empty(db):
         backup = backup_database(db, db.backups_dir, BackupKind.BEFORE_DEMO, stamp).path
     with db.write() as session:
         if force:

@@ -99,6 +99,12 @@ class Permission(Enum):
         "Only an administrator can restore a backup, because it replaces everyone's work since "
         "the backup was taken. Ask an administrator to do this.",
     )
+    MOVE_TO_SERVER = Rule(
+        frozenset(),
+        frozenset(),
+        "Only an administrator can move the office's records onto the office server, because "
+        "everyone then works there. Ask an administrator to do this.",
+    )
     VIEW_AUDIT = Rule(
         frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
         frozenset(),

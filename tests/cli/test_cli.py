@@ -170,7 +170,7 @@ def test_newer_database_is_refused(demo_file, tmp_path):
         conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
     conn.close()
     before = path.read_bytes()
-    assert_one_line_error(run("--db", str(path), "status"), 1, "newer version of hsdesk")
+    assert_one_line_error(run("--db", str(path), "status"), 1, "written by a newer hsdesk")
     assert path.read_bytes() == before
 
 

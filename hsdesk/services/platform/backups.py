@@ -11,13 +11,16 @@ import contextlib
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import func, select
+
+from hsdesk.db import server
 from hsdesk.db.backup import (
     BackupResult,
-    backup_database,
     copy_database,
     copy_stored_files,
     referenced_files,
@@ -27,6 +30,8 @@ from hsdesk.db.engine import Database, check_sqlite_file, connect_read_only
 from hsdesk.db.filestore import FolderStore
 from hsdesk.db.lock import live_holder
 from hsdesk.db.migrate import known_schema, probe_file
+from hsdesk.db.models import AuditEntry
+from hsdesk.db.snapshot import backup_database
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.backups import BackupKind, backups_to_keep, parse_backup_name
@@ -106,20 +111,38 @@ def backup_now(
     folder: Path | None = None,
     now: datetime | None = None,
 ) -> BackupResult:
-    """A consistent, checked backup with its stored files; then old automatic ones are thinned."""
+    """A consistent, checked backup with its stored files; then old automatic ones are thinned.
+    On an office server one PC backs up at a time: another PC's backup in progress is a refusal
+    (an automatic backup skips its turn instead, see AutoBackup)."""
     folder = folder or db.backups_dir
-    with _ONE_AT_A_TIME:  # an automatic backup and "Backup now" must not prune under each other
-        result = backup_database(db, folder, kind, now or clock.now())
-        prune(folder)
+    with _ONE_AT_A_TIME, _turn(db) as mine:  # backups must not prune under each other
+        if not mine:
+            raise DatabaseInUse(
+                "Another PC is backing up the office server at this moment. Try again in a "
+                "minute; its backup will be in the backups folder."
+            )
+        return _backup_and_prune(db, folder, kind, now or clock.now())
+
+
+def _backup_and_prune(db: Database, folder: Path, kind: BackupKind, now: datetime) -> BackupResult:
+    result = backup_database(db, folder, kind, now)
+    prune(folder)
     return result
+
+
+@contextlib.contextmanager
+def _turn(db: Database) -> Iterator[bool]:
+    if not db.is_server:
+        yield True
+        return
+    with db.explained(), server.backup_turn(db.engine) as mine:
+        yield mine
 
 
 def last_change(db: Database) -> int:
     """A number that grows with every change to the database (its last audit entry)."""
-    with db.engine.connect() as conn:
-        source = conn.connection.driver_connection
-        assert isinstance(source, sqlite3.Connection)
-        return _last_change(source)
+    with db.explained(), db.engine.connect() as conn:
+        return int(conn.execute(select(func.max(AuditEntry.seq))).scalar() or 0)
 
 
 def last_backed_up_change(folder: Path) -> int | None:
@@ -274,7 +297,7 @@ class AutoBackup:
 
     def _unsaved_change(self) -> int | None:
         """The change number not yet in a backup, or None if the newest backup holds it."""
-        if self.db.read_only is not None or self.db.path is None:
+        if self.db.read_only is not None:
             return None
         changed = last_change(self.db)
         return changed if changed > 0 and changed != self.backed_up else None
@@ -283,10 +306,18 @@ class AutoBackup:
         return self._unsaved_change() is not None
 
     def take(self, now: datetime | None = None) -> BackupResult | None:
-        """Back up if something changed; None if nothing did."""
+        """Back up if something changed; None if nothing did. On an office server the office's
+        PCs share the backups folder: a PC skips its turn when another PC's backup already
+        holds the latest change or another PC is backing up at this moment."""
         marker = self._unsaved_change()
         if marker is None:
             return None
-        result = backup_now(self.db, BackupKind.AUTOMATIC, now=now)
+        folder = self.db.backups_dir
+        with _ONE_AT_A_TIME, _turn(self.db) as mine:
+            if self.db.is_server:
+                self.backed_up = last_backed_up_change(folder)
+                if not mine or self.backed_up == marker:
+                    return None
+            result = _backup_and_prune(self.db, folder, BackupKind.AUTOMATIC, now or clock.now())
         self.backed_up = marker
         return result

@@ -116,6 +116,13 @@ def signing_identity(db: Database, actor: Actor) -> tuple[bytes, bytes]:
     return key_pem, cert_pem
 
 
+def keep_legacy_identity(db: Database, actor: Actor) -> None:
+    """Take the key an older hsdesk kept beside the file into the database, if there is one and
+    the database has none yet (before the records move somewhere that folder is not)."""
+    if _legacy_identity(db) is not None:
+        signing_identity(db, actor)
+
+
 def sign_and_keep(
     db: Database,
     actor: Actor,
