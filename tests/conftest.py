@@ -10,6 +10,11 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 # One moment for the whole run, here and in the processes tests start (the clock reads HSDESK_NOW),
 # so no test depends on the hour it runs. Try another: HSDESK_NOW=2028-02-29T23:59:59 pytest
 os.environ.setdefault("HSDESK_NOW", "2026-11-25T10:00:00")
+# The office server's password goes to a credential store: in the tests, a file per test (see
+# _isolated_connection), which the hsdesk-cli processes a test starts find too.
+os.environ["PYTHON_KEYRING_BACKEND"] = "file_keyring.FileKeyring"
+_SUPPORT = os.path.join(os.path.dirname(__file__), "support")
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_SUPPORT, os.environ.get("PYTHONPATH")) if p)
 
 from collections.abc import Callable, Iterator  # noqa: E402
 from datetime import datetime  # noqa: E402
@@ -20,7 +25,7 @@ from test_server import TestServer  # noqa: E402
 
 from hsdesk.db.engine import Database  # noqa: E402
 from hsdesk.db.migrate import ensure_schema  # noqa: E402
-from hsdesk.domain import clock
+from hsdesk.domain import clock  # noqa: E402
 from hsdesk.domain.actor import Actor  # noqa: E402
 from hsdesk.domain.enums import Office, PersonKind  # noqa: E402
 from hsdesk.domain.records import PersonInput  # noqa: E402
@@ -207,6 +212,13 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
         QSettings.Scope.UserScope,
         str(tmp_path_factory.mktemp("settings")),
     )
+
+
+@pytest.fixture(autouse=True)
+def _isolated_connection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which office server this "PC" uses, and the passwords it keeps, are the test's own."""
+    monkeypatch.setenv("HSDESK_CONFIG_DIR", str(tmp_path / "pc-config"))
+    monkeypatch.setenv("HSDESK_TEST_KEYRING", str(tmp_path / "keyring.json"))
 
 
 @pytest.fixture

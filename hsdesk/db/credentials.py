@@ -91,7 +91,7 @@ def saved_server() -> str | None:
 
 def save_server(url: str | None) -> None:
     """Use this office server from now on (None: the database on this PC). Never a password."""
-    address = make_url(url).set(password=None).render_as_string() if url else None
+    address = without_password(url) if url else None
     text = json.dumps({"server": address}, indent=2) + "\n"
     write_atomic(config_dir() / CONFIG_FILE, text.encode("utf-8"))
 
@@ -148,6 +148,10 @@ def forget_password(url: str) -> None:
         store.delete_password(KEYRING_SERVICE, ServerAddress.of(url).key)
     except (PasswordDeleteError, KeyringError):
         return
+
+
+def without_password(url: str) -> str:
+    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
 
 
 def has_password(url: str) -> bool:
