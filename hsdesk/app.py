@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hsdesk import APP_NAME, ORG_NAME, __version__
 from hsdesk.db.engine import Database
@@ -20,7 +21,7 @@ from hsdesk.db.location import is_url, resolve_location
 from hsdesk.db.migrate import ensure_schema
 from hsdesk.diagnostics import setup_logging
 from hsdesk.domain.actor import Actor
-from hsdesk.domain.errors import DatabaseDamaged, DatabaseInUse, HsdeskError
+from hsdesk.domain.errors import DatabaseDamaged, DatabaseInUse, HsdeskError, ServerUnavailable
 from hsdesk.resources import resource
 from hsdesk.ui.platform.crash_dialog import install_crash_handler
 from hsdesk.ui.platform.single_instance import InstanceServer, ask_running_to_show, instance_key
@@ -58,8 +59,22 @@ def make_application(argv: Sequence[str]) -> QApplication:
 
 def open_database(location: str, demo: bool, read_only: str | None = None) -> Database:
     db = Database(location, read_only=read_only)
+    notice: list[QWidget] = []
+
+    def waiting() -> None:  # another PC is upgrading the office server: say why nothing happens
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Please wait",
+            "Another PC is upgrading the office server to a newer hsdesk. hsdesk opens as soon "
+            "as it has finished (usually within a minute).",
+            QMessageBox.StandardButton.NoButton,
+        )
+        box.show()
+        QApplication.processEvents()
+        notice.append(box)
+
     try:
-        ensure_schema(db)
+        ensure_schema(db, waiting=waiting)
         if demo:
             from hsdesk.demo.office import load_demo
 
@@ -67,6 +82,9 @@ def open_database(location: str, demo: bool, read_only: str | None = None) -> Da
     except BaseException:
         db.dispose()
         raise
+    finally:
+        for box in notice:
+            box.close()
     return db
 
 
@@ -98,10 +116,16 @@ class Session:
     code: int = 0
     restore: Path | None = None
     actor: Actor | None = None  # who asked for the restore (None: the database was damaged)
+    switch: str | None = None  # open this next: an office server's address, or "" for this PC
 
 
-def _explain_open(db: Database) -> None:
-    """Say once, on opening, why the database is read-only or on a risky drive."""
+def _explain_open(db: Database) -> str | None:
+    """Say once, on opening, why the database is read-only or on a risky drive; for a file
+    whose records were moved to the office server, offer to connect to it (its address)."""
+    if db.moved_to is not None:
+        from hsdesk.ui.platform.server_start import offer_moved
+
+        return offer_moved(db.moved_to)
     if db.read_only is not None:
         QMessageBox.information(
             None,
@@ -115,6 +139,7 @@ def _explain_open(db: Database) -> None:
         QMessageBox.warning(
             None, "The database is on a shared drive", shared_warning(db.path, db.shared)
         )
+    return None
 
 
 def run_session(args: argparse.Namespace, location: str, server: InstanceServer | None) -> Session:
@@ -142,6 +167,11 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
             lock.release()
         chosen = offer_restore(str(exc), path.parent / "backups") if path else None
         return Session(1, chosen)
+    except ServerUnavailable as exc:
+        from hsdesk.ui.platform.server_start import unreachable
+
+        switch = unreachable(location, str(exc))
+        return Session(1 if switch is None else 0, switch=switch)
     except HsdeskError as exc:
         if lock is not None:
             lock.release()
@@ -150,7 +180,9 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
     if lock is not None and lock.holder is None and db.read_only is None:
         lock.acquire()  # the file was created just now
     try:
-        _explain_open(db)
+        switch = _explain_open(db)
+        if switch is not None:
+            return Session(0, switch=switch)
         if args.demo_user:
             from hsdesk.services.platform.auth import demo_sign_in
 
@@ -179,7 +211,7 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
         app.exec()
         if window.restore_request is None:
             window.finish()
-        return Session(0, window.restore_request, actor)
+        return Session(0, window.restore_request, actor, window.switch_to)
     finally:
         db.dispose()
         if lock is not None:
@@ -209,13 +241,46 @@ def restore_backup(location: str, backup: Path, actor: Actor | None) -> None:
     )
 
 
+def _where(args: argparse.Namespace) -> str | None:
+    """The database to open: as given, this PC's office server or file; on a first start, the
+    person chooses between this PC and the office server (None: they closed the question)."""
+    from hsdesk.db.credentials import saved_server
+    from hsdesk.db.location import DB_FILENAME, ENV_VAR, default_data_dir
+
+    chosen = args.db or os.environ.get(ENV_VAR) or saved_server()
+    first = chosen is None and not (default_data_dir() / DB_FILENAME).exists()
+    if first and not args.quit_when_shown:
+        from hsdesk.ui.platform.server_start import first_start
+
+        chosen = first_start()
+        if chosen is None:
+            return None
+    return _switched(chosen or "")
+
+
+def _switched(location: str) -> str | None:
+    """A server's address with its password (asked for if this PC keeps none), or the file."""
+    if not is_url(location):
+        return location or resolve_location(None)
+    from hsdesk.db.credentials import completed, has_password
+
+    found = completed(location)
+    if has_password(found):
+        return found
+    from hsdesk.ui.platform.server_start import ask_password
+
+    return ask_password(location)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     log_path = setup_logging("hsdesk")
     app = make_application(sys.argv[:1])
     install_crash_handler(log_path)
     demo_dir = Path(tempfile.mkdtemp(prefix="hsdesk-demo-")) if args.demo else None
-    location = str(demo_dir / "hsdesk.db") if demo_dir else resolve_location(args.db)
+    location = str(demo_dir / "hsdesk.db") if demo_dir else _where(args)
+    if location is None:
+        return 0
     server = None
     if demo_dir is None and not args.quit_when_shown:
         key = instance_key(location)
@@ -225,6 +290,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         while True:
             session = run_session(args, location, server)
+            if session.switch is not None:
+                location = _switched(session.switch)
+                if location is None:
+                    return 0
+                args.demo, args.db = False, None
+                continue
             if session.restore is None:
                 return session.code
             restore_backup(location, session.restore, session.actor)

@@ -48,10 +48,12 @@ def cmd_move(args: argparse.Namespace) -> int:
     source = open_database(args)
     target = _server_url(args.to, args.password_file)
     moved = move_to_server(source, target, system_actor(), report=_Percent())
+    from hsdesk.db.credentials import without_password
+
     print(f"Moved {moved.summary} to {moved.server}, and checked the copy.")
     print(
         f"{source.where} is now kept read-only as it was. Use the server from this PC with: "
-        f"{PROG} connect {moved.server}"
+        f"{PROG} connect {without_password(args.to)}"
     )
     return 0
 

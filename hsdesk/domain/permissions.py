@@ -105,6 +105,12 @@ class Permission(Enum):
         "Only an administrator can move the office's records onto the office server, because "
         "everyone then works there. Ask an administrator to do this.",
     )
+    SET_BACKUP_FOLDER = Rule(
+        frozenset(),
+        frozenset(),
+        "Only an administrator can choose where the office server's backups go. Ask an "
+        "administrator to do this.",
+    )
     VIEW_AUDIT = Rule(
         frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
         frozenset(),

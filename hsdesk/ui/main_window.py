@@ -16,14 +16,13 @@ from hsdesk.domain.attention import Area
 from hsdesk.domain.backups import AUTO_BACKUP_MINUTES
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
-from hsdesk.ui.common import ask, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.lazy_page import LazyPage
+from hsdesk.ui.platform.database_actions import DatabaseActions
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.tabs import TABS, Tab
 
 if TYPE_CHECKING:
-    from hsdesk.db.backup import BackupResult
     from hsdesk.services.platform.backups import AutoBackup
     from hsdesk.ui.dashboard.tab import DashboardTab
 
@@ -48,6 +47,9 @@ class MainWindow(QMainWindow):
         self.lock = lock
         self.autobackup = autobackup
         self.restore_request: Path | None = None  # a backup to restore once the window is closed
+        # Where to open next once the window is closed: an office server, or "" for this PC.
+        self.switch_to: str | None = None
+        self.database = DatabaseActions(self)
         self._backing_up = False  # an automatic backup is running in the background
         demo = " — DEMO DATA" if ctx.demo else ""
         read_only = " — READ-ONLY" if ctx.db.read_only else ""
@@ -123,103 +125,13 @@ class MainWindow(QMainWindow):
         except HsdeskError as exc:
             QMessageBox.warning(None, "The backup on closing failed", str(exc))
 
-    def backup_now(self) -> None:
-        from hsdesk.services.platform.backups import backup_now, describe_backup
-        from hsdesk.ui.worker import run_in_background
-
-        def done(result: BackupResult) -> None:
-            info = describe_backup(result.path)
-            missing = (
-                "\n\nThese stored files are missing and could not be backed up:\n"
-                + "\n".join(result.missing_files[:5])
-                if result.missing_files
-                else ""
-            )
-            QMessageBox.information(
-                self,
-                "Backed up",
-                f"The database was backed up to\n{result.path}\n\nIt holds {info.summary}."
-                f"{missing}\n\nCopy the backups folder to a USB stick or the office share "
-                "from time to time, so a backup survives if this PC does not.",
-            )
-
-        run_in_background(
-            lambda: backup_now(self.ctx.db),
-            done,
-            lambda exc: show_error(self, exc, "Not backed up"),
-        )
-
-    def restore_from_backup(self) -> None:
-        from hsdesk.ui.platform.backup_dialogs import RestoreDialog
-
-        db = self.ctx.db
-        if db.path is None:
-            return
-        dialog = RestoreDialog(
-            db.backups_dir,
-            "Choose the backup to put back (the newest is first). hsdesk closes this window, "
-            "backs up the database as it is now, restores the backup and opens it again; "
-            "everyone signs in again afterwards.",
-            self,
-        )
-        if not ask(dialog) or dialog.chosen is None:
-            return
-        self.restore_request = dialog.chosen
-        if not self.close():
-            self.restore_request = None
-
-    def check_database(self) -> None:
-        from hsdesk.services.platform.integrity import check, not_checked
-        from hsdesk.ui.worker import run_in_background
-
-        def done(problems: list[str]) -> None:
-            if not problems:
-                intact = (
-                    "every record's links hold"
-                    if self.ctx.db.is_server
-                    else "the file is intact, every record's links hold"
-                )
-                skipped = "".join(
-                    f"\n\n{line[0].upper()}{line[1:]}." for line in not_checked(self.ctx.db)
-                )
-                QMessageBox.information(
-                    self,
-                    "Database checked",
-                    f"All is well: {intact}, the audit trail is unbroken and every stored file "
-                    f"matches its fingerprint.{skipped}",
-                )
-                return
-            QMessageBox.warning(
-                self,
-                "Problems found",
-                "The check found these problems (nothing was changed):\n\n"
-                + "\n".join(problems[:15])
-                + "\n\nRestore a recent backup (File → Restore from backup…), or ask whoever "
-                "looks after hsdesk.",
-            )
-
-        run_in_background(lambda: check(self.ctx.db), done, lambda exc: show_error(self, exc))
-
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         change = QAction("&Change my password…", self)
         change.triggered.connect(self.change_password)
         file_menu.addAction(change)
         file_menu.addSeparator()
-        if self.ctx.db.path is not None:
-            backup = QAction("&Backup now", self)
-            backup.triggered.connect(self.backup_now)
-            file_menu.addAction(backup)
-            restore = QAction("&Restore from backup…", self)
-            restore.triggered.connect(self.restore_from_backup)
-            restore.setEnabled(
-                self.ctx.db.read_only is None
-                and allowed(self.ctx.actor, Permission.RESTORE_BACKUPS)
-            )
-            file_menu.addAction(restore)
-        check = QAction("C&heck the database", self)
-        check.triggered.connect(self.check_database)
-        file_menu.addAction(check)
+        self.database.add_to(file_menu)
         file_menu.addSeparator()
         exit_action = QAction("E&xit", self)
         exit_action.setShortcut("Ctrl+Q")

@@ -1,5 +1,7 @@
 """Importing 500 photos into each home of the file store: the folder beside an SQLite file, and
-the database on a PostgreSQL server (as bytea rows, in the same transaction as the photo's record).
+the database on a PostgreSQL server (as bytea rows, in the same transaction as the photo's record);
+then moving the PC's database with those photos onto an empty server database (copy, read back,
+verify) and backing the server up as an hsdesk file.
 
     python tests/benchmarks/file_store.py --db-url postgresql+psycopg://user:pw@host/postgres
 
@@ -26,6 +28,8 @@ from hsdesk.db.migrate import ensure_schema  # noqa: E402
 from hsdesk.domain.actor import Actor  # noqa: E402
 from hsdesk.services.photos import library  # noqa: E402
 from hsdesk.services.photos.files import check_photo  # noqa: E402
+from hsdesk.services.platform.backups import backup_now  # noqa: E402
+from hsdesk.services.platform.office_server import move_to_server  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 from test_server import TestServer  # noqa: E402
@@ -77,6 +81,30 @@ def main() -> None:
             server.drop(name)
         print(f"rows on the PostgreSQL server: {took:.1f} s ({args.photos / took:.0f} photos/s)")
         print(f"server / folder: {took / floor:.2f}x")
+        moved, backed_up = move_and_back_up(server, Path(folder))
+        print(f"move onto the server (copy, read back, verify): {moved:.1f} s")
+        print(f"move / folder import: {moved / floor:.2f}x")
+        print(f"backup of the server as an hsdesk file: {backed_up:.1f} s")
+        print(f"server backup / folder import: {backed_up / floor:.2f}x")
+
+
+def move_and_back_up(server: TestServer, folder: Path) -> tuple[float, float]:
+    name = server.new_name("move")
+    target = server.create(name)
+    try:
+        source = Database(str(folder / "hsdesk.db"), local_dir=folder)
+        started = time.perf_counter()
+        move_to_server(source, target, ADMIN)
+        moved = time.perf_counter() - started
+        source.dispose()
+        office = Database(target, local_dir=folder / "pc-b")
+        started = time.perf_counter()
+        backup_now(office, folder=folder / "server-backups")
+        backed_up = time.perf_counter() - started
+        office.dispose()
+    finally:
+        server.drop(name)
+    return moved, backed_up
 
 
 if __name__ == "__main__":

@@ -324,7 +324,7 @@ def test_a_database_from_a_newer_hsdesk_is_refused_untouched_by_the_cli(tmp_path
     before = path.read_bytes()
     result = cli("--db", str(path), "status")
     assert result.returncode == 1
-    assert "newer version of hsdesk (schema 9999)" in result.stderr
+    assert "written by a newer hsdesk (schema 9999)" in result.stderr
     assert path.read_bytes() == before
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from hsdesk.db import credentials
+from hsdesk.db import credentials, server
 from hsdesk.db.engine import Database
 from hsdesk.db.migrate import schema_state
 from hsdesk.db.models import Person
@@ -61,7 +61,8 @@ def try_server(url: str) -> Tried:
         if state.has_tables:
             with db.read() as session:
                 people = int(session.execute(select(func.count()).select_from(Person)).scalar_one())
-        return Tried(db.where, people == 0, people, state.revision not in (None, HEAD))
+        where = server.server_name(db.url)
+        return Tried(where, people == 0, people, state.revision not in (None, HEAD))
     finally:
         db.dispose()
 
@@ -80,3 +81,8 @@ def use_this_pc(forget: str | None = None) -> None:
     credentials.save_server(None)
     if forget:
         credentials.forget_password(forget)
+
+
+def remember_password(url: str, password: str) -> str | None:
+    """Keep the password for this server without changing which database this PC uses."""
+    return credentials.store_password(url, password)

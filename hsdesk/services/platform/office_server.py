@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from hsdesk.db.engine import MOVED_TO, Database
+from hsdesk.db.engine import BACKUP_FOLDER, MOVED_TO, Database
 from hsdesk.db.filestore import FolderStore
 from hsdesk.db.migrate import ensure_schema, schema_state
 from hsdesk.db.snapshot import backup_server, file_source, files_missing, load_file_into
@@ -300,3 +300,54 @@ def _backup_first(db: Database, now: datetime) -> Path | None:
         if not holds_records(conn):
             return None
     return backup_server(db, db.backups_dir, BackupKind.BEFORE_RESTORE, now).path
+
+
+FOLDER_LIMIT = 260  # the longest path Windows programs can count on
+
+
+def backup_folder(db: Database) -> tuple[Path, bool]:
+    """Where the office server's backups go, and whether Settings names it (else it is this
+    PC's own data folder, which the other PCs do not share)."""
+    with db.read() as session:
+        named = settings.read_text(session, BACKUP_FOLDER)
+    return db.backups_dir, bool(named)
+
+
+def set_backup_folder(db: Database, actor: Actor, folder: str) -> Path:
+    """Name the folder every PC backs the office server up to (empty: each PC's own data
+    folder); it must be one this PC can write to."""
+    require(actor, Permission.SET_BACKUP_FOLDER)
+    text = folder.strip()
+    if len(text) > FOLDER_LIMIT:
+        raise ValidationError(f"That path is too long (at most {FOLDER_LIMIT} characters).")
+    if text:
+        _check_writable(Path(text).expanduser())
+    with db.write() as session:
+        settings.write(session, BACKUP_FOLDER, text)
+        audit.record(
+            session,
+            actor,
+            "update",
+            "setting",
+            BACKUP_FOLDER,
+            f"The office server's backups now go to {text or 'each PC’s own data folder'}",
+            {"folder": text},
+        )
+    return db.backups_dir
+
+
+def _check_writable(path: Path) -> None:
+    if not path.is_absolute():
+        raise ValidationError(
+            "Give the whole path of the folder, for example \\\\office-server\\hsdesk-backups "
+            "or D:\\Backups\\hsdesk."
+        )
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".hsdesk-check-"):
+            pass
+    except OSError as exc:
+        raise ValidationError(
+            f"hsdesk cannot write to {path} from this PC ({exc.strerror or exc}). Choose a "
+            "folder every PC in the office can write to, or ask whoever looks after the network."
+        ) from exc

@@ -1,6 +1,6 @@
 """Settings: the scheme's document-signing certificate (fingerprint, validity, export), when
-inductions become overdue, how quarters are numbered, and how soon a complaint needs its private
-reply."""
+inductions become overdue, how quarters are numbered, how soon a complaint needs its private
+reply, and (on an office server) where its backups go."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -27,7 +28,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.review import QuarterScheme
 from hsdesk.services.inductions import records as inductions
-from hsdesk.services.platform import signing
+from hsdesk.services.platform import office_server, signing
 from hsdesk.services.registers import complaints
 from hsdesk.services.reviews import quarterly as reviews
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, hint_label, show_error
@@ -82,6 +83,8 @@ class SettingsDialog(GuardedDialog):
         layout.addWidget(self._inductions_box())
         layout.addWidget(self._reviews_box())
         layout.addWidget(self._complaints_box())
+        if ctx.db.is_server:
+            layout.addWidget(self._backups_box())
         layout.addWidget(buttons)
         self.watch_changes()  # closing with a changed number that was not saved asks first
         self.setMinimumWidth(640)
@@ -173,6 +176,40 @@ class SettingsDialog(GuardedDialog):
             )
         )
         return box
+
+    def _backups_box(self) -> QGroupBox:
+        box = QGroupBox("Backups of the office server")
+        form = QFormLayout(box)
+        folder, named = office_server.backup_folder(self.ctx.db)
+        self.backup_folder = QLineEdit(str(folder) if named else "")
+        self.backup_folder.setMaxLength(office_server.FOLDER_LIMIT)
+        self.backup_folder.setPlaceholderText("each PC's own data folder")
+        self.backup_folder.setToolTip(f"Where this PC backs the server up now: {folder}")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self.browse_backup_folder)
+        save = self._save_button("Save", self.save_backup_folder, self.backup_folder, browse)
+        form.addRow("Backups go to", self._row(self.backup_folder, browse, save))
+        form.addRow(
+            hint_label(
+                "A folder every PC can reach, e.g. a share on the server. One PC at a time backs "
+                "the server up there: every half hour and on closing, when something changed."
+            )
+        )
+        return box
+
+    def browse_backup_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, "Where the office server's backups go", self.backup_folder.text()
+        )
+        if chosen:
+            self.backup_folder.setText(chosen)
+
+    def save_backup_folder(self) -> None:
+        text = self.backup_folder.text()
+        self._saved(
+            lambda: office_server.set_backup_folder(self.ctx.db, self.ctx.actor, text),
+            f"The office server's backups now go to {text.strip() or 'each PC’s own data folder'}.",
+        )
 
     def save_reply_hours(self) -> None:
         hours = self.reply_hours.value()

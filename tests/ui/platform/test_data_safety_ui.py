@@ -26,12 +26,12 @@ def test_backup_now_and_check_report_in_plain_words(qtbot, ctx, monkeypatch):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     assert {"Backup now", "Restore from backup…", "Check the database"} <= set(_menu_texts(window))
-    window.backup_now()
+    window.database.backup_now()
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=20_000)
     [backup] = list_backups(ctx.db.backups_dir)
     assert backup.kind is BackupKind.MANUAL and str(backup.path) in shown[0]
     assert "people" in shown[0] and "USB stick" in shown[0]
-    window.check_database()
+    window.database.check_database()
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=20_000)
     assert shown[1].startswith("All is well")
 
@@ -55,7 +55,7 @@ def test_restore_from_backup_closes_the_window_then_puts_the_backup_back(qtbot, 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    window.restore_from_backup()
+    window.database.restore_from_backup()
     assert window.restore_request == backup and not window.isVisible()
     ctx.db.dispose()
     told: list[str] = []
