@@ -86,3 +86,11 @@ def use_this_pc(forget: str | None = None) -> None:
 def remember_password(url: str, password: str) -> str | None:
     """Keep the password for this server without changing which database this PC uses."""
     return credentials.store_password(url, password)
+
+
+def described(url: str) -> str:
+    """A server as people know it: 'the database hsdesk on office-server'."""
+    try:
+        return server.server_name(url)
+    except Exception:  # noqa: BLE001 - an address that cannot be read is shown as it is
+        return url

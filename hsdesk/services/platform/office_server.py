@@ -191,6 +191,8 @@ def _move(
         with target.write() as session:
             load_file_into(session, conn, source.files, steps.table, steps.file)
         try:
+            if report is not None:
+                report(steps.total, steps.total, "Checking the copy on the server…")
             _verify(target, counts, head, shas)
             _arrived(target, actor, source)
             settings.write(local, MOVED_TO, target.where)

@@ -27,13 +27,15 @@ def _connect(known: str | None, why: str = "", keep: bool = True) -> str | None:
     return dialog.url
 
 
-def _choose(title: str, text: str, *choices: str, icon: QMessageBox.Icon) -> int | None:
-    """Which of ``choices`` was pressed (its index), or None for Esc / closing the question."""
+def _choose(
+    title: str, text: str, *choices: str, icon: QMessageBox.Icon, cancel: str = "Cancel"
+) -> int | None:
+    """Which of ``choices`` was pressed (its index), or None for ``cancel``, Esc or closing."""
     box = QMessageBox(icon, title, text)
     buttons: list[QPushButton] = [
         box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices
     ]
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(box.addButton(cancel, QMessageBox.ButtonRole.RejectRole))
     box.setDefaultButton(buttons[0])
     box.exec()
     clicked = box.clickedButton()
@@ -77,11 +79,12 @@ def unreachable(location: str, message: str) -> str | None:
     PC's database. The next location to open, or None to quit."""
     chosen = _choose(
         "hsdesk cannot open the office server",
-        f"{message}\n\nNothing was changed.",
+        message,
         "&Try again",
         "&Connection details…",
         "&Use the database on this PC",
         icon=QMessageBox.Icon.Warning,
+        cancel="&Quit",
     )
     if chosen == 0:
         return location
@@ -98,12 +101,13 @@ def offer_moved(address: str) -> str | None:
     password), or None to look at the file read-only."""
     chosen = _choose(
         "These records are on the office server",
-        f"The records in this PC's database were moved to the office server ({address}). "
-        "hsdesk keeps this file read-only, exactly as it was then, so that nothing is ever "
-        "changed in two places.\n\nConnect to the office server to work on the records.",
+        "The records in this PC's database were moved to the office server "
+        f"({connection.described(address)}). hsdesk keeps this file read-only, exactly as it "
+        "was then, so that nothing is ever changed in two places.\n\nConnect to the office "
+        "server to work on the records.",
         "&Connect to the office server…",
-        "&Open this file read-only",
         icon=QMessageBox.Icon.Information,
+        cancel="&Open this file read-only",
     )
     if chosen == 0:
         return _connect(address)

@@ -27,8 +27,7 @@ from hsdesk.services.platform.backups import (
 from hsdesk.services.platform.integrity import check
 
 pytestmark = pytest.mark.sqlite_only(
-    "backups and restores copy a database file with its stored files; a server is backed up "
-    "with its own tools"
+    "backups and restores of a database file (a server's are in test_office_server.py)"
 )
 
 
