@@ -60,7 +60,7 @@ def test_a_moved_file_offers_the_office_server_when_opened(qtbot, tmp_path, monk
     conn.close()
     asked: list[str] = []
 
-    def choose(_title: str, text: str, *choices: str, icon: object) -> int:
+    def choose(_title: str, text: str, *choices: str, **_how: object) -> int:
         asked.append(text)
         return 0  # Connect to the office server…
 
