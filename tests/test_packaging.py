@@ -67,3 +67,28 @@ def test_the_wheel_lists_every_package():
         for init in (REPO / "hsdesk").rglob("__init__.py")
     }
     assert found <= listed
+
+
+def test_the_windows_build_pins_every_runtime_dependency_within_its_range():
+    """The Windows installer is built from .ci/windows/requirements.txt: a dependency added to
+    pyproject.toml (or a range moved) must be pinned there too, or the installer ships without
+    it."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["server"]]
+    pinned = {}
+    for line in (REPO / ".ci" / "windows" / "requirements.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pinned[canonicalize_name(name)] = version
+    for text in wanted:
+        requirement = Requirement(text)
+        name = canonicalize_name(requirement.name)
+        assert name in pinned, f"{requirement.name} is not pinned for the Windows build"
+        assert requirement.specifier.contains(pinned[name]), f"{name}=={pinned[name]} ∉ {text}"
+    for windows_only in ("tzdata", "pywin32-ctypes", "psycopg-binary", "pyinstaller"):
+        assert windows_only in pinned

@@ -49,6 +49,7 @@ COUNTED: tuple[tuple[str, str], ...] = (
     ("audit_entry", "audit entries"),
 )
 _ONE_AT_A_TIME = threading.Lock()
+BUSY_SECONDS = 3  # how long a restore waits for another program to let go of the database
 
 
 @dataclass(frozen=True)
@@ -205,15 +206,26 @@ def _set_aside(database: Path, folder: Path, now: datetime) -> Path:
     return target
 
 
+IN_USE = (
+    "The database is open in another program at this moment (another hsdesk-cli, or hsdesk "
+    "on another PC without its lock). Nothing was changed; close it, then restore."
+)
+
+
 def _close_journal(database: Path) -> None:
     """Fold the write-ahead log into the file and remove it, so nothing stale is left beside
-    the file that replaces it."""
-    conn = sqlite3.connect(database)
+    the file that replaces it. SQLite leaves the log in place while any other connection has
+    the file open, which is how a program holding it open is found before anything changes."""
+    conn = sqlite3.connect(database, timeout=BUSY_SECONDS)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("PRAGMA journal_mode=DELETE")
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        raise DatabaseInUse(IN_USE) from exc
     finally:
         conn.close()
+    if str(mode).lower() != "delete":
+        raise DatabaseInUse(IN_USE)
 
 
 def _opens_cleanly(database: Path) -> bool:
@@ -265,22 +277,28 @@ def restore(
     previous: Path | None = None
     if database.exists():
         if intact:
+            _close_journal(database)  # first: refused here if another program has it open
             conn = connect_read_only(database)
             try:
                 previous = store_backup(conn, files, folder, BackupKind.BEFORE_RESTORE, now).path
             finally:
                 conn.close()
-            _close_journal(database)
         else:
-            previous = _set_aside(database, folder, now)
-    for suffix in ("-wal", "-shm", "-journal"):  # strays with no database; never apply them
-        with contextlib.suppress(FileNotFoundError):
-            database.with_name(database.name + suffix).unlink()
-    source = connect_read_only(backup)
+            try:
+                previous = _set_aside(database, folder, now)
+            except PermissionError as exc:  # Windows: an open file cannot be moved either
+                raise DatabaseInUse(IN_USE) from exc
     try:
-        copy_database(source, database)  # written beside it, checked, then renamed into place
-    finally:
-        source.close()
+        for suffix in ("-wal", "-shm", "-journal"):  # strays with no database; never apply them
+            with contextlib.suppress(FileNotFoundError):
+                database.with_name(database.name + suffix).unlink()
+        source = connect_read_only(backup)
+        try:
+            copy_database(source, database)  # written beside it, checked, renamed into place
+        finally:
+            source.close()
+    except PermissionError as exc:  # Windows: a file another program has open cannot be replaced
+        raise DatabaseInUse(IN_USE) from exc
     missing = copy_stored_files(
         referenced_files(database), FolderStore(backup.parent / "files"), files
     )

@@ -173,6 +173,24 @@ def test_restore_refuses_a_bad_backup_and_a_database_in_use(demo_db, admin, tmp_
     assert demo_db.path.read_bytes() == before
 
 
+def test_restore_refuses_a_database_another_program_holds_open_and_changes_nothing(demo_db, admin):
+    """No lock file (another hsdesk-cli, or a program that does not take it): SQLite itself
+    tells, before anything is backed up or replaced (on Windows the file could not be replaced
+    at all while it is open)."""
+    backup = backup_now(demo_db).path
+    demo_db.dispose()
+    other = sqlite3.connect(demo_db.path)  # another program with the database open
+    try:
+        other.execute("SELECT count(*) FROM person").fetchone()
+        before = sorted(p.name for p in demo_db.backups_dir.iterdir())
+        with pytest.raises(DatabaseInUse, match="open in another program.*Nothing was changed"):
+            restore(demo_db.path, backup, admin)
+        assert sorted(p.name for p in demo_db.backups_dir.iterdir()) == before
+    finally:
+        other.close()
+    assert restore(demo_db.path, backup, admin).previous is not None  # once it has let go
+
+
 def test_pruning_deletes_old_automatic_backups_and_files_no_backup_needs(demo_db):
     folder = demo_db.backups_dir
     start = datetime(2026, 1, 1, 12)
