@@ -169,9 +169,7 @@ def prune(folder: Path) -> list[Path]:
         if info.kind.pruned and not info.problem
     }
     keep = backups_to_keep(automatic)
-    deleted = [path for stamp, path in automatic.items() if stamp not in keep]
-    for path in deleted:
-        path.unlink(missing_ok=True)
+    deleted = [path for stamp, path in automatic.items() if stamp not in keep and _deleted(path)]
     needed: set[str] = set()
     for path in folder.glob("hsdesk-*.db"):
         try:
@@ -181,8 +179,18 @@ def prune(folder: Path) -> list[Path]:
     store = FolderStore(folder / "files")
     for sha in list(store.stored()):
         if sha not in needed:
-            store.path_for(sha).unlink(missing_ok=True)
+            _deleted(store.path_for(sha))
     return deleted
+
+
+def _deleted(path: Path) -> bool:
+    """Delete a file the keeping rule lets go; one open elsewhere (Windows will not delete it:
+    someone looking at that backup) stays until the next thinning."""
+    try:
+        path.unlink(missing_ok=True)
+    except PermissionError:
+        return False
+    return True
 
 
 def check_backup(path: Path) -> None:

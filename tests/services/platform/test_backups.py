@@ -210,6 +210,32 @@ def test_pruning_deletes_old_automatic_backups_and_files_no_backup_needs(demo_db
     )
 
 
+def test_a_backup_open_elsewhere_is_left_for_the_next_thinning(demo_db, monkeypatch):
+    """Windows will not delete a file another program has open (someone looking at an old
+    backup): the thinning carries on and deletes it next time."""
+    from hsdesk.services.platform import backups
+
+    folder = demo_db.backups_dir
+    start = datetime(2026, 1, 1, 12)
+    with monkeypatch.context() as taking:
+        taking.setattr(backups, "prune", lambda _folder: [])
+        for hour in range(3):  # three on one day: the keeping rule lets the older two go
+            backup_now(demo_db, BackupKind.AUTOMATIC, now=start + timedelta(hours=hour))
+    opened = min(folder.glob("hsdesk-*.db"))
+    unlink = Path.unlink
+
+    def refuse(path: Path, missing_ok: bool = False) -> None:
+        if path == opened:
+            raise PermissionError(32, "The process cannot access the file", str(path))
+        unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    deleted = prune(folder)
+    assert opened.exists() and opened not in deleted and len(deleted) == 1
+    monkeypatch.setattr(Path, "unlink", unlink)
+    assert prune(folder) == [opened] and not opened.exists()
+
+
 def test_automatic_backups_only_when_something_changed(db, admin):
     auto = AutoBackup(db)
     assert auto.take() is None  # an empty database: nothing to keep
