@@ -129,6 +129,17 @@ def db_location(
 
 
 @pytest.fixture
+def empty_server(test_server: TestServer | None) -> Iterator[str]:
+    """The URL of a new, empty database on the test server (for moving an office onto it);
+    the test is skipped when the suite runs without --db-url."""
+    if test_server is None:
+        pytest.skip("needs a PostgreSQL server: run with --db-url")
+    name = test_server.new_name("empty")
+    yield test_server.create(name)
+    test_server.drop(name)
+
+
+@pytest.fixture
 def db(tmp_path: Path, db_location: str) -> Iterator[Database]:
     """The fresh database at ``db_location``, open."""
     database = Database(db_location, local_dir=tmp_path)

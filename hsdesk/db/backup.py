@@ -49,18 +49,27 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
         dst = sqlite3.connect(tmp)
         try:
             source.backup(dst)  # all pages in one step: a single read transaction
-            dst.execute("PRAGMA journal_mode=DELETE")
-            result = [row[0] for row in dst.execute("PRAGMA integrity_check")]
         finally:
             dst.close()
-        if result != ["ok"]:
-            raise DatabaseProblem(
-                f"The backup copy failed its integrity check ({'; '.join(result[:3])}). "
-                "The database itself may be damaged: run 'check'."
-            )
-        fsync_file(tmp)
-        os.replace(tmp, target)
+        put_in_place(tmp, target, "The database itself may be damaged: run 'check'.")
     return target
+
+
+def put_in_place(copy: Path, target: Path, if_damaged: str) -> None:
+    """Make a new copy a self-contained file (no write-ahead log), check every page, flush it
+    to disk, then rename it over ``target``; a copy that fails its check is refused."""
+    conn = sqlite3.connect(copy)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+        result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    finally:
+        conn.close()
+    if result != ["ok"]:
+        raise DatabaseProblem(
+            f"The backup copy failed its integrity check ({'; '.join(result[:3])}). {if_damaged}"
+        )
+    fsync_file(copy)
+    os.replace(copy, target)
 
 
 def referenced_files(database: Path) -> set[str]:

@@ -9,7 +9,6 @@ other PCs keep working.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -22,8 +21,8 @@ from hsdesk.db.backup import (
     BackupResult,
     backup_file,
     copy_stored_files,
-    fsync_file,
     next_backup_path,
+    put_in_place,
     temporary_beside,
 )
 from hsdesk.db.engine import Database, make_engine
@@ -70,19 +69,7 @@ def write_file_from(
                 copy_records(source, conn, step, tables)
         finally:
             engine.dispose()
-        conn_ = sqlite3.connect(tmp)
-        try:
-            conn_.execute("PRAGMA journal_mode=DELETE")
-            result = [row[0] for row in conn_.execute("PRAGMA integrity_check")]
-        finally:
-            conn_.close()
-        if result != ["ok"]:
-            raise DatabaseProblem(
-                f"The backup copy failed its integrity check ({'; '.join(result[:3])}); "
-                "it was not kept."
-            )
-        fsync_file(tmp)
-        tmp.replace(target)
+        put_in_place(tmp, target, "It was not kept.")
 
 
 @contextmanager

@@ -8,19 +8,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-import pytest
 from sqlalchemy.engine import make_url
 from test_cli import run
-from test_server import TestServer
-
-
-@pytest.fixture
-def empty_server(test_server: TestServer | None):  # type: ignore[no-untyped-def]
-    if test_server is None:
-        pytest.skip("needs a PostgreSQL server: run with --db-url")
-    name = test_server.new_name("cli")
-    yield test_server.create(name)
-    test_server.drop(name)
 
 
 def _split(url: str, tmp_path: Path) -> tuple[str, Path, str]:

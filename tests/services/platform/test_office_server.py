@@ -41,16 +41,6 @@ ADMIN = Actor.system("cli:office")
 EXTRA_PHOTOS = 500
 
 
-@pytest.fixture
-def server_url(test_server: TestServer | None) -> Iterator[str]:
-    """A new, empty database on the test server."""
-    if test_server is None:
-        pytest.skip("needs a PostgreSQL server: run with --db-url")
-    name = test_server.new_name("office")
-    yield test_server.create(name)
-    test_server.drop(name)
-
-
 def _small_photo(n: int) -> bytes:
     image = Image.new("RGB", (64, 48), ((n * 7) % 256, (n * 13) % 256, (n * 29) % 256))
     image.putpixel((n % 64, n // 64 % 48), (255, 255, 255))
@@ -93,14 +83,14 @@ def _facts(db: Database) -> tuple[dict[str, int], object, list[str]]:
 
 
 def test_a_move_copies_every_record_file_and_the_chain_then_keeps_the_file_read_only(
-    pc: Database, server_url: str, tmp_path: Path
+    pc: Database, empty_server: str, tmp_path: Path
 ) -> None:
     before = _facts(pc)
     assert before[0]["photo"] > EXTRA_PHOTOS
     reported: list[tuple[int, int]] = []
-    moved = move_to_server(pc, server_url, ADMIN, report=lambda d, t, _w: reported.append((d, t)))
+    moved = move_to_server(pc, empty_server, ADMIN, report=lambda d, t, _w: reported.append((d, t)))
     assert reported[-1][0] == reported[-1][1]  # the progress reached the end
-    office = Database(server_url, local_dir=tmp_path / "other-pc")
+    office = Database(empty_server, local_dir=tmp_path / "other-pc")
     try:
         counts, head, shas = _facts(office)
         # The server's trail has one more entry: the move itself, after the copied chain.
@@ -119,7 +109,7 @@ def test_a_move_copies_every_record_file_and_the_chain_then_keeps_the_file_read_
     pc.dispose()
     reopened = Database(str(pc.path), local_dir=pc.data_dir)
     try:
-        assert reopened.moved_to is not None and "***" not in server_url
+        assert reopened.moved_to is not None and "***" not in empty_server
         assert reopened.read_only is not None and reopened.moved_to in reopened.read_only
         with pytest.raises(ReadOnlyDatabase, match="moved to the office server"), reopened.write():
             pass
@@ -129,14 +119,14 @@ def test_a_move_copies_every_record_file_and_the_chain_then_keeps_the_file_read_
 
 
 def test_the_server_keeps_numbering_after_the_copied_records(
-    pc: Database, server_url: str, tmp_path: Path
+    pc: Database, empty_server: str, tmp_path: Path
 ) -> None:
     from hsdesk.domain.enums import PersonKind
     from hsdesk.domain.records import PersonInput
     from hsdesk.services.people import persons
 
-    move_to_server(pc, server_url, ADMIN)
-    office = Database(server_url, local_dir=tmp_path)
+    move_to_server(pc, empty_server, ADMIN)
+    office = Database(empty_server, local_dir=tmp_path)
     try:
         added = persons.add_person(
             office, ADMIN, PersonInput("New", "Starter", PersonKind.VOLUNTEER)
@@ -146,21 +136,21 @@ def test_the_server_keeps_numbering_after_the_copied_records(
         office.dispose()
 
 
-def test_a_server_that_holds_records_is_refused(pc: Database, server_url: str) -> None:
-    move_to_server(pc, server_url, ADMIN)
+def test_a_server_that_holds_records_is_refused(pc: Database, empty_server: str) -> None:
+    move_to_server(pc, empty_server, ADMIN)
     other = Database(str(pc.data_dir / "other.db"), local_dir=pc.data_dir)
     ensure_schema(other)
     with pytest.raises(ValidationError, match="already holds an office's records"):
-        move_to_server(other, server_url, ADMIN)
+        move_to_server(other, empty_server, ADMIN)
     other.dispose()
 
 
 @pytest.mark.parametrize("stop", ["cancel", "failure"])
 def test_a_move_stopped_half_way_leaves_the_server_empty_and_the_file_unchanged(
-    pc: Database, server_url: str, stop: str
+    pc: Database, empty_server: str, stop: str
 ) -> None:
     before = _facts(pc)
-    fresh = Database(server_url)
+    fresh = Database(empty_server)
     ensure_schema(fresh)  # an empty hsdesk database, as the move itself would make it
     empty = _facts(fresh)
     fresh.dispose()
@@ -175,8 +165,8 @@ def test_a_move_stopped_half_way_leaves_the_server_empty_and_the_file_unchanged(
         return stop == "cancel" and len(calls) > 40
 
     with pytest.raises(CopyCancelled if stop == "cancel" else OSError):
-        move_to_server(pc, server_url, ADMIN, report=report, cancelled=cancelled)
-    office = Database(server_url)
+        move_to_server(pc, empty_server, ADMIN, report=report, cancelled=cancelled)
+    office = Database(empty_server)
     try:
         assert _facts(office) == empty
         assert empty[0]["person"] == empty[0]["audit_entry"] == 0 and empty[2] == []
@@ -189,22 +179,22 @@ def test_a_move_stopped_half_way_leaves_the_server_empty_and_the_file_unchanged(
     # And a second try, with nothing in the way, succeeds.
     again = Database(str(pc.path), local_dir=pc.data_dir)
     try:
-        move_to_server(again, server_url, ADMIN)
+        move_to_server(again, empty_server, ADMIN)
     finally:
         again.dispose()
 
 
-def test_only_an_administrator_moves_the_office(pc: Database, server_url: str) -> None:
+def test_only_an_administrator_moves_the_office(pc: Database, empty_server: str) -> None:
     clerk = Actor(username="vdo", person_id=4, display_name="Vdo", is_admin=False)
     with pytest.raises(PermissionDenied, match="Only an administrator"):
-        move_to_server(pc, server_url, clerk)
+        move_to_server(pc, empty_server, clerk)
 
 
 @pytest.fixture
-def office(pc: Database, server_url: str, tmp_path: Path) -> Iterator[Database]:
+def office(pc: Database, empty_server: str, tmp_path: Path) -> Iterator[Database]:
     """The office server, after the move, as a PC with its own data folder sees it."""
-    move_to_server(pc, server_url, ADMIN)
-    db = Database(server_url, local_dir=tmp_path / "office-pc")
+    move_to_server(pc, empty_server, ADMIN)
+    db = Database(empty_server, local_dir=tmp_path / "office-pc")
     yield db
     db.dispose()
 
@@ -289,7 +279,7 @@ def test_a_failed_restore_leaves_the_server_as_it_was(office: Database, tmp_path
 
 
 def test_automatic_backups_are_taken_by_one_pc_at_a_time(
-    office: Database, server_url: str, tmp_path: Path
+    office: Database, empty_server: str, tmp_path: Path
 ) -> None:
     from hsdesk.domain.enums import PersonKind
     from hsdesk.domain.records import PersonInput
@@ -298,7 +288,7 @@ def test_automatic_backups_are_taken_by_one_pc_at_a_time(
     shared = tmp_path / "shared"
     with office.write() as session:
         settings.write(session, BACKUP_FOLDER, str(shared))
-    other_pc = Database(server_url, local_dir=tmp_path / "pc-b")
+    other_pc = Database(empty_server, local_dir=tmp_path / "pc-b")
     try:
         first, second = AutoBackup(office), AutoBackup(other_pc)
         assert first.take() is not None
@@ -346,10 +336,10 @@ def test_an_upgrade_of_the_server_backs_it_up_first_at_its_old_schema(
 
 
 def test_a_pc_that_meets_another_pcs_upgrade_waits_for_it(
-    office: Database, server_url: str, tmp_path: Path
+    office: Database, empty_server: str, tmp_path: Path
 ) -> None:
     downgrade(office, "0007")
-    other_pc = Database(server_url, local_dir=tmp_path / "pc-b")
+    other_pc = Database(empty_server, local_dir=tmp_path / "pc-b")
     waited = threading.Event()
     result: list[object] = []
     holder = office.engine.connect()
@@ -372,7 +362,7 @@ def test_a_pc_that_meets_another_pcs_upgrade_waits_for_it(
 
 
 def test_an_older_hsdesk_is_refused_by_a_newer_server_and_changes_nothing(
-    office: Database, server_url: str
+    office: Database, empty_server: str
 ) -> None:
     with office.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '0042'"))
@@ -380,7 +370,7 @@ def test_an_older_hsdesk_is_refused_by_a_newer_server_and_changes_nothing(
             text("UPDATE setting SET value = '1.4' WHERE key = :key"), {"key": UPGRADED_BY}
         )
     before = _facts(office)
-    newer_pc = Database(server_url)
+    newer_pc = Database(empty_server)
     try:
         with pytest.raises(
             DatabaseProblem,

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy.engine import make_url
-from test_server import TestServer
 
 from hsdesk.db import credentials
 from hsdesk.db.engine import Database
@@ -70,15 +69,6 @@ def test_a_moved_file_offers_the_office_server_when_opened(qtbot, tmp_path, monk
     session = app_module.run_session(args, str(path), None)
     assert "moved to the office server" in asked[0] and "office-server" in asked[0]
     assert session.switch == "postgresql+psycopg://helen@office-server:5432/hsdesk+password"
-
-
-@pytest.fixture
-def empty_server(test_server: TestServer | None):  # type: ignore[no-untyped-def]
-    if test_server is None:
-        pytest.skip("needs a PostgreSQL server: run with --db-url")
-    name = test_server.new_name("window")
-    yield test_server.create(name)
-    test_server.drop(name)
 
 
 def test_moving_from_the_window_copies_with_progress_then_opens_the_server(
