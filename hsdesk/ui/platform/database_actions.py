@@ -235,6 +235,7 @@ class DatabaseActions:
         from hsdesk.ui.worker import Progress, run_with_progress
 
         box = progress_dialog(self.window, title, label, 100, modal=True)
+        box.setMinimumWidth(440)  # room for "Copied stored file 1,234 of 5,678" and the server
 
         def on_progress(step: int, total: int, text: str) -> None:
             box.setMaximum(total)
