@@ -34,6 +34,7 @@ from hsdesk.commands.office import (
     cmd_user_add,
     cmd_user_passwd,
 )
+from hsdesk.commands.policy import add_policy_commands
 from hsdesk.commands.server import cmd_connect, cmd_move
 from hsdesk.domain.errors import HsdeskError
 
@@ -214,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("file", metavar="FILE.pdf")
 
+    add_policy_commands(sub, _Parser)
     user = sub.add_parser("user", help="sign-in accounts")
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser)
     user_sub.required = True

@@ -66,6 +66,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from hsdesk.services.content.attention import approvals_waiting
     from hsdesk.services.dashboard import dashboard
     from hsdesk.services.inductions.attention import induction_summary
+    from hsdesk.services.policy.duties import policy_summary
     from hsdesk.services.registers.attention import register_summary
     from hsdesk.services.reviews.attention import review_summary
 
@@ -92,6 +93,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                     "inductions": induction_summary(db),
                     "reviews": review_summary(db),
                     "registers": register_summary(db, actor if args.user else None),
+                    "policy": policy_summary(db),
                 },
                 ensure_ascii=False,
                 indent=2,

@@ -15,7 +15,7 @@ from hsdesk.db.models import Channel, Consent, ConsentWithdrawal, ContentItem, P
 from hsdesk.demo.content_texts import CHANGES, CHANNELS, POSTS, REJECTIONS
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
-from hsdesk.domain.consent import Clearance, ConsentScope
+from hsdesk.domain.consent import ConsentScope
 from hsdesk.domain.content import CHECKLIST, Decision, TakedownReason
 from hsdesk.domain.content_records import ChannelInput, ContentInput, SettingsInput
 from hsdesk.domain.enums import Office, PersonKind
@@ -78,9 +78,7 @@ class _Photos:
         key = (day, scope)
         if key not in self._cleared:
             records = photo_records(self.session, self.photos, day)
-            self._cleared[key] = {
-                r.id for r in records if r.clearance(scope).status is not Clearance.BLOCKED
-            }
+            self._cleared[key] = {r.id for r in records if r.clearance(scope).status.usable}
         return self._cleared[key]
 
     def pick(

@@ -21,6 +21,7 @@ from hsdesk.services.platform.auth import Signer
 from hsdesk.services.platform.signatures import keep_signature
 from hsdesk.services.policy.adoption import record_adoption
 from hsdesk.services.policy.drafts import add_version, document_name_for, document_named
+from hsdesk.services.policy.duties import proposals
 
 ADOPTED_2017 = date(2017, 5, 10)
 ADOPTED_2018 = date(2018, 4, 11)
@@ -53,7 +54,7 @@ def _revised(text: PolicyText) -> PolicyText:
         "appropriate service boundaries"
     )
     volunteer_clauses = list(volunteers.clauses)
-    del volunteer_clauses[4]  # 3.5 folded into the corporate identity clause 1.6
+    del volunteer_clauses[4]  # the volunteers' logo clause, folded into the identity clause
     return replace(
         text,
         sections=(
@@ -66,7 +67,7 @@ def _revised(text: PolicyText) -> PolicyText:
 
 
 def _earlier(text: PolicyText) -> PolicyText:
-    """The 2017 text: before the complaints clause (1.7), the induction clauses (2.9, 3.7)
+    """The 2017 text: before the complaints clause, the induction clauses
     and the section on previous links were added."""
     online, trustees, volunteers, _links = text.sections
     return replace(
@@ -129,7 +130,9 @@ def load_demo_policy(session: Session, db: Database, actor: Actor, chair: Person
             on=adopted,
             acting=False,
         )
-        record_adoption(session, actor, version, signer, review, signature.sha256)
+        # The 2017 text had no clause for the duties added in 2018: the Chair confirms so.
+        dropped = {p.duty.key: None for p in proposals(session, version) if p.flagged}
+        record_adoption(session, actor, version, signer, review, signature.sha256, dropped)
         session.refresh(doc)
         based_on = version.id
     add_version(session, actor, doc, _revised(text), based_on)

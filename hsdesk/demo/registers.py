@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session
 from hsdesk.db.models import Channel, Complaint, DeclaredConnection, Person, Takedown
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import TakedownReason
+from hsdesk.domain.duties import D
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
 from hsdesk.domain.register_records import BreachInput, ComplaintInput, ConnectionInput
 from hsdesk.domain.registers import BreachAction, BreachStatus, ReplyMethod
+from hsdesk.services.policy.duties import citations
 from hsdesk.services.registers.breaches import write_breach
 from hsdesk.services.registers.complaints import write_complaint
 from hsdesk.services.registers.connections import write_connection
@@ -112,14 +114,15 @@ WAITING = (
     "A parent said her child's name can be read on a coat peg in a photo.",
 )
 
-# (days ago, person's name or VOLUNTEER for a volunteer who had started by then, clauses, what
+# (days ago, person's name or VOLUNTEER for a volunteer who had started by then, the duties
+# breached (recorded with their clause numbers in the adopted version), what
 # happened, reported by, action, days to act or None, status, days to close or None)
 VOLUNTEER = "a volunteer"
 BREACHES = [
     (
         260,
         VOLUNTEER,
-        ("1.1", "3.6"),
+        (D.ONLINE_PRESENCE, D.VOLUNTEER_BREACHES),
         "Shared a supported family's first name and situation in a local Facebook group while "
         "asking for baby clothes for them.",
         "Family's health visitor",
@@ -131,7 +134,7 @@ BREACHES = [
     (
         70,
         "Mark Fenton",
-        ("2.1", "2.7"),
+        (D.CONFIDENTIALITY, D.STAFF_BREACHES),
         "A post on his personal account made a remark about a group of parents that the "
         "scheme's equal opportunities policy does not allow.",
         "Another member of staff",
@@ -143,7 +146,7 @@ BREACHES = [
     (
         9,
         VOLUNTEER,
-        ("1.1", "3.6"),
+        (D.ONLINE_PRESENCE, D.VOLUNTEER_BREACHES),
         "Reported to have discussed a family's circumstances in a WhatsApp group of school "
         "parents.",
         "Volunteer coordinator",
@@ -221,7 +224,9 @@ def load_demo_registers(session: Session, demo: Actor, today: date, now: datetim
         ),
         key=lambda p: (p.start_date or today, p.id),
     )
-    for ago, name, clauses, what, reported, action, act, status, close in BREACHES:
+    cite = citations(session)
+    for ago, name, duties, what, reported, action, act, status, close in BREACHES:
+        clauses = tuple(cite.numbers(*duties).split(", "))
         happened = today - timedelta(days=ago)
         person = people[name] if name != VOLUNTEER else volunteers.pop(0)
         write_breach(

@@ -1,6 +1,6 @@
 """Photo consent: scopes, methods, the status of a consent record and the clearance rule.
 
-Clause 1.4: "Photographs are only uploaded with the consent of all those pictured." A photo is
+The policy: "Photographs are only uploaded with the consent of all those pictured." A photo is
 cleared for a scope on a day exactly when every person pictured has a consent covering that scope,
 given on or before that day, not expired, not withdrawn and not superseded by a correction, and
 nobody in it is unidentified. Everything here is pure, so the rule is the same everywhere.
@@ -140,18 +140,30 @@ class ConsentFact:
         return scope in self.scopes and self.status(day) is ConsentStatus.ACTIVE
 
 
+UNCHECKED_REASON = (
+    "not yet checked: tag the people pictured, count those you cannot name, or confirm that "
+    "nobody can be identified in it"
+)
+
+
 class Clearance(StrEnum):
     CLEARED = "cleared"
     EXPIRING = "expiring"  # cleared today, but a consent it rests on ends within 30 days
     BLOCKED = "blocked"
+    UNCHECKED = "unchecked"  # nobody has recorded who is pictured yet: cleared for no use
 
     @property
     def label(self) -> str:
-        return {"cleared": "Cleared", "expiring": "Expiring", "blocked": "Blocked"}[self.value]
+        return {
+            "cleared": "Cleared",
+            "expiring": "Expiring",
+            "blocked": "Blocked",
+            "unchecked": "Not yet checked",
+        }[self.value]
 
     @property
     def usable(self) -> bool:
-        return self is not Clearance.BLOCKED
+        return self in (Clearance.CLEARED, Clearance.EXPIRING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,13 +202,18 @@ def clear_for(
     pictured: Mapping[int, str],
     unidentified: int,
     consents: Mapping[int, list[ConsentFact]],
+    checked: bool = True,
 ) -> ScopeClearance:
     """The clearance of one photo for one scope on one day.
 
     ``pictured`` maps each person pictured to their name; ``consents`` maps a person to their
-    consent records (any status). The rule: cleared exactly when nobody is unidentified and each
-    person pictured has a record that covers the scope on the day.
+    consent records (any status). The rule: cleared exactly when someone has checked who is
+    pictured (``checked``), nobody is unidentified, and each person pictured has a record that
+    covers the scope on the day. "Not checked" is not "nobody": an unchecked photo is cleared for
+    no use.
     """
+    if not checked:
+        return ScopeClearance(scope, Clearance.UNCHECKED, (UNCHECKED_REASON,))
     reasons: list[str] = []
     if unidentified:
         people = "person" if unidentified == 1 else "people"
@@ -223,5 +240,6 @@ def clearances(
     pictured: Mapping[int, str],
     unidentified: int,
     consents: Mapping[int, list[ConsentFact]],
+    checked: bool = True,
 ) -> tuple[ScopeClearance, ...]:
-    return tuple(clear_for(s, day, pictured, unidentified, consents) for s in ConsentScope)
+    return tuple(clear_for(s, day, pictured, unidentified, consents, checked) for s in ConsentScope)

@@ -9,10 +9,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from hsdesk.domain.consent import Clearance, ConsentScope
+from hsdesk.domain.consent import ConsentScope
+from hsdesk.domain.duties import Citations, D
 from hsdesk.domain.photo_records import PhotoRecord
 
-TAKEDOWN_HOURS = 24  # clause 1.7 / consent: "immediately"; after this an open takedown is overdue
+TAKEDOWN_HOURS = 24  # the policy / consent: "immediately"; after this an open takedown is overdue
 
 
 class Platform(StrEnum):
@@ -42,7 +43,7 @@ _PLATFORM_LABELS = {
     Platform.YOUTUBE: "YouTube",
     Platform.OTHER: "Other",
 }
-# The consent scopes a channel can need (clause 1.4): the website, or social media.
+# The consent scopes a channel can need: the website, or social media.
 CHANNEL_SCOPES = (ConsentScope.WEBSITE, ConsentScope.SOCIAL_MEDIA)
 
 
@@ -143,33 +144,44 @@ MANUAL_REASONS = (
 class CheckItem:
     key: str
     text: str
-    clauses: str
+    duties: tuple[str, ...]
+
+    def shown(self, cite: Citations) -> str:
+        """The point with the clauses that state it in ``cite``'s version: "…"."""
+        return f"{self.text}{cite.cited(*self.duties)}"
 
 
-# The approver's checklist, taken from the Social Networking Policy.
+# The approver's checklist, taken from the Social Networking Policy (administrators may add more
+# points, each citing a clause: hsdesk.services.content.checklist).
 CHECKLIST = (
     CheckItem(
         "confidentiality",
         "No breach of the confidentiality or dignity of colleagues, volunteers or families",
-        "1.1, 2.1",
+        (D.ONLINE_PRESENCE, D.CONFIDENTIALITY),
     ),
-    CheckItem("equal_opportunities", "Consistent with the equal opportunities policy", "2.7"),
-    CheckItem("identity", "The Home-Start name and logo are used correctly", "1.6"),
     CheckItem(
-        "families", "No supported family can be identified without their consent", "1.4, 2.1"
+        "equal_opportunities",
+        "Consistent with the equal opportunities policy",
+        (D.EQUAL_OPPORTUNITIES,),
     ),
-    CheckItem("appropriate", "The content is appropriate and up to date", "1.5"),
+    CheckItem("identity", "The Home-Start name and logo are used correctly", (D.IDENTITY,)),
+    CheckItem(
+        "families",
+        "No supported family can be identified without their consent",
+        (D.PHOTO_CONSENT, D.CONFIDENTIALITY),
+    ),
+    CheckItem("appropriate", "The content is appropriate and up to date", (D.QUARTERLY_CHECKS,)),
 )
 PHOTO_CHECK = CheckItem(
     "photos_consented",
     "Every person in every attached photo has consent for every target channel",
-    "1.4",
+    (D.PHOTO_CONSENT,),
 )
 
 
-def checklist_gaps(answers: Mapping[str, bool]) -> list[CheckItem]:
+def checklist_gaps(answers: Mapping[str, bool], items: Sequence[CheckItem]) -> list[CheckItem]:
     """The checklist items the approver has not confirmed."""
-    return [item for item in CHECKLIST if not answers.get(item.key, False)]
+    return [item for item in items if not answers.get(item.key, False)]
 
 
 def content_hash(
@@ -204,14 +216,14 @@ class ChannelRef:
 def photo_problems(photos: Sequence[PhotoRecord], channels: Sequence[ChannelRef]) -> list[str]:
     """Why these photos may not go on these channels today, one line per photo and use.
 
-    Empty when every person in every photo has consent for every channel's use (clause 1.4).
+    Empty when every person in every photo has consent for every channel's use.
     """
     problems = []
     scopes = sorted({c.scope for c in channels}, key=list(ConsentScope).index)
     for photo in photos:
         for scope in scopes:
             clearance = photo.clearance(scope)
-            if clearance.status is Clearance.BLOCKED:
+            if not clearance.status.usable:
                 names = ", ".join(c.name for c in channels if c.scope is scope)
                 problems.append(f"'{photo.title}' on {names}: {'; '.join(clearance.reasons)}")
     return problems

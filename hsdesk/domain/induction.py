@@ -1,4 +1,4 @@
-"""Induction rules (clauses 2.9 and 3.7): who must acknowledge the adopted policy, when they are
+"""Induction rules: who must acknowledge the adopted policy, when they are
 overdue, and what counts as evidence. Pure: no database, no Qt."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from hsdesk.domain.enums import PersonKind
 
-# The policy is part of the induction of trustees, staff and volunteers (2.9, 3.7).
+# The policy is part of the induction of trustees, staff and volunteers.
 COVERED_KINDS = (PersonKind.TRUSTEE, PersonKind.STAFF, PersonKind.VOLUNTEER)
 DEFAULT_OVERDUE_DAYS = 14
 

@@ -33,6 +33,11 @@ class Permission(Enum):
         frozenset(),
         "Only an administrator can manage sign-in accounts. Ask an administrator to do this.",
     )
+    EDIT_CHECKLISTS = Rule(
+        frozenset(),
+        frozenset(),
+        "Only an administrator can change the approval checklist. Ask an administrator to do this.",
+    )
     EDIT_POLICY = Rule(
         frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
         frozenset(),

@@ -35,6 +35,7 @@ class PhotoRecord:
     imported_at: datetime
     pictured: tuple[PictureRef, ...]
     clearances: tuple[ScopeClearance, ...]
+    checked: bool = True  # someone recorded who is pictured (or that nobody can be identified)
 
     def clearance(self, scope: ConsentScope) -> ScopeClearance:
         return next(c for c in self.clearances if c.scope is scope)
@@ -47,7 +48,7 @@ class PhotoRecord:
     def worst(self) -> Clearance:
         """Blocked if blocked for any use, else expiring if any is, else cleared."""
         statuses = {c.status for c in self.clearances}
-        for status in (Clearance.BLOCKED, Clearance.EXPIRING):
+        for status in (Clearance.UNCHECKED, Clearance.BLOCKED, Clearance.EXPIRING):
             if status in statuses:
                 return status
         return Clearance.CLEARED

@@ -50,6 +50,7 @@ class ComplaintRecord:
     item_id: int | None
     recorded_by: str
     recorded_at: datetime
+    policy_version_id: int | None = None  # the version in force when it was recorded
 
     @property
     def reference(self) -> str:
@@ -87,6 +88,7 @@ class BreachRecord:
     closed_on: date | None
     recorded_by: str
     recorded_at: datetime
+    policy_version_id: int | None = None  # the version its clause numbers belong to
 
     @property
     def reference(self) -> str:

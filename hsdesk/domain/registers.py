@@ -1,6 +1,6 @@
-"""The registers' pure rules: complaints answered privately and in time (1.7), breaches and the
-action taken (2.7, 3.6), declared connections and the boundary rules that apply to them (2.5,
-2.6, 3.3, 3.4, 4.1)."""
+"""The registers' pure rules: complaints answered privately and in time, breaches and the action
+taken, declared connections and the boundary rules that apply to them. Clauses are cited from the
+version of the policy a record keeps (hsdesk.domain.duties)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from hsdesk.domain.consent import add_months
+from hsdesk.domain.duties import Citations, D
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
 from hsdesk.domain.errors import ValidationError
 
@@ -23,7 +24,7 @@ RECONFIRM_MONTHS = 12  # a declared connection is confirmed again every year
 
 
 class ReplyMethod(StrEnum):
-    """How the private reply to a complaint was given (clause 1.7)."""
+    """How the private reply to a complaint was given."""
 
     MESSAGE = "message"
     PHONE = "phone"
@@ -99,7 +100,8 @@ def duration(span: timedelta) -> str:
 
 
 class BreachAction(StrEnum):
-    """What was done about a breach (2.7 staff and trustees, 3.6 volunteers)."""
+    """What was done about a breach (the disciplinary process for staff and trustees; a volunteer
+    may be asked to leave)."""
 
     INFORMAL = "informal"
     DISCIPLINARY = "disciplinary"
@@ -119,17 +121,19 @@ _ACTION_LABELS = {
 }
 
 
-def action_problem(action: BreachAction, kind: PersonKind) -> str | None:
-    """Why this action cannot be taken for this kind of person (clauses 2.7 and 3.6)."""
+def action_problem(action: BreachAction, kind: PersonKind, cite: Citations) -> str | None:
+    """Why this action cannot be taken for this kind of person, citing the breach clauses."""
+    volunteers, staff = cite.ref(D.VOLUNTEER_BREACHES), cite.ref(D.STAFF_BREACHES)
     if action is BreachAction.ASKED_TO_LEAVE and kind is not PersonKind.VOLUNTEER:
         return (
-            "Only a volunteer can be asked to leave the scheme (clause 3.6). For staff and "
-            "trustees choose the disciplinary process (clause 2.7) or an informal word."
+            f"Only a volunteer can be asked to leave the scheme ({volunteers}). For staff and "
+            f"trustees choose the disciplinary process ({staff}) or an informal word."
         )
     if action is BreachAction.DISCIPLINARY and kind is PersonKind.VOLUNTEER:
         return (
-            "Volunteers are not subject to the disciplinary process; clause 3.6 provides for a "
-            "volunteer to be asked to leave. Choose that, or an informal word."
+            "Volunteers are not subject to the disciplinary process; "
+            f"{volunteers} provides for a volunteer to be asked to leave. Choose that, or an "
+            "informal word."
         )
     return None
 
@@ -205,10 +209,12 @@ class Party:
     family_support_ended: bool  # ... of a family whose support has ended
 
 
-def boundary_rules(who: Party, other: Party, since_year: int | None, day: date) -> list[str]:
+def boundary_rules(
+    who: Party, other: Party, since_year: int | None, day: date, cite: Citations
+) -> list[str]:
     """The policy clauses a declared link touches, in words a manager can act on; empty when
     nothing in the policy applies to it."""
-    rules: list[str] = []
+    rules: list[tuple[str, str]] = []  # the duty and its words, cited at the end
     staff = who.kind is PersonKind.STAFF
     current_volunteer = other.kind is PersonKind.VOLUNTEER and (
         other.volunteer_status in (None, VolunteerStatus.ACTIVE, VolunteerStatus.RESTING)
@@ -216,31 +222,51 @@ def boundary_rules(who: Party, other: Party, since_year: int | None, day: date) 
     )
     if staff and current_volunteer:
         rules.append(
-            "2.5: staff do not add a current volunteer (active or resting) as a social network "
-            "friend, to keep the service's boundaries. Agree with the member of staff how the "
-            "link is kept apart from their work."
+            (
+                D.STAFF_VOLUNTEER_FRIENDS,
+                "staff do not add a current volunteer (active or resting) as a social network "
+                "friend, to keep the service's boundaries. Agree with the member of staff how the "
+                "link is kept apart from their work.",
+            )
         )
     if who.kind in (PersonKind.STAFF, PersonKind.TRUSTEE) and (
         other.family_supported or other.family_support_ended
     ):
         rules.append(
-            "2.6: staff and trustees do not add a family referred to or supported by Home-Start "
-            "as a social network friend. Agree how the link is kept apart from the family's "
-            "support."
+            (
+                D.STAFF_FAMILY_FRIENDS,
+                "staff and trustees do not add a family referred to or supported by Home-Start "
+                "as a social network friend. Agree how the link is kept apart from the family's "
+                "support.",
+            )
         )
     if who.kind is PersonKind.VOLUNTEER and other.family_supported:
         rules.append(
-            "3.3: a volunteer does not add a supported family as a social network friend during "
-            "their support. Do not match this volunteer with this family."
+            (
+                D.VOLUNTEER_FAMILY_FRIENDS,
+                "a volunteer does not add a supported family as a social network friend during "
+                "their support. Do not match this volunteer with this family.",
+            )
         )
     if who.kind is PersonKind.VOLUNTEER and other.family_support_ended:
         rules.append(
-            "3.4: support to this family has ended, so the friendship is a private arrangement "
-            "outside the Home-Start service."
+            (
+                D.AFTER_SUPPORT,
+                "support to this family has ended, so the friendship is a private arrangement "
+                "outside the Home-Start service.",
+            )
         )
     if rules and since_year is not None and who.start is not None and since_year > who.start.year:
         rules.append(
-            f"4.1: the link began in {since_year}, after they started with Home-Start "
-            f"({who.start.year}), so it is not a friendship from before their involvement."
+            (
+                D.DECLARED_CONNECTIONS,
+                f"the link began in {since_year}, after they started with Home-Start "
+                f"({who.start.year}), so it is not a friendship from before their involvement.",
+            )
         )
-    return rules
+    return [_cited(cite, duty, words) for duty, words in rules]
+
+
+def _cited(cite: Citations, duty: str, words: str) -> str:
+    number = cite.number(duty)
+    return f"{number}: {words}" if number else words[:1].upper() + words[1:]

@@ -1,4 +1,4 @@
-"""Quarterly review rules (clause 1.5): quarters under either numbering, when each review is due,
+"""Quarterly review rules: quarters under either numbering, when each review is due,
 its status, item results and what sign-off needs. Pure: no database, no Qt."""
 
 from __future__ import annotations

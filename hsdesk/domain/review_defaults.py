@@ -1,11 +1,16 @@
-"""The quarterly checklist hsdesk starts with: per channel, the clauses, the question, guidance
-for the reviewer, and which items hsdesk fills in itself. Seeded by the migration that made the
-template table (as it was then: the migration keeps using DEFAULT_TEMPLATE unchanged), and again
-when the demo replaces everything (as it is now: ``current_template()``)."""
+"""The quarterly checklist hsdesk starts with: per channel, the policy duties it checks, the
+question, guidance for the reviewer, and which items hsdesk fills in itself.
+
+``DEFAULT_TEMPLATE`` is the checklist as the migration that made the template table seeded it in
+2018's clause numbers (kept unchanged: that migration still uses it, and revision 0009 turns its
+numbers into duties). Today's checklist, citing duties, is ``current_template()``: seeded again when
+the demo replaces everything."""
 
 from __future__ import annotations
 
-# (asked per channel, clauses, question, guidance, automatic check)
+from hsdesk.domain.duties import D
+
+# (asked per channel, clauses as seeded by revision 0006, question, guidance, automatic check)
 DEFAULT_TEMPLATE: list[tuple[bool, str, str, str, str | None]] = [
     (
         True,
@@ -78,13 +83,27 @@ DEFAULT_TEMPLATE: list[tuple[bool, str, str, str, str | None]] = [
 ]
 
 # Since revision 0007 the complaints item lists the quarter's complaints from the register.
-COMPLAINTS_ITEM = DEFAULT_TEMPLATE[1][2]
+COMPLAINTS_ITEM = DEFAULT_TEMPLATE[5][2]
 LATER_AUTO = {COMPLAINTS_ITEM: "complaints"}
 
 
-def current_template() -> list[tuple[bool, str, str, str, str | None]]:
-    """The default checklist with the automatic checks added by later revisions."""
+# The duties each default question checks, by its wording.
+DUTIES: dict[str, tuple[str, ...]] = {
+    DEFAULT_TEMPLATE[0][2]: (D.ONLINE_PRESENCE, D.QUARTERLY_CHECKS),
+    DEFAULT_TEMPLATE[1][2]: (D.QUARTERLY_CHECKS,),
+    DEFAULT_TEMPLATE[2][2]: (D.PRIVACY_SETTINGS,),
+    DEFAULT_TEMPLATE[3][2]: (D.IDENTITY,),
+    DEFAULT_TEMPLATE[4][2]: (D.PHOTO_CONSENT,),
+    DEFAULT_TEMPLATE[5][2]: (D.COMPLAINTS,),
+    DEFAULT_TEMPLATE[6][2]: (D.ONLINE_PRESENCE,),
+    DEFAULT_TEMPLATE[7][2]: (D.STAFF_LOGO, D.VOLUNTEER_LOGO),
+    DEFAULT_TEMPLATE[8][2]: (D.STAFF_INDUCTION, D.VOLUNTEER_INDUCTION),
+}
+
+
+def current_template() -> list[tuple[bool, tuple[str, ...], str, str, str | None]]:
+    """The default checklist citing duties, with the automatic checks added by later revisions."""
     return [
-        (per_channel, clauses, text, guidance, auto or LATER_AUTO.get(text))
-        for per_channel, clauses, text, guidance, auto in DEFAULT_TEMPLATE
+        (per_channel, DUTIES[text], text, guidance, auto or LATER_AUTO.get(text))
+        for per_channel, _clauses, text, guidance, auto in DEFAULT_TEMPLATE
     ]

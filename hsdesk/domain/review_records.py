@@ -21,11 +21,12 @@ class TemplateItem:
     id: int
     position: int
     per_channel: bool
-    clauses: str
+    clauses: str  # the duties' clause numbers in the adopted version: "1.1, 1.5"
     text: str
     guidance: str
     auto: AutoCheck | None
     active: bool
+    duties: tuple[str, ...] = ()
 
     @property
     def asked(self) -> str:
@@ -35,7 +36,7 @@ class TemplateItem:
 @dataclass(frozen=True, slots=True)
 class TemplateInput:
     per_channel: bool
-    clauses: str
+    clauses: str  # clause numbers of the adopted version, e.g. "1.1, 1.5"
     text: str
     guidance: str = ""
 
@@ -164,6 +165,7 @@ class ReviewDetails:
     signed_in_user: str = ""
     signature_sha256: str | None = None
     pdf_sha256: str | None = None
+    policy: str = "the policy"  # the clause asking for the review, in the version it began under
 
     @property
     def name(self) -> str:

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from hsdesk import SCHEME_NAME
 from hsdesk.domain.dates import format_date
+from hsdesk.domain.duties import Citations, D
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.induction_records import PackPerson
 from hsdesk.domain.policy import PolicyVersionRecord
@@ -59,9 +60,10 @@ def reference(person: PackPerson, version: PolicyVersionRecord) -> str:
 
 
 def _cover(
-    person: PackPerson, version: PolicyVersionRecord, extras: Sequence[Extra]
+    person: PackPerson, version: PolicyVersionRecord, extras: Sequence[Extra], cite: Citations
 ) -> list[Flowable]:
     style = styles()
+    duty = D.VOLUNTEER_INDUCTION if person.kind is PersonKind.VOLUNTEER else D.STAFF_INDUCTION
     contents = [
         f"{escape(version.text.title)} — version {version.number}, adopted "
         f"{format_date(version.adopted_on)}, signed by the Chair"
@@ -101,10 +103,10 @@ def _cover(
         *[Paragraph(line, style["clause"], bulletText="\u2022") for line in contents],
         Spacer(1, 6 * mm),
         Paragraph(
-            "Please read the policy carefully. It applies to the scheme's website and social "
-            "networking sites and to your own personal pages (clauses 2.9 and 3.7). When you "
-            "have read it, sign the acknowledgement form on the last page, detach it and give "
-            "it back to the office.",
+            "Please read the policy carefully: you receive it as part of your induction "
+            f"({cite.ref(duty)}). It applies to the scheme's website and social networking "
+            "sites and to your own personal pages. When you have read it, sign the "
+            "acknowledgement form on the last page, detach it and give it back to the office.",
             style["para"],
         ),
     ]
@@ -164,11 +166,12 @@ def pack_story(
     signature_png: bytes | None,
     extras: Sequence[Extra],
     on_start: Callable[[], None] | None = None,
+    cite: Citations | None = None,
 ) -> tuple[list[Flowable], InsertPoint]:
     """One person's pack; the InsertPoint says where their extra documents go."""
     insert = InsertPoint(sum(extra.pages for extra in extras))
     story: list[Flowable] = [Section(footer_for(person, version), on_start)]
-    story += _cover(person, version, extras)
+    story += _cover(person, version, extras, cite or Citations())
     story.append(PageBreak())
     story += policy_story(version, signature_png, PACK_NOTE)
     story += [PageBreak(), insert]
@@ -203,6 +206,7 @@ def build_packs(
     signature_png: bytes | None,
     extras: Mapping[PersonKind, Sequence[Extra]],
     on_pack: Callable[[int], None] | None = None,
+    cite: Citations | None = None,
 ) -> bytes:
     """One PDF holding every person's pack, each numbered "page x of y" on its own.
     ``on_pack(n)`` runs as the n-th pack (0-based) starts being laid out; raising stops it."""
@@ -213,7 +217,7 @@ def build_packs(
             story.append(PageBreak())
         mine = extras.get(person.kind, ())
         start = (lambda n=n: on_pack(n)) if on_pack is not None else None
-        part, point = pack_story(person, version, signature_png, mine, start)
+        part, point = pack_story(person, version, signature_png, mine, start, cite)
         story += part
         inserts.append((point, mine))
     who = people[0].name if len(people) == 1 else f"{len(people)} people"

@@ -236,7 +236,7 @@ def build_review_pdf(
     style = styles()
     quarter = review.quarter
     story: list[Flowable] = [
-        letterhead("Quarterly check of the website and social media (policy clause 1.5)"),
+        letterhead(f"Quarterly check of the website and social media ({review.policy})"),
         Spacer(1, 6 * mm),
         Paragraph(f"Quarterly review — {escape(review.title)}", style["title"]),
         field_rows(

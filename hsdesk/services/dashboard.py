@@ -30,6 +30,7 @@ PROVIDERS: tuple[Provider, ...] = (
     offices.office_items,
     photos.lost_clearance_items,
     photos.expiring_items,
+    photos.unchecked_items,
     photos.unidentified_items,
     content.takedown_items,
     content.awaiting_approval_items,

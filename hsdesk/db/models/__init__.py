@@ -2,6 +2,7 @@
 that Base.metadata (and Alembic) knows every table however hsdesk is started."""
 
 from hsdesk.db.models.content import (
+    ApprovalCheckItem,
     Channel,
     ChannelSettings,
     ContentChannel,
@@ -23,7 +24,14 @@ from hsdesk.db.models.platform import (
     StoredFile,
     StoredFileContent,
 )
-from hsdesk.db.models.policy import PolicyClause, PolicyDocument, PolicySection, PolicyVersion
+from hsdesk.db.models.policy import (
+    PolicyClause,
+    PolicyDocument,
+    PolicyDuty,
+    PolicyLink,
+    PolicySection,
+    PolicyVersion,
+)
 from hsdesk.db.models.registers import Breach, Complaint, DeclaredConnection
 from hsdesk.db.models.reviews import (
     QuarterlyReview,
@@ -49,6 +57,9 @@ __all__ = [
     "PolicyVersion",
     "PolicySection",
     "PolicyClause",
+    "PolicyDuty",
+    "PolicyLink",
+    "ApprovalCheckItem",
     "Photo",
     "PhotoSubject",
     "Consent",

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 class Channel(Base):
-    """One of the scheme's places online (clause 1.3); its agreed privacy settings have history."""
+    """One of the scheme's places online; its agreed privacy settings have history."""
 
     __tablename__ = "channel"
 
@@ -143,8 +143,24 @@ class ContentDecision(Base):
     signed_in_user: Mapped[str] = mapped_column(String(100))
     decided_at: Mapped[datetime] = mapped_column(DateTime)
     voided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # the policy version in force when it was decided: its checklist cites that version's clauses
+    policy_version_id: Mapped[int | None] = mapped_column(ForeignKey("policy_version.id"))
 
     item: Mapped[ContentItem] = relationship(back_populates="decisions")
+
+
+class ApprovalCheckItem(Base):
+    """A point an administrator added to the approver's checklist, citing a policy duty."""
+
+    __tablename__ = "approval_check_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(300))
+    duty: Mapped[str] = mapped_column(String(40))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    changed_by: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Publication(Base):

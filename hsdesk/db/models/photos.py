@@ -39,6 +39,9 @@ class Photo(Base):
     unidentified: Mapped[int] = mapped_column(Integer, default=0)
     imported_at: Mapped[datetime] = mapped_column(DateTime)
     imported_by: Mapped[str] = mapped_column(String(100))
+    # who is pictured was recorded (people tagged, people counted, or nobody identifiable)
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    checked_by: Mapped[str] = mapped_column(String(100), default="")
 
     subjects: Mapped[list[PhotoSubject]] = relationship(
         back_populates="photo", cascade="all, delete-orphan"

@@ -87,3 +87,29 @@ class PolicyClause(Base):
     text: Mapped[str] = mapped_column(Text)
 
     section: Mapped[PolicySection] = relationship(back_populates="clauses")
+
+
+class PolicyDuty(Base):
+    """A duty an administrator added by citing a clause with no built-in duty (the built-in ones
+    are listed in hsdesk.domain.duties). Its key is linked to a clause in each adopted version."""
+
+    __tablename__ = "policy_duty"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    wording: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PolicyLink(Base):
+    """Which clause of an adopted version states a duty; no clause when the version dropped it.
+    Confirmed by the Chair at adoption and never changed afterwards."""
+
+    __tablename__ = "policy_link"
+    __table_args__ = (UniqueConstraint("version_id", "duty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("policy_version.id"), index=True)
+    duty: Mapped[str] = mapped_column(String(40))
+    clause_id: Mapped[int | None] = mapped_column(ForeignKey("policy_clause.id"))

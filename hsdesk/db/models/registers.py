@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 class Complaint(Base):
-    """A complaint raised on one of the scheme's channels and its private reply (clause 1.7)."""
+    """A complaint raised on one of the scheme's channels and its private reply."""
 
     __tablename__ = "complaint"
 
@@ -44,6 +44,7 @@ class Complaint(Base):
     recorded_by: Mapped[str] = mapped_column(String(100))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    policy_version_id: Mapped[int | None] = mapped_column(ForeignKey("policy_version.id"))
 
     channel: Mapped[Channel] = relationship()
     replied_by: Mapped[Person | None] = relationship()
@@ -51,7 +52,7 @@ class Complaint(Base):
 
 
 class Breach(Base):
-    """A breach of confidentiality or equal opportunities (clauses 2.7, 3.6). Confidential: only
+    """A breach of confidentiality or equal opportunities. Confidential: only
     those who handle breaches can read these rows; the audit trail never copies what happened."""
 
     __tablename__ = "breach"
@@ -59,7 +60,8 @@ class Breach(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_on: Mapped[date] = mapped_column(Date, index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
-    clauses: Mapped[str] = mapped_column(String(200))  # "1.1, 2.7"
+    clauses: Mapped[str] = mapped_column(String(200))  # numbers in the version below
+    policy_version_id: Mapped[int | None] = mapped_column(ForeignKey("policy_version.id"))
     what: Mapped[str] = mapped_column(Text)
     reported_by: Mapped[str] = mapped_column(String(200))
     action: Mapped[BreachAction | None] = mapped_column(enum_column(BreachAction, "breach_action"))
@@ -77,7 +79,7 @@ class Breach(Base):
 
 
 class DeclaredConnection(Base):
-    """A link from before someone's involvement, declared under clause 4.1 and confirmed again
+    """A link from before someone's involvement, declared under the policy and confirmed again
     every year."""
 
     __tablename__ = "declared_connection"

@@ -31,7 +31,7 @@ class ReviewTemplateItem(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
     per_channel: Mapped[bool] = mapped_column(Boolean)
-    clauses: Mapped[str] = mapped_column(String(60), default="")
+    duties: Mapped[str] = mapped_column(String(400), default="")  # duty keys, comma-separated
     text: Mapped[str] = mapped_column(String(300))
     guidance: Mapped[str] = mapped_column(Text, default="")
     auto: Mapped[AutoCheck | None] = mapped_column(enum_column(AutoCheck, "auto_check"))
@@ -41,7 +41,7 @@ class ReviewTemplateItem(Base):
 
 
 class QuarterlyReview(Base):
-    """The Vice Chair's check of one quarter (clause 1.5), with the template it was built from."""
+    """The Vice Chair's check of one quarter, with the template it was built from."""
 
     __tablename__ = "quarterly_review"
 
@@ -61,6 +61,8 @@ class QuarterlyReview(Base):
     signed_in_user: Mapped[str] = mapped_column(String(100), default="")
     signature_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_file.sha256"))
     pdf_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_file.sha256"), index=True)
+    # the policy version in force when it began: its items cite that version's clause numbers
+    policy_version_id: Mapped[int | None] = mapped_column(ForeignKey("policy_version.id"))
 
     items: Mapped[list[ReviewItem]] = relationship(
         back_populates="review", order_by="ReviewItem.position"

@@ -29,6 +29,7 @@ from hsdesk.domain.content_records import (
 )
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import ValidationError
+from hsdesk.services.content.checklist import points
 from hsdesk.services.content.items import (
     add_event,
     contributors,
@@ -41,6 +42,7 @@ from hsdesk.services.content.items import (
     two_person_rule,
 )
 from hsdesk.services.platform.auth import Signer, verify_signoff
+from hsdesk.services.policy.duties import citations, in_force_id
 
 
 def decide(
@@ -91,17 +93,18 @@ def check_decision(
                 f"Say why you {decision.label.lower()}: the author needs the reason to act on it."
             )
         return not problems
-    gaps = checklist_gaps(answers)
+    cite = citations(session)
+    gaps = checklist_gaps(answers, points(session))
     if gaps:
         raise ValidationError(
             "Before approving, confirm every point of the checklist. Not confirmed: "
-            + "; ".join(f"{g.text} ({g.clauses})" for g in gaps)
+            + "; ".join(g.shown(cite) for g in gaps)
             + ". If one is not true, request changes instead."
         )
     if problems:
         raise ValidationError(
             "This item cannot be approved: not everyone pictured has consent for these channels "
-            f"(policy {PHOTO_CHECK.clauses}). {'; '.join(problems)}. Remove those photos, or "
+            f"({cite.ref(*PHOTO_CHECK.duties)}). {'; '.join(problems)}. Remove those photos, or "
             "record the consent first."
         )
     return True
@@ -131,6 +134,7 @@ def record_decision(
         signer_acting=signer.acting,
         signed_in_user=actor.username,
         decided_at=stamp,
+        policy_version_id=in_force_id(session),
     )
     session.add(row)
     item.state = decision.state

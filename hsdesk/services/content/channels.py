@@ -1,5 +1,5 @@
 """The channels register: where the scheme is online, and the privacy settings the trustees
-agreed for each (clause 1.3). Agreed settings are never edited; a change is a new entry."""
+agreed for each. Agreed settings are never edited; a change is a new entry."""
 
 from __future__ import annotations
 

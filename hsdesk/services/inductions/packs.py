@@ -33,6 +33,7 @@ from hsdesk.services.people.roles import full_name, role_of
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
 from hsdesk.services.platform.files import add_file, stored_bytes
+from hsdesk.services.policy.duties import citations
 from hsdesk.services.policy.versions import current_version, load_version, version_record
 
 if TYPE_CHECKING:
@@ -284,6 +285,7 @@ def make_packs(
                 "adopts the policy in the Policy tab first."
             )
         version = version_record(load_version(session, current.id))
+        cite = citations(session, current.id)
         extras, broken = _extras(db, session)
         people, failed = _people(session, person_ids, day, broken)
     batch = PackBatch(version, people, failed)
@@ -302,9 +304,11 @@ def make_packs(
     if separate:
         for n, person in enumerate(people):
             started(n)
-            batch.files.append((person, build_packs([person], version, signature, extras)))
+            batch.files.append(
+                (person, build_packs([person], version, signature, extras, cite=cite))
+            )
     else:
-        batch.pdf = build_packs(people, version, signature, extras, started)
+        batch.pdf = build_packs(people, version, signature, extras, started, cite)
     if report is not None:
         report(total, total, "")
     return batch

@@ -1,4 +1,4 @@
-"""Inductions (clauses 2.9 and 3.7): every current trustee, member of staff and volunteer
+"""Inductions: every current trustee, member of staff and volunteer
 receives the adopted policy and acknowledges it, once per version. Who is outstanding, who is
 overdue, the records of packs given and printed, and acknowledgements with their evidence."""
 

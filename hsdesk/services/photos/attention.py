@@ -109,6 +109,31 @@ def expiring_items(session: Session, day: date) -> list[AttentionItem]:
     ]
 
 
+def unchecked_items(session: Session, day: date) -> list[AttentionItem]:
+    """Photos nobody has checked yet: who is pictured is not recorded, so they are cleared for
+    no use until someone tags the people, counts them, or confirms nobody can be identified."""
+    rows = session.execute(
+        select(Photo.caption, Photo.original_name)
+        .where(Photo.checked_at.is_(None))
+        .order_by(Photo.imported_at, Photo.id)
+    ).all()
+    if not rows:
+        return []
+    count = len(rows)
+    lines = [f"'{caption or name}'" for caption, name in rows]
+    return [
+        AttentionItem(
+            "warning",
+            f"{count} photo{'s' if count != 1 else ''} waiting to be checked",
+            f"{listed(lines)}. Nobody has recorded who is pictured, so "
+            f"{'it is' if count == 1 else 'they are'} cleared for no use. In the Photos tab "
+            "(status “Not yet checked”), tag the people pictured, count those you cannot name, "
+            "or confirm that nobody can be identified.",
+            Area.PHOTOS,
+        )
+    ]
+
+
 def unidentified_items(session: Session, day: date) -> list[AttentionItem]:
     rows = session.execute(
         select(Photo.caption, Photo.original_name, Photo.unidentified)

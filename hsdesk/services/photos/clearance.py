@@ -81,7 +81,10 @@ def photo_records(session: Session, photos: list[Photo], day: date) -> list[Phot
                     PictureRef(pid, name)
                     for pid, name in sorted(pictured.items(), key=lambda i: i[1])
                 ),
-                clearances=clearances(day, pictured, photo.unidentified, facts),
+                clearances=clearances(
+                    day, pictured, photo.unidentified, facts, photo.checked_at is not None
+                ),
+                checked=photo.checked_at is not None,
             )
         )
     return records

@@ -179,6 +179,7 @@ def update_photo(db: Database, actor: Actor, photo_id: int, details: PhotoDetail
         raise ValidationError(f"Unidentified people must be a number from 0 to {MAX_UNIDENTIFIED}.")
     with db.write() as session:
         photo = _photo(session, photo_id)
+        had_people = _has_people(photo)
         new = {
             "caption": details.caption.strip(),
             "event": details.event.strip(),
@@ -189,6 +190,7 @@ def update_photo(db: Database, actor: Actor, photo_id: int, details: PhotoDetail
         if changed:
             for key in changed:
                 setattr(photo, key, new[key])
+            _recheck(photo, actor, had_people)
             audit.record(
                 session,
                 actor,
@@ -201,11 +203,50 @@ def update_photo(db: Database, actor: Actor, photo_id: int, details: PhotoDetail
     return get_photo(db, photo_id)
 
 
+def _has_people(photo: Photo) -> bool:
+    return bool(photo.subjects) or photo.unidentified > 0
+
+
+def _recheck(photo: Photo, actor: Actor, had_people: bool) -> None:
+    """Recording who is pictured checks the photo; removing the last person recorded makes it
+    "not yet checked" again (nobody recorded is not the same as nobody pictured)."""
+    if _has_people(photo):
+        if photo.checked_at is None:
+            photo.checked_at, photo.checked_by = clock.now(), actor.username
+    elif had_people:
+        photo.checked_at, photo.checked_by = None, ""
+
+
+def confirm_nobody(db: Database, actor: Actor, photo_id: int) -> PhotoRecord:
+    """Record that no person can be identified in the photo (a view, a logo, hands at work):
+    the check that lets a photo with nobody tagged be cleared."""
+    require(actor, Permission.MANAGE_PHOTOS)
+    with db.write() as session:
+        photo = _photo(session, photo_id)
+        if _has_people(photo):
+            raise ValidationError(
+                "People are recorded in this photo. Remove their tags and set unidentified "
+                "people to 0 first, if nobody can in fact be identified in it."
+            )
+        if photo.checked_at is None:
+            photo.checked_at, photo.checked_by = clock.now(), actor.username
+            audit.record(
+                session,
+                actor,
+                "check",
+                "photo",
+                photo_id,
+                f"Confirmed that nobody can be identified in photo {photo.original_name}",
+            )
+    return get_photo(db, photo_id)
+
+
 def insert_tag(session: Session, actor: Actor, photo: Photo, person: Person) -> None:
     """Record, inside the caller's transaction, that a person is pictured."""
     if any(s.person_id == person.id for s in photo.subjects):
         raise ValidationError(f"{full_name(person)} is already tagged in this photo.")
     photo.subjects.append(PhotoSubject(person_id=person.id, person=person))
+    _recheck(photo, actor, False)
     session.flush()
     audit.record(
         session,
@@ -239,6 +280,7 @@ def untag_person(db: Database, actor: Actor, photo_id: int, person_id: int) -> P
             raise ValidationError("That person is not tagged in this photo.")
         name = full_name(subject.person)
         photo.subjects.remove(subject)
+        _recheck(photo, actor, True)
         audit.record(
             session,
             actor,

@@ -3,7 +3,8 @@ review date."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import Signer, verify_signoff
 from hsdesk.services.platform.signatures import SignatureChoice, chosen_signature
 from hsdesk.services.policy.drafts import _editable
+from hsdesk.services.policy.duties import flagged_message, proposals, store_links, unconfirmed
 from hsdesk.services.policy.versions import load_version, policy_text, version_record
 
 
@@ -39,6 +41,8 @@ class Adoption:
     drawn: bytes | None = None
     stored_id: int | None = None
     keep_drawn: bool = False
+    # the Chair's changes to the proposed links: duty key → clause number, or None for "dropped"
+    links: Mapping[str, str | None] = field(default_factory=dict)
 
 
 def default_review_date(adopted_on: date) -> date:
@@ -80,6 +84,10 @@ def adopt(
                 f"Version {current.number} was adopted on {format_date(current.adopted_on)}; "
                 "a newer version cannot be adopted before that date."
             )
+        found = proposals(session, version)
+        flagged = unconfirmed(found, given.links)
+        if flagged:
+            raise ValidationError(flagged_message(version.number, flagged))
         signer = verify_signoff(
             session, given.username, given.password, Office.CHAIR, given.adopted_on
         )
@@ -91,7 +99,7 @@ def adopt(
             SignatureChoice(given.drawn, given.stored_id, given.keep_drawn),
             Office.CHAIR.label,
         )
-        record_adoption(session, actor, version, signer, given.review_due, signature)
+        record_adoption(session, actor, version, signer, given.review_due, signature, given.links)
         return version_record(version)
 
 
@@ -102,8 +110,11 @@ def record_adoption(
     signer: Signer,
     review_due: date,
     signature_sha256: str,
+    links: Mapping[str, str | None] | None = None,
 ) -> None:
-    """Mark ``version`` adopted by a verified ``signer`` and supersede the one it replaces."""
+    """Mark ``version`` adopted by a verified ``signer`` and supersede the one it replaces; its
+    clauses are linked to the duties as proposed and changed by ``links``."""
+    linked = store_links(session, version, links or {})
     current = next((v for v in version.document.versions if v.status is PolicyStatus.ADOPTED), None)
     if current is not None:
         current.status = PolicyStatus.SUPERSEDED
@@ -130,6 +141,7 @@ def record_adoption(
             "review_due": review_due.isoformat(),
             "signature": signature_sha256,
             "superseded": current.id if current is not None else None,
+            "links": linked,
         },
         signer=signer.username,
     )

@@ -111,3 +111,10 @@ def current_version(session: Session) -> PolicyVersion | None:
         return find_version(session)
     except NotFound:
         return None
+
+
+def find_version_record(
+    db: Database, document: str | None = None, number: int | None = None
+) -> PolicyVersionRecord:
+    with db.read() as session:
+        return version_record(find_version(session, document, number))

@@ -13,6 +13,7 @@ from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.attention import Area, listed
 from hsdesk.domain.dates import format_date
+from hsdesk.domain.duties import D
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import AttentionItem
 from hsdesk.domain.registers import (
@@ -21,6 +22,7 @@ from hsdesk.domain.registers import (
     CONNECTIONS_PAGE,
     ComplaintState,
 )
+from hsdesk.services.policy.duties import citations
 from hsdesk.services.registers.breaches import open_breach_count
 from hsdesk.services.registers.complaints import reply_hours_in, waiting_for_reply
 from hsdesk.services.registers.connections import due_for_reconfirmation
@@ -30,6 +32,8 @@ AREA = Area.REGISTERS
 
 def complaint_items(session: Session, day: date) -> list[AttentionItem]:
     hours = reply_hours_in(session)
+    asks = citations(session).ref(D.COMPLAINTS)
+    asks = asks[:1].upper() + asks[1:]
     items = []
     for c in waiting_for_reply(session, clock.moment_on(day)):
         where = f" ({c.where})" if c.where else ""
@@ -39,7 +43,7 @@ def complaint_items(session: Session, day: date) -> list[AttentionItem]:
                     "urgent",
                     f"Complaint {c.reference} on {c.channel_name}: no private reply, "
                     f"{c.reply_time}",
-                    f"Seen {c.seen_at:%d/%m/%Y %H:%M}{where}: {c.summary} Clause 1.7 asks for a "
+                    f"Seen {c.seen_at:%d/%m/%Y %H:%M}{where}: {c.summary} {asks} asks for a "
                     f"private reply straight away (within {hours} hours here). Reply privately, "
                     "then record the reply in Registers → Complaints.",
                     AREA,
@@ -71,7 +75,8 @@ def connection_items(session: Session, day: date) -> list[AttentionItem]:
         AttentionItem(
             "warning",
             f"{count} declared connection{'s' if count != 1 else ''} due to be confirmed again",
-            "Each declared link is confirmed every year (clause 4.1): "
+            "Each declared link is confirmed every year "
+            f"({citations(session).ref(D.DECLARED_CONNECTIONS)}): "
             + listed(lines)
             + ". Ask each person whether it still stands and record it in Registers → Declared "
             "connections.",
@@ -89,8 +94,9 @@ def breach_items(session: Session, day: date) -> list[AttentionItem]:
         AttentionItem(
             "warning",
             f"{count} breach record{'s' if count != 1 else ''} open",
-            "Breaches of confidentiality or equal opportunities (clauses 2.7 and 3.6) still "
-            "being dealt with. Record the action and close each when it is finished.",
+            "Breaches of confidentiality or equal opportunities "
+            f"({citations(session).ref(D.STAFF_BREACHES, D.VOLUNTEER_BREACHES)}) still being "
+            "dealt with. Record the action and close each when it is finished.",
             AREA,
             BREACHES_PAGE,
         )

@@ -1,4 +1,6 @@
-"""The breach register (clauses 2.7 and 3.6). Confidential: every call checks HANDLE_BREACHES
+"""The breach register: breaches of confidentiality or equal opportunities by staff, trustees and
+volunteers. Each record keeps the policy version it was recorded under, and its clause numbers are
+that version's. Confidential: every call checks HANDLE_BREACHES
 (the Scheme Development Manager, the Chair, administrators), and the audit trail records that a
 record changed and its status, never what happened or to whom."""
 
@@ -14,6 +16,7 @@ from hsdesk.db.models import Breach, Person
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
+from hsdesk.domain.duties import D
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.register_records import BreachInput, BreachRecord
@@ -27,18 +30,22 @@ from hsdesk.domain.registers import (
 from hsdesk.services.people.roles import full_name, role_of
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
-from hsdesk.services.policy.versions import current_version, policy_text
+from hsdesk.services.policy.duties import citations, in_force_id
+from hsdesk.services.policy.versions import current_version, load_version, policy_text
 
 
-def policy_clauses(db: Database, actor: Actor) -> list[tuple[str, str]]:
-    """The adopted policy's clauses (number, text), to pick the ones breached from."""
+def policy_clauses(
+    db: Database, actor: Actor, version_id: int | None = None
+) -> list[tuple[str, str]]:
+    """A version's clauses (number, text): a breach record's own version, or the adopted one for
+    a new record, to pick the ones breached from and to show their words."""
     require(actor, Permission.HANDLE_BREACHES)
     with db.read() as session:
-        return _clauses(session)
+        return _clauses(session, version_id)
 
 
-def _clauses(session: Session) -> list[tuple[str, str]]:
-    version = current_version(session)
+def _clauses(session: Session, version_id: int | None) -> list[tuple[str, str]]:
+    version = current_version(session) if version_id is None else load_version(session, version_id)
     return policy_text(version).numbered() if version is not None else []
 
 
@@ -71,6 +78,7 @@ def _record(row: Breach) -> BreachRecord:
         closed_on=row.closed_on,
         recorded_by=row.recorded_by,
         recorded_at=row.recorded_at,
+        policy_version_id=row.policy_version_id,
     )
 
 
@@ -104,7 +112,7 @@ def open_breach_count(session: Session) -> int:
     return session.scalar(query) or 0
 
 
-def _checked(session: Session, data: BreachInput, day: date) -> BreachInput:
+def _checked(session: Session, data: BreachInput, day: date, version_id: int | None) -> BreachInput:
     if data.occurred_on is None:
         raise ValidationError("Give the date the breach happened (dd/mm/yyyy).")
     if data.occurred_on > day:
@@ -118,17 +126,19 @@ def _checked(session: Session, data: BreachInput, day: date) -> BreachInput:
         raise ValidationError(
             f"{full_name(person)} was not a member of staff, trustee or volunteer on "
             f"{format_date(data.occurred_on)} (the People register says "
-            f"{_involvement(person)}). The breach register covers only them (clauses 2.7 and "
-            "3.6); check the date or the person."
+            f"{_involvement(person)}). The breach register covers only them "
+            f"({citations(session, version_id).ref(D.STAFF_BREACHES, D.VOLUNTEER_BREACHES)}); "
+            "check the date or the person."
         )
     clauses = clean_clauses(data.clauses)
     if not clauses:
         raise ValidationError("Pick the clause or clauses of the policy that were breached.")
-    known = {number for number, _text in _clauses(session)}
+    known = {number for number, _text in _clauses(session, version_id)}
     unknown = [c for c in clauses if known and c not in known]
     if unknown:
+        which = citations(session, version_id).label or "The adopted policy"
         raise ValidationError(
-            f"The adopted policy has no clause {', '.join(unknown)}. Pick clauses from the list."
+            f"{which} has no clause {', '.join(unknown)}. Pick clauses from the list."
         )
     what = data.what.strip()
     if not what:
@@ -143,7 +153,7 @@ def _checked(session: Session, data: BreachInput, day: date) -> BreachInput:
     if len(reported_by) > 200:
         raise ValidationError("Keep 'reported by' within 200 characters.")
     if data.action is not None:
-        problem = action_problem(data.action, person.kind)
+        problem = action_problem(data.action, person.kind, citations(session, version_id))
         if problem:
             raise ValidationError(problem)
         if data.action_on is None:
@@ -217,10 +227,13 @@ def write_breach(
     day: date,
     stamp: datetime,
 ) -> BreachRecord:
-    clean = _checked(session, data, day)
     row = _load(session, breach_id) if breach_id is not None else None
+    version_id = row.policy_version_id if row is not None else in_force_id(session)
+    clean = _checked(session, data, day, version_id)
     if row is None:
-        row = Breach(recorded_by=actor.display_name, recorded_at=stamp)
+        row = Breach(
+            recorded_by=actor.display_name, recorded_at=stamp, policy_version_id=version_id
+        )
         session.add(row)
     assert clean.occurred_on is not None and clean.person_id is not None  # checked above
     row.occurred_on, row.person_id = clean.occurred_on, clean.person_id

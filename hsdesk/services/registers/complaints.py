@@ -1,4 +1,4 @@
-"""The complaints register (clause 1.7): a complaint seen on a channel, the private reply and how
+"""The complaints register: a complaint seen on a channel, the private reply and how
 long it took, the complaints procedure's outcome, and the takedown of the post it was about."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import TakedownReason
 from hsdesk.domain.dates import format_date, format_datetime
+from hsdesk.domain.duties import D
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.register_records import ComplaintInput, ComplaintRecord
@@ -24,6 +25,7 @@ from hsdesk.services.content.takedowns import insert_takedown
 from hsdesk.services.people.roles import full_name
 from hsdesk.services.platform import audit, settings
 from hsdesk.services.platform.auth import require
+from hsdesk.services.policy.duties import citations, in_force_id
 
 REPLY_HOURS_KEY = "complaint_reply_hours"
 MAX_REPLY_HOURS = 24 * 30
@@ -98,6 +100,7 @@ def complaint_record(row: Complaint, at: datetime, hours: int) -> ComplaintRecor
         item_id=row.item_id,
         recorded_by=row.recorded_by,
         recorded_at=row.recorded_at,
+        policy_version_id=row.policy_version_id,
     )
 
 
@@ -200,8 +203,8 @@ def _checked(session: Session, data: ComplaintInput, at: datetime) -> ComplaintI
     if data.closed_on is not None:
         if replied_at is None:
             raise ValidationError(
-                "A complaint is closed only after it was answered privately (clause 1.7). "
-                "Record the private reply first."
+                "A complaint is closed only after it was answered privately "
+                f"({citations(session).ref(D.COMPLAINTS)}). Record the private reply first."
             )
         if data.closed_on < seen.date() or data.closed_on > at.date():
             raise ValidationError(
@@ -251,7 +254,11 @@ def write_complaint(
     was_replied = row is not None and row.replied_at is not None
     was_closed = row is not None and row.closed_on is not None
     if row is None:
-        row = Complaint(recorded_by=actor.display_name, recorded_at=stamp)
+        row = Complaint(
+            recorded_by=actor.display_name,
+            recorded_at=stamp,
+            policy_version_id=in_force_id(session),
+        )
         session.add(row)
     assert clean.seen_at is not None and clean.channel_id is not None  # checked above
     row.seen_at, row.channel_id, row.link, row.summary = (
@@ -363,7 +370,7 @@ def take_down_post(
 
 def review_lines(session: Session, quarter: Quarter, channel: Channel, day: date) -> list[str]:
     """The quarter's complaints on a channel with their reply times, for the checklist item
-    'Complaints raised on the site were answered privately' (1.7)."""
+    'Complaints raised on the site were answered privately'."""
     last = min(quarter.end, day)
     hours = reply_hours_in(session)
     at = clock.moment_on(day)

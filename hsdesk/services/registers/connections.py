@@ -1,6 +1,5 @@
-"""The connections register (clause 4.1): online friendships and other links that existed before
-someone's involvement, declared, confirmed again every year, and the boundary rules (2.5, 2.6,
-3.3, 3.4) shown beside each so the manager can act."""
+"""The connections register: online friendships and other links that existed before
+someone's involvement, declared, confirmed again every year, and the boundary rules shown beside each so the manager can act."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from hsdesk.db.models import DeclaredConnection, Family, Person
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
+from hsdesk.domain.duties import Citations
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
@@ -22,6 +22,7 @@ from hsdesk.domain.registers import INVOLVED_KINDS, Party, boundary_rules, recon
 from hsdesk.services.people.roles import full_name, has_left, role_of
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
+from hsdesk.services.policy.duties import citations
 
 PLACES = ["Facebook", "Instagram", "WhatsApp", "X (Twitter)", "LinkedIn", "TikTok", "Snapchat"]
 
@@ -59,7 +60,7 @@ def describe(person: Person, day: date) -> str:
     return role_of(person, day) + (" (left)" if has_left(person, day) else "")
 
 
-def _record(row: DeclaredConnection, day: date) -> ConnectionRecord:
+def _record(row: DeclaredConnection, day: date, cite: Citations) -> ConnectionRecord:
     due = None
     if row.ended_on is None and not has_left(row.person, day):
         due = reconfirm_due(row.declared_on, row.reviewed_on)
@@ -67,7 +68,9 @@ def _record(row: DeclaredConnection, day: date) -> ConnectionRecord:
         ()
         if row.ended_on is not None
         else tuple(
-            boundary_rules(_party(row.person, day), _party(row.other, day), row.since_year, day)
+            boundary_rules(
+                _party(row.person, day), _party(row.other, day), row.since_year, day, cite
+            )
         )
     )
     return ConnectionRecord(
@@ -103,7 +106,8 @@ def connections_in(session: Session, day: date) -> list[ConnectionRecord]:
     rows = session.execute(
         _query().order_by(DeclaredConnection.declared_on.desc(), DeclaredConnection.id.desc())
     ).scalars()
-    return [_record(row, day) for row in rows]
+    cite = citations(session)
+    return [_record(row, day, cite) for row in rows]
 
 
 def list_connections(
@@ -246,7 +250,7 @@ def write_connection(
     session.flush()
     session.expire(row)
     row = _load(session, row.id)
-    record = _record(row, day)
+    record = _record(row, day, citations(session))
     verb = "Recorded" if connection_id is None else "Updated"
     if clean.ended_on is not None:
         verb = "Recorded the end of"
@@ -282,7 +286,7 @@ def reconfirm(
             )
         row.reviewed_on = on
         session.flush()
-        record = _record(row, day)
+        record = _record(row, day, citations(session))
         audit.record(
             session,
             actor,

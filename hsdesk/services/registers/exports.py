@@ -13,6 +13,7 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.permissions import Permission
 from hsdesk.services.platform.auth import require
+from hsdesk.services.policy.versions import list_versions
 from hsdesk.services.registers.breaches import list_breaches
 from hsdesk.services.registers.complaints import list_complaints
 from hsdesk.services.registers.connections import list_connections
@@ -40,6 +41,7 @@ BREACH_HEADERS = (
     "Person concerned",
     "Role then",
     "Clauses breached",
+    "Policy version",
     "What happened",
     "Reported by",
     "Action",
@@ -99,6 +101,9 @@ def export_complaints_csv(db: Database, actor: Actor, target: Path) -> int:
 
 
 def export_breaches_csv(db: Database, actor: Actor, target: Path) -> int:
+    """Every breach record; its clause numbers are those of the policy version named beside them
+    (the one in force when it was recorded)."""
+    versions = {v.id: v.label for v in list_versions(db)}
     rows = [
         (
             b.reference,
@@ -106,6 +111,7 @@ def export_breaches_csv(db: Database, actor: Actor, target: Path) -> int:
             b.person_name,
             b.person_role,
             ", ".join(b.clauses),
+            versions.get(b.policy_version_id, "") if b.policy_version_id else "",
             b.what,
             b.reported_by,
             b.action.label if b.action else "",

@@ -36,6 +36,7 @@ from hsdesk.domain.review_records import (
 from hsdesk.services.platform import audit, settings
 from hsdesk.services.platform.auth import require
 from hsdesk.services.platform.files import add_file, checked_scan
+from hsdesk.services.policy.duties import in_force_id
 from hsdesk.services.reviews import checks as review_checks
 from hsdesk.services.reviews import template as review_template
 from hsdesk.services.reviews.quarterly import (
@@ -97,6 +98,7 @@ def insert_review(
         template_snapshot=review_template.snapshot_json(template),
         started_by=actor.display_name,
         started_at=at,
+        policy_version_id=in_force_id(session),
     )
     session.add(review)
     session.flush()

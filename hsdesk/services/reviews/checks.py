@@ -1,7 +1,7 @@
 """The checklist items hsdesk answers from its own records: photo consent for everything
-published on a channel in the quarter (1.4), new people inducted (2.9, 3.7); and what it shows
-beside items the reviewer answers: the privacy settings the trustees agreed (1.3), and the
-quarter's complaints with their reply times (1.7)."""
+published on a channel in the quarter, new people inducted; and what it shows
+beside items the reviewer answers: the privacy settings the trustees agreed, and the
+quarter's complaints with their reply times."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Quarterly reviews (clause 1.5): the quarters and their status, starting a review from the
+"""Quarterly reviews (the Vice Chair's duty in the policy): the quarters and their status, starting a review from the
 template, answering items with notes and evidence, actions that roll over, and the Vice Chair's
 sign-off, after which the review is read-only."""
 
@@ -20,6 +20,7 @@ from hsdesk.db.models import (
 )
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
+from hsdesk.domain.duties import D
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.review import (
@@ -44,6 +45,7 @@ from hsdesk.domain.review_records import (
 from hsdesk.services.people.roles import full_name
 from hsdesk.services.platform import audit, settings
 from hsdesk.services.platform.auth import require
+from hsdesk.services.policy.duties import citations
 
 SCHEME_KEY = "review_quarter_scheme"
 DUE_DAYS_KEY = "review_due_days"
@@ -209,6 +211,7 @@ def details_of(session: Session, review: QuarterlyReview, day: date) -> ReviewDe
         signed_in_user=review.signed_in_user,
         signature_sha256=review.signature_sha256,
         pdf_sha256=review.pdf_sha256,
+        policy=citations(session, review.policy_version_id).ref(D.QUARTERLY_CHECKS),
     )
 
 

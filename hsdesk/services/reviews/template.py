@@ -12,6 +12,7 @@ from hsdesk.db.engine import Database
 from hsdesk.db.models import ReviewTemplateItem
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
+from hsdesk.domain.duties import Citations
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.review import AutoCheck
@@ -19,16 +20,23 @@ from hsdesk.domain.review_defaults import current_template
 from hsdesk.domain.review_records import TemplateInput, TemplateItem
 from hsdesk.services.platform import audit, settings
 from hsdesk.services.platform.auth import require
+from hsdesk.services.policy.duties import citations, duty_for_clause
 
 REVISION_KEY = "review_template_revision"
 MAX_TEXT = 300
 
 
-def _record(row: ReviewTemplateItem) -> TemplateItem:
+def _record(row: ReviewTemplateItem, cite: Citations) -> TemplateItem:
+    duties = tuple(d for d in row.duties.split(",") if d)
     return TemplateItem(
-        row.id, row.position, row.per_channel, row.clauses, row.text, row.guidance, row.auto,
-        row.active,
+        row.id, row.position, row.per_channel, cite.numbers(*duties), row.text, row.guidance,
+        row.auto, row.active, duties,
     )  # fmt: skip
+
+
+def _records(session: Session, active_only: bool) -> list[TemplateItem]:
+    cite = citations(session)
+    return [_record(r, cite) for r in _rows(session, active_only)]
 
 
 def _rows(session: Session, active_only: bool) -> list[ReviewTemplateItem]:
@@ -40,7 +48,7 @@ def _rows(session: Session, active_only: bool) -> list[ReviewTemplateItem]:
 
 def list_template(db: Database, active_only: bool = False) -> list[TemplateItem]:
     with db.read() as session:
-        return [_record(r) for r in _rows(session, active_only)]
+        return _records(session, active_only)
 
 
 def revision(session: Session) -> int:
@@ -49,7 +57,7 @@ def revision(session: Session) -> int:
 
 def snapshot(session: Session) -> tuple[int, list[TemplateItem]]:
     """The revision number and the active items a review begun now is built from."""
-    return revision(session), [_record(r) for r in _rows(session, True)]
+    return revision(session), _records(session, True)
 
 
 def snapshot_json(items: list[TemplateItem]) -> str:
@@ -58,6 +66,7 @@ def snapshot_json(items: list[TemplateItem]) -> str:
             {
                 "per_channel": i.per_channel,
                 "clauses": i.clauses,
+                "duties": list(i.duties),
                 "text": i.text,
                 "guidance": i.guidance,
                 "auto": i.auto.value if i.auto else None,
@@ -81,7 +90,7 @@ def _changed(session: Session, actor: Actor, row: ReviewTemplateItem, summary: s
         "review_template_item",
         row.id,
         f"{summary} (checklist template revision {number})",
-        {"text": row.text, "clauses": row.clauses, "active": row.active},
+        {"text": row.text, "duties": row.duties, "active": row.active},
     )
 
 
@@ -97,8 +106,14 @@ def _clean(data: TemplateInput) -> TemplateInput:
             "the detail in the guidance."
         )
     if len(clauses) > 60:
-        raise ValidationError("List the policy clauses briefly, e.g. '1.1, 1.5'.")
+        raise ValidationError("Choose a few clauses of the adopted policy, not more.")
     return TemplateInput(data.per_channel, clauses, text, data.guidance.strip())
+
+
+def _duties(session: Session, actor: Actor, clauses: str) -> str:
+    """The duties an item cites, from clause numbers of the adopted version."""
+    numbers = [n.strip() for n in clauses.replace(";", ",").split(",") if n.strip()]
+    return ",".join(dict.fromkeys(duty_for_clause(session, actor, n) for n in numbers))
 
 
 def _row(session: Session, item_id: int) -> ReviewTemplateItem:
@@ -116,14 +131,14 @@ def add_item(db: Database, actor: Actor, data: TemplateInput) -> TemplateItem:
         row = ReviewTemplateItem(
             position=last + 1,
             per_channel=data.per_channel,
-            clauses=data.clauses,
+            duties=_duties(session, actor, data.clauses),
             text=data.text,
             guidance=data.guidance,
             active=True,
         )
         session.add(row)
         _changed(session, actor, row, f"Added '{data.text}' to the quarterly checklist")
-        return _record(row)
+        return _record(row, citations(session))
 
 
 def edit_item(db: Database, actor: Actor, item_id: int, data: TemplateInput) -> TemplateItem:
@@ -136,10 +151,13 @@ def edit_item(db: Database, actor: Actor, item_id: int, data: TemplateInput) -> 
                 "This item is filled in from hsdesk's records, which decide whether it is asked "
                 "per channel; change only its wording."
             )
-        row.per_channel, row.clauses = data.per_channel, data.clauses
+        cite = citations(session)
+        if data.clauses.replace(" ", "") != cite.numbers(*row.duties.split(",")).replace(" ", ""):
+            row.duties = _duties(session, actor, data.clauses)
+        row.per_channel = data.per_channel
         row.text, row.guidance = data.text, data.guidance
         _changed(session, actor, row, f"Changed the checklist item '{data.text}'")
-        return _record(row)
+        return _record(row, cite)
 
 
 def set_active(db: Database, actor: Actor, item_id: int, active: bool) -> TemplateItem:
@@ -150,7 +168,7 @@ def set_active(db: Database, actor: Actor, item_id: int, active: bool) -> Templa
         row.active = active
         verb = "Brought back" if active else "Retired"
         _changed(session, actor, row, f"{verb} the checklist item '{row.text}'")
-        return _record(row)
+        return _record(row, citations(session))
 
 
 def move_item(db: Database, actor: Actor, item_id: int, step: int) -> None:
@@ -175,12 +193,12 @@ def seed_defaults(session: Session, by: str) -> None:
     if _rows(session, False):
         return
     now = clock.now()
-    for n, (per_channel, clauses, text, guidance, auto) in enumerate(current_template(), 1):
+    for n, (per_channel, duties, text, guidance, auto) in enumerate(current_template(), 1):
         session.add(
             ReviewTemplateItem(
                 position=n,
                 per_channel=per_channel,
-                clauses=clauses,
+                duties=",".join(duties),
                 text=text,
                 guidance=guidance,
                 auto=AutoCheck(auto) if auto else None,

@@ -1,5 +1,5 @@
 """The channels register: the scheme's places online and the privacy settings the trustees
-agreed for each, with their history (clause 1.3)."""
+agreed for each, with their history."""
 
 from __future__ import annotations
 

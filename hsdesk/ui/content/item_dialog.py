@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.domain.consent import Clearance
 from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ChannelRecord, ContentDetails, ContentInput
 from hsdesk.domain.photo_records import PhotoRecord
@@ -126,7 +125,7 @@ class ContentDialog(FormDialog[ContentDetails]):
             entry.setCheckState(
                 Qt.CheckState.Checked if record.id in picked else Qt.CheckState.Unchecked
             )
-            blocked = [c.scope.label for c in record.clearances if c.status is Clearance.BLOCKED]
+            blocked = [c.scope.label for c in record.clearances if not c.status.usable]
             entry.setToolTip(
                 f"{record.title}\nPictured: {', '.join(p.name for p in record.pictured) or 'nobody'}"
                 + (

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.domain.consent import Clearance
 from hsdesk.domain.content import STATE_COLOURS
 from hsdesk.domain.content_actions import ItemAction, may
 from hsdesk.domain.content_records import ContentDetails
 from hsdesk.domain.dates import format_date, format_datetime
+from hsdesk.domain.duties import D
+from hsdesk.services.policy.duties import current_citations
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.signals import emit
@@ -94,11 +95,12 @@ class ContentPanel(QWidget):
             f"by {escape(item.author_name)}"
             + (f" · planned for {format_date(item.planned_on)}" if item.planned_on else "")
         )
-        self.body.setHtml(self._post_html(item))
+        consent = current_citations(self.ctx.db).ref(D.PHOTO_CONSENT) if item.problems else ""
+        self.body.setHtml(self._post_html(item, consent))
         self.timeline.setHtml(self._timeline_html(item))
         self.photo_strip.setVisible(bool(item.photos))
         for photo in item.photos:
-            blocked = [c.scope.label for c in photo.clearances if c.status is Clearance.BLOCKED]
+            blocked = [c.scope.label for c in photo.clearances if not c.status.usable]
             entry = QListWidgetItem(photo.title[:32])
             entry.setData(SHA_ROLE, photo.sha256)
             entry.setToolTip(
@@ -126,7 +128,7 @@ class ContentPanel(QWidget):
         self.buttons["copy"].setText("Corr&ect…" if item.live else "Cop&y as new item")
 
     @staticmethod
-    def _post_html(item: ContentDetails) -> str:
+    def _post_html(item: ContentDetails, consent: str) -> str:
         text = "<br>".join(escape(line) for line in item.body.splitlines()) or (
             "<i>No text yet.</i>"
         )
@@ -142,7 +144,7 @@ class ContentPanel(QWidget):
                 else "this cannot be approved or uploaded as it is"
             )
             parts.append(
-                f"<p style='color:#a61b1b'><b>Photo consent missing (policy 1.4) — {what}:</b>"
+                f"<p style='color:#a61b1b'><b>Photo consent missing ({consent}) — {what}:</b>"
                 f"</p><ul style='color:#a61b1b'>{lines}</ul>"
             )
         rows = []

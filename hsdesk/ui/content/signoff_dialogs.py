@@ -4,6 +4,7 @@ record of an upload. Each takes the signer's own username and password, whoever 
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -23,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain import clock
-from hsdesk.domain.content import CHECKLIST, PHOTO_CHECK, Decision
+from hsdesk.domain.content import PHOTO_CHECK, Decision
 from hsdesk.domain.content_records import ContentDetails
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
 from hsdesk.services.content import approval, upload
+from hsdesk.services.content.checklist import approval_checklist
 from hsdesk.ui.common import combo_value, fill_combo
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signoff_box import SignOffBox, SignOffDialog
@@ -45,7 +47,8 @@ def _summary(item: ContentDetails) -> QLabel:
 
 
 class DecisionDialog(SignOffDialog[ContentDetails]):
-    """The Scheme Development Manager approves, asks for changes or rejects (clause 1.2)."""
+    """The Scheme Development Manager approves, asks for changes or rejects, confirming each
+    point of the checklist (its clauses are the adopted version's)."""
 
     refusal_title = "Decision not recorded"
 
@@ -59,11 +62,12 @@ class DecisionDialog(SignOffDialog[ContentDetails]):
         preview = QPlainTextEdit(item.body, readOnly=True)
         preview.setMaximumHeight(110)
         layout.addWidget(preview)
-        checks = QGroupBox("Checklist from the Social Networking Policy")
+        points, cite = approval_checklist(ctx.db)
+        checks = QGroupBox(f"Checklist from the {cite.label or 'policy'}")
         check_layout = QVBoxLayout(checks)
         self.checks: dict[str, QCheckBox] = {}
-        for point in CHECKLIST:
-            box = QCheckBox(f"{point.text} ({point.clauses})")
+        for point in points:
+            box = QCheckBox(point.shown(cite))
             self.checks[point.key] = box
             check_layout.addWidget(box)
         self.photo_check = QLabel()
@@ -74,7 +78,7 @@ class DecisionDialog(SignOffDialog[ContentDetails]):
         colour = "#1d6b2f" if ok else "#a61b1b"
         detail = "" if ok else "<br>" + "<br>".join(item.problems)
         self.photo_check.setText(
-            f"<span style='color:{colour}'><b>{mark} {PHOTO_CHECK.text} ({PHOTO_CHECK.clauses})"
+            f"<span style='color:{colour}'><b>{mark} {escape(PHOTO_CHECK.shown(cite))}"
             f"</b></span><br><small>Checked by hsdesk from the consent records; it cannot be "
             f"ticked by hand.</small><span style='color:{colour}'>{detail}</span>"
         )

@@ -78,6 +78,9 @@ class ContentTab(TabPage):
         self.new_button.setEnabled(allowed(ctx.actor, Permission.WRITE_CONTENT))
         top.addWidget(self.new_button)
         top.addWidget(push_button("C&hannels…", self.show_channels))
+        checklist_button = push_button("Approval chec&klist…", self.show_checklist)
+        checklist_button.setVisible(ctx.actor.is_admin)
+        top.addWidget(checklist_button)
         top.addWidget(push_button("E&xport CSV…", self.export_csv))
         top.addStretch(1)
         top.addWidget(self.count)
@@ -299,6 +302,11 @@ class ContentTab(TabPage):
 
         ask(ChannelsDialog(self.ctx, self))
         self._fill_filters()
+
+    def show_checklist(self) -> None:
+        from hsdesk.ui.content.checklist_dialog import ChecklistDialog
+
+        ask(ChecklistDialog(self.ctx, self))
 
     def export_csv(self) -> None:
         from hsdesk.services.content.exports import export_content_csv

@@ -1,4 +1,4 @@
-"""Inductions tab (clauses 2.9 and 3.7): everyone who must acknowledge the adopted policy, who is
+"""Inductions tab: everyone who must acknowledge the adopted policy, who is
 outstanding or overdue, each person's history, induction packs to preview and print, and
 acknowledgements recorded with their evidence."""
 

@@ -37,6 +37,7 @@ CLEARANCE_COLOURS = {
     Clearance.CLEARED: "#1d6b35",
     Clearance.EXPIRING: "#a15c00",
     Clearance.BLOCKED: "#a61b1b",
+    Clearance.UNCHECKED: "#6b4fa0",
 }
 PREVIEW = 512
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -125,11 +126,17 @@ class PhotoPanel(QScrollArea):
         self.untag_button = QPushButton("Re&move")
         self.consent_button = QPushButton("Record &consent…")
         self.history_button = QPushButton("Consent &records…")
+        self.nobody_button = QPushButton("&Nobody can be identified in it")
+        self.nobody_button.setToolTip(
+            "Record that no person can be identified in this photo (a view, a logo, hands at "
+            "work), so it can be cleared with nobody tagged"
+        )
         buttons = QGridLayout()
         buttons.addWidget(self.tag_button, 0, 0)
         buttons.addWidget(self.untag_button, 0, 1)
         buttons.addWidget(self.consent_button, 1, 0)
         buttons.addWidget(self.history_button, 1, 1)
+        buttons.addWidget(self.nobody_button, 2, 0, 1, 2)
         box = QVBoxLayout(pictured)
         box.addWidget(self.people)
         box.addLayout(buttons)
@@ -151,6 +158,7 @@ class PhotoPanel(QScrollArea):
         self.untag_button.clicked.connect(self.untag)
         self.consent_button.clicked.connect(self.record_consent)
         self.history_button.clicked.connect(self.show_history)
+        self.nobody_button.clicked.connect(self.confirm_nobody)
         self.people.currentRowChanged.connect(lambda _row: self._person_buttons())
         self.people.itemDoubleClicked.connect(lambda _item: self.show_history())
         loader.loaded.connect(self._thumbnail_arrived)
@@ -200,13 +208,17 @@ class PhotoPanel(QScrollArea):
             self.file_label.clear()
 
     def _fill_uses(self, record: PhotoRecord | None) -> None:
+        said: set[str] = set()  # a reason shared by every use (not yet checked) is said once
         for scope, label in self.use_labels.items():
             if record is None:
                 label.clear()
                 continue
             clearance = record.clearance(scope)
             colour = CLEARANCE_COLOURS[clearance.status]
-            why = "".join(f"<br>• {reason}" for reason in clearance.reasons)
+            fresh = [r for r in clearance.reasons if r not in said]
+            if clearance.status is Clearance.UNCHECKED:
+                said.update(fresh)
+            why = "".join(f"<br>• {reason}" for reason in fresh)
             label.setText(
                 f"<span style='color:{colour}'><b>{clearance.status.label}</b>{why}</span>"
             )
@@ -232,10 +244,22 @@ class PhotoPanel(QScrollArea):
             extra.setForeground(Qt.GlobalColor.darkRed)
             self.people.addItem(extra)
         if not record.pictured and not record.unidentified:
-            self.people.addItem(QListWidgetItem("Nobody tagged yet"))
+            text = (
+                "Nobody can be identified (checked)"
+                if record.checked
+                else "Not yet checked: who is pictured has not been recorded"
+            )
+            self.people.addItem(QListWidgetItem(text))
         self._person_buttons()
 
     def _person_buttons(self) -> None:
+        record = self.record
+        self.nobody_button.setVisible(
+            record is not None
+            and not record.checked
+            and not record.pictured
+            and not record.unidentified
+        )
         chosen = self.selected_person() is not None
         for button in (self.untag_button, self.consent_button, self.history_button):
             button.setEnabled(chosen)
@@ -360,6 +384,18 @@ class PhotoPanel(QScrollArea):
         if record is None:
             return
         self._refreshed(record)
+
+    def confirm_nobody(self) -> None:
+        if self.record is None:
+            return
+        photo_id = self.record.id
+        record = Operation(
+            self,
+            lambda: photos.confirm_nobody(self.ctx.db, self.ctx.actor, photo_id),
+            "Not recorded",
+        ).value()
+        if record is not None:
+            self._refreshed(record)
 
     def record_consent(self) -> None:
         person_id = self.selected_person()

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.dates import format_date
+from hsdesk.domain.duties import D
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.review import QuarterScheme
 from hsdesk.services.inductions import records as inductions
 from hsdesk.services.platform import office_server, signing
+from hsdesk.services.policy.duties import current_citations
 from hsdesk.services.registers import complaints
 from hsdesk.services.reviews import quarterly as reviews
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, hint_label, show_error
@@ -171,8 +173,9 @@ class SettingsDialog(GuardedDialog):
         )
         form.addRow(
             hint_label(
-                "Clause 1.7 asks for a private reply straight away; an open complaint without "
-                "one goes to the top of the Dashboard after this time."
+                f"The policy ({current_citations(self.ctx.db).ref(D.COMPLAINTS)}) asks for a "
+                "private reply straight away; an open complaint without one goes to the top of "
+                "the Dashboard after this time."
             )
         )
         return box

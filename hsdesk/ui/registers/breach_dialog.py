@@ -1,23 +1,23 @@
 """The dialog for a breach record: who, when, the clauses breached, what happened, the action
 taken and the status."""
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from hsdesk.domain.duties import D
 from hsdesk.domain.register_records import BreachInput, BreachRecord
 from hsdesk.domain.registers import BreachAction, BreachStatus
+from hsdesk.services.policy.duties import version_citations
 from hsdesk.services.registers import breaches
 from hsdesk.ui.common import combo_value, fill_combo, read_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import FormDialog
+from hsdesk.ui.policy.clause_list import ClauseList
 from hsdesk.ui.registers.fields import DATE_HINT, date_field, form_buttons, section, text_box
 
 
@@ -43,21 +43,11 @@ class BreachDialog(FormDialog[BreachRecord]):
             ],
             b.person_id if b else None,
         )
-        self.clauses = QListWidget()
-        chosen = set(b.clauses) if b else set()
-        for number, text in breaches.policy_clauses(ctx.db, ctx.actor):
-            row = QListWidgetItem(f"{number}  {text}")
-            row.setData(Qt.ItemDataRole.UserRole, number)
-            row.setToolTip(text)
-            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            row.setCheckState(
-                Qt.CheckState.Checked if number in chosen else Qt.CheckState.Unchecked
-            )
-            self.clauses.addItem(row)
-        self.clauses.setFixedHeight(150)
-        self.clauses.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.clauses.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.clauses.itemChanged.connect(self._mark_dirty)
+        version = b.policy_version_id if b else None
+        self.clauses = ClauseList(
+            breaches.policy_clauses(ctx.db, ctx.actor, version), b.clauses if b else ()
+        )
+        self.clauses.changed.connect(self._mark_dirty)
         self.what = text_box("What happened (confidential)", 80)
         self.what.setPlainText(b.what if b else "")
         self.reported_by = QLineEdit(b.reported_by if b else "")
@@ -82,10 +72,12 @@ class BreachDialog(FormDialog[BreachRecord]):
         self.status = QComboBox()
         fill_combo(self.status, [(s.label, s) for s in BreachStatus], b.status if b else None)
         self.closed = date_field(b.closed_on if b else None)
+        cite = version_citations(ctx.db, version)
+        staff, volunteers = cite.numbers(D.STAFF_BREACHES), cite.numbers(D.VOLUNTEER_BREACHES)
         section(
             form,
-            "Action (2.7: the disciplinary process for staff and trustees; 3.6: a volunteer may "
-            "be asked to leave)",
+            f"Action ({staff + ': ' if staff else ''}the disciplinary process for staff and "
+            f"trustees; {volunteers + ': ' if volunteers else ''}a volunteer may be asked to leave)",
         )
         form.addRow("&Action", self.action)
         form.addRow(f"Action &date ({DATE_HINT})", self.action_on)
@@ -98,19 +90,11 @@ class BreachDialog(FormDialog[BreachRecord]):
         layout.addWidget(form_buttons(self, "Save" if b else "Record breach", self.save))
         self.setMinimumWidth(640)
 
-    def _clauses(self) -> tuple[str, ...]:
-        rows = (self.clauses.item(n) for n in range(self.clauses.count()))
-        return tuple(
-            r.data(Qt.ItemDataRole.UserRole)
-            for r in rows
-            if r.checkState() == Qt.CheckState.Checked
-        )
-
     def submit(self) -> BreachRecord:
         data = BreachInput(
             read_date(self.occurred, "Date"),
             combo_value(self.person),
-            self._clauses(),
+            self.clauses.chosen(),
             self.what.toPlainText(),
             self.reported_by.text(),
             combo_value(self.action),

@@ -1,9 +1,9 @@
-"""The Registers tab's confidential breach register (2.7, 3.6), built only for those who handle
+"""The Registers tab's confidential breach register, built only for those who handle
 breaches; the services refuse everyone else as well."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
@@ -39,7 +39,7 @@ class BreachesPage(RegisterPage[BreachRecord]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("breaches", BREACH_COLUMNS, BREACH_SHOWS, lambda b: b.id, NEWEST, parent)
         self.ctx = ctx
-        self.clause_text: dict[str, str] = {}
+        self.clause_text: dict[int | None, dict[str, str]] = {}  # per policy version
         writable = ctx.db.read_only is None
         self.record_button = push_button("&Record a breach…", self.record)
         self.edit_button = push_button("&Edit…", self.edit)
@@ -56,14 +56,18 @@ class BreachesPage(RegisterPage[BreachRecord]):
             self.table.activated_record.connect(lambda _r: self.edit())
 
     def refresh(self, select: int | None = None) -> None:
-        self.clause_text = dict(breaches.policy_clauses(self.ctx.db, self.ctx.actor))
-        self.set_records(breaches.list_breaches(self.ctx.db, self.ctx.actor), select)
+        records = breaches.list_breaches(self.ctx.db, self.ctx.actor)
+        self.clause_text = {
+            version: dict(breaches.policy_clauses(self.ctx.db, self.ctx.actor, version))
+            for version in {b.policy_version_id for b in records}
+        }
+        self.set_records(records, select)
 
-    def _clauses(self, numbers: Sequence[str]) -> str:
-        """Each clause breached with the policy's words, so nobody has to look them up."""
-        return "\n".join(
-            f"• {n}: {self.clause_text[n]}" if n in self.clause_text else f"• {n}" for n in numbers
-        )
+    def _clauses(self, b: BreachRecord) -> str:
+        """Each clause breached with the words of the version it was recorded under, so nobody
+        has to look them up (a later revision does not change them)."""
+        words = self.clause_text.get(b.policy_version_id, {})
+        return "\n".join(f"• {n}: {words[n]}" if n in words else f"• {n}" for n in b.clauses)
 
     def describe(self, b: BreachRecord | None) -> None:
         self.edit_button.setEnabled(b is not None)
@@ -80,7 +84,7 @@ class BreachesPage(RegisterPage[BreachRecord]):
                 [
                     ("Date", format_date(b.occurred_on)),
                     ("Person", f"{b.person_name}, {b.person_role.lower()} at the time"),
-                    ("Clauses", self._clauses(b.clauses)),
+                    ("Clauses", self._clauses(b)),
                     ("What happened", b.what),
                     ("Reported by", b.reported_by),
                     ("Action", action or "Not decided yet"),

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.dates import format_datetime
+from hsdesk.domain.duties import D
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.register_records import ComplaintInput, ComplaintRecord
 from hsdesk.domain.registers import ReplyMethod
 from hsdesk.services.content.channels import list_channels
 from hsdesk.services.people.persons import list_people
+from hsdesk.services.policy.duties import version_citations
 from hsdesk.services.registers import complaints
 from hsdesk.ui.common import (
     combo_value,
@@ -96,7 +98,8 @@ class ComplaintDialog(FormDialog[ComplaintRecord]):
             [("— not yet —", None), *[(m.label, m) for m in ReplyMethod]],
             c.method if c else None,
         )
-        section(form, "Private reply (clause 1.7: answer at once, privately)")
+        cited = version_citations(ctx.db, c.policy_version_id if c else None).numbers(D.COMPLAINTS)
+        section(form, f"Private reply ({cited + ': ' if cited else ''}answer at once, privately)")
         form.addRow("&Replied by", self.replied_by)
         labelled(form, f"Replied &on ({TIME_HINT})", self.replied_at, replied_row)
         form.addRow("&How", self.method)

@@ -1,4 +1,4 @@
-"""The Registers tab's complaints page (clause 1.7): complaints raised online, their private
+"""The Registers tab's complaints page: complaints raised online, their private
 replies and how long they took, and the takedown of the post a complaint is about."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ COMPLAINT_COLUMNS: list[Column[ComplaintRecord]] = [
     Column(
         "Reply time",
         lambda c: c.reply_time,
-        tooltip=lambda c: "Time from being seen to the private reply (clause 1.7)",
+        tooltip=lambda c: "Time from being seen to the private reply",
         colour=lambda c: RED if c.late else None,
         sort=lambda c: ((c.replied_at or c.seen_at) - c.seen_at).total_seconds(),
     ),

@@ -5,8 +5,10 @@ from html import escape
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from hsdesk.domain import clock
+from hsdesk.domain.duties import D
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.register_records import ConnectionInput, ConnectionRecord
+from hsdesk.services.policy.duties import current_citations
 from hsdesk.services.registers import connections
 from hsdesk.ui.common import (
     combo_value,
@@ -19,8 +21,13 @@ from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.registers.fields import DATE_HINT, date_field, form_buttons, text_box
 
 
+def _cited(ctx: AppContext) -> str:
+    number = current_citations(ctx.db).numbers(D.DECLARED_CONNECTIONS)
+    return f"Clause {number}: " if number else "The policy: "
+
+
 class ConnectionDialog(FormDialog[ConnectionRecord]):
-    """A link from before someone's involvement, declared under clause 4.1."""
+    """A link from before someone's involvement, declared under the policy."""
 
     refusal_title = "Declaration not saved"
 
@@ -78,8 +85,8 @@ class ConnectionDialog(FormDialog[ConnectionRecord]):
         form.addRow(f"&Ended on ({DATE_HINT})", self.ended)
         form.addRow("&Notes", self.notes)
         about = hint_label(
-            "Clause 4.1: friendships from before someone's involvement may continue. Declare them "
-            "so a later concern can be judged fairly; they are confirmed again every year."
+            f"{_cited(ctx)}friendships from before someone's involvement may continue. Declare "
+            "them so a later concern can be judged fairly; they are confirmed again every year."
         )
         layout = QVBoxLayout(self)
         layout.addWidget(about)

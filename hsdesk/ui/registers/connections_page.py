@@ -1,4 +1,4 @@
-"""The Registers tab's declared connections (4.1), with the boundary rules of 2.5, 2.6, 3.3 and
+"""The Registers tab's declared connections, with the boundary rules of 2.5, 2.6, 3.3 and
 3.4 beside each and their yearly re-confirmation."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""Registers tab: complaints raised online and their private replies (1.7), declared connections
+"""Registers tab: complaints raised online and their private replies, declared connections
 (4.1, with the boundary rules of 2.5, 2.6, 3.3 and 3.4), and, only for those who handle them,
-breaches (2.7, 3.6). Each is a list with the selected record's details beside it."""
+breaches. Each is a list with the selected record's details beside it."""
 
 from __future__ import annotations
 

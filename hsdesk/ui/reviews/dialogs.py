@@ -26,6 +26,7 @@ from hsdesk.domain.review_records import (
     TemplateInput,
     TemplateItem,
 )
+from hsdesk.services.policy.duties import current_citations
 from hsdesk.services.reviews import actions, signoff
 from hsdesk.services.reviews import template as review_template
 from hsdesk.ui.common import (
@@ -38,6 +39,7 @@ from hsdesk.ui.common import (
 )
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import FormDialog
+from hsdesk.ui.policy.clause_list import ClauseList
 from hsdesk.ui.signoff_box import SignOffBox, SignOffDialog
 
 
@@ -179,8 +181,11 @@ class TemplateItemDialog(FormDialog[TemplateItem]):
         self.ctx, self.item = ctx, item
         self.setWindowTitle("Checklist item" if item else "New checklist item")
         self.text = QLineEdit(item.text if item else "")
-        self.clauses = QLineEdit(item.clauses if item else "")
-        self.clauses.setPlaceholderText("e.g. 1.1, 1.5")
+        cite = current_citations(ctx.db)
+        self.clauses = ClauseList(
+            list(cite.clauses.items()), item.clauses.split(", ") if item else (), 130
+        )
+        self.clauses.setAccessibleName(f"Clauses of {cite.label or 'the adopted policy'}")
         self.guidance = QPlainTextEdit(item.guidance if item else "")
         self.guidance.setFixedHeight(90)
         self.per_channel = QCheckBox("Ask this &for each channel")
@@ -188,7 +193,7 @@ class TemplateItemDialog(FormDialog[TemplateItem]):
         self.per_channel.setEnabled(item is None or item.auto is None)
         form = QFormLayout()
         form.addRow("&Question", self.text)
-        form.addRow("&Clauses", self.clauses)
+        form.addRow("&Clauses it checks", self.clauses)
         form.addRow("&Guidance", self.guidance)
         form.addRow("", self.per_channel)
         note = hint_label(
@@ -201,12 +206,12 @@ class TemplateItemDialog(FormDialog[TemplateItem]):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.wire_form(buttons, self.save)
-        self.resize(560, 300)
+        self.resize(620, 380)
 
     def submit(self) -> TemplateItem:
         data = TemplateInput(
             self.per_channel.isChecked(),
-            self.clauses.text(),
+            ", ".join(self.clauses.chosen()),
             self.text.text(),
             self.guidance.toPlainText(),
         )

@@ -1,4 +1,4 @@
-"""Reviews tab (clause 1.5): the quarters and their status, and the chosen quarter's checklist —
+"""Reviews tab: the quarters and their status, and the chosen quarter's checklist —
 actions carried over first, then each channel's items — with results, notes, evidence and
 actions, the Vice Chair's sign-off and the signed review PDF."""
 

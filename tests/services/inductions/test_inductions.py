@@ -24,6 +24,7 @@ from hsdesk.services.inductions import records as inductions
 from hsdesk.services.inductions.exports import induction_rows_for_csv
 from hsdesk.services.platform.auth import Signer
 from hsdesk.services.policy.adoption import record_adoption
+from hsdesk.services.policy.duties import proposals
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 PDF = b"%PDF-1.7\n" + b"\0" * 64
@@ -112,6 +113,11 @@ def test_a_new_adoption_makes_everyone_outstanding_again_from_its_date(db, offic
             signer,
             date(2029, 3, 31),
             session.get(PolicyVersion, office.current).signature_sha256,
+            {
+                p.duty.key: None
+                for p in proposals(session, session.get(PolicyVersion, office.draft))
+                if p.flagged
+            },
         )
     status = _status(db)
     assert set(status.values()) == {InductionStatus.OUTSTANDING}  # due 14 days after adoption

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from hsdesk.db.models import AuditEntry, Consent, Photo, StoredFile
 from hsdesk.domain import clock
-from hsdesk.domain.consent import ConsentMethod, ConsentScope, ConsentStatus
+from hsdesk.domain.consent import Clearance, ConsentMethod, ConsentScope, ConsentStatus
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.domain.photo_records import ConsentInput, PhotoDetails
@@ -166,8 +166,11 @@ def test_clearance_follows_tagging_consent_and_withdrawal(db, admin, tmp_path, f
     assert impact.consent.status is ConsentStatus.WITHDRAWN
     titles = [i.title for i in needs_attention(db)]
     assert "1 photo lost clearance" in titles
-    photos.untag_person(db, admin, photo_id, child.id)
-    assert photos.get_photo(db, photo_id).clearance(ConsentScope.WEBSITE).status.usable
+    # With nobody tagged any more the photo is not yet checked, not "nobody": cleared for nothing
+    # until someone confirms that nobody can be identified in it.
+    untagged = photos.untag_person(db, admin, photo_id, child.id)
+    assert untagged.clearance(ConsentScope.WEBSITE).status is Clearance.UNCHECKED
+    assert photos.confirm_nobody(db, admin, photo_id).clearance(ConsentScope.WEBSITE).status.usable
 
 
 @pytest.mark.parametrize(

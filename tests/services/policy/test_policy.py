@@ -34,6 +34,8 @@ def _adoption(**changes):
         adopted_on=clock.today(),
         review_due=adoption.default_review_date(clock.today()),
         drawn=demo_signature_png(),
+        # the demo's draft drops the volunteers' logo clause: the Chair confirms it is gone
+        links={"volunteer_logo": None},
     )
     return replace(given, **changes)
 

@@ -82,6 +82,9 @@ def test_drop_tag_consent_and_see_the_status_change(qtbot, db, admin, tmp_path):
     assert tab.count.text() == "2 of 2 photos"
     assert {r.event for r in tab.records} == {"Summer picnic"}
     panel = tab.panel
+    # Nobody has said who is pictured yet: cleared for nothing, with a way to say "nobody".
+    assert "Not yet checked" in panel.use_labels[ConsentScope.WEBSITE].text()
+    assert "Not yet checked" in panel.people.item(0).text() and panel.nobody_button.isVisible()
 
     def tag_alfie(dialog: TagPersonDialog) -> None:
         dialog.search.setText("alfie")
@@ -92,6 +95,7 @@ def test_drop_tag_consent_and_see_the_status_change(qtbot, db, admin, tmp_path):
     qtbot.waitUntil(lambda: panel.people.count() == 1 and panel.selected_person() is not None)
     assert "Alfie Booth — not asked" in panel.people.item(0).text()
     assert "Blocked" in panel.use_labels[ConsentScope.WEBSITE].text()
+    assert not panel.nobody_button.isVisible()
 
     def give_consent(dialog: ConsentDialog) -> None:
         assert dialog.given_by.currentText().startswith("Leanne Booth")  # the guardian, by default
@@ -108,6 +112,15 @@ def test_drop_tag_consent_and_see_the_status_change(qtbot, db, admin, tmp_path):
     tab.status.setCurrentIndex(1)  # "Cleared"
     tab.use.setCurrentIndex(1)  # for the website
     qtbot.waitUntil(lambda: tab.count.text() == "1 of 2 photos")  # after any reload in flight
+    # The other photo shows a view with nobody in it: once that is recorded, it is cleared too.
+    tab.status.setCurrentIndex(tab.status.findText("Not yet checked"))
+    qtbot.waitUntil(lambda: tab.count.text() == "1 of 2 photos")
+    other = next(r for r in tab.records if not r.checked)
+    tab.select_photo(other.id)
+    qtbot.waitUntil(lambda: panel.record is not None and panel.record.id == other.id)
+    panel.nobody_button.click()
+    qtbot.waitUntil(lambda: "Cleared" in panel.use_labels[ConsentScope.PRESS].text())
+    assert "Nobody can be identified (checked)" in panel.people.item(0).text()
 
 
 def test_filters_and_the_consent_register(qtbot, ctx):

@@ -97,6 +97,17 @@ def test_the_chair_signs_on_the_pad_and_adopts(qtbot, ctx):
     assert not pad.is_empty()
     png = pad.to_png()
     assert png.startswith(b"\x89PNG")
+    # The draft drops the volunteers' logo clause: adoption waits for the Chair to say so.
+    logo = dialog.links["volunteer_logo"]
+    assert logo.currentText() == "— choose —"
+    assert dialog.links["complaints"].currentData() == "1.8"
+    seen: list[str] = []
+    answer_next_message_box(seen=seen)
+    dialog.save()
+    assert "no clause found for: Volunteers do not use the logo" in seen[0]
+    assert _draft(ctx).status is PolicyStatus.DRAFT and dialog.signoff.username.text() == "chair"
+    logo.setCurrentIndex(logo.findData(None))
+    type_text(dialog.signoff.password, "demo")
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     adopted = policy.get_version(ctx.db, draft.id)
@@ -107,6 +118,7 @@ def test_the_chair_signs_on_the_pad_and_adopts(qtbot, ctx):
 def test_a_refused_adoption_is_explained_and_the_form_kept(qtbot, ctx):
     dialog = AdoptDialog(ctx, _draft(ctx))
     qtbot.addWidget(dialog)
+    dialog.links["volunteer_logo"].setCurrentIndex(dialog.links["volunteer_logo"].findData(None))
     type_text(dialog.signoff.username, "vdo")
     type_text(dialog.signoff.password, "demo")
     seen: list[str] = []
