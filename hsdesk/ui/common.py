@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -121,6 +121,28 @@ def push_button(text: str, slot: Callable[[], object]) -> QPushButton:
     button = QPushButton(text)
     button.clicked.connect(lambda _checked=False: slot())
     return button
+
+
+def list_editor_layout(
+    dialog: QDialog, intro: QWidget, listing: QWidget, buttons: Sequence[QPushButton]
+) -> None:
+    """A dialog that edits a list: the words above, the list with its buttons down the right,
+    and Close."""
+    from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+    side = QVBoxLayout()
+    for button in buttons:
+        side.addWidget(button)
+    side.addStretch(1)
+    row = QHBoxLayout()
+    row.addWidget(listing, 1)
+    row.addLayout(side)
+    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    close.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(intro)
+    layout.addLayout(row, 1)
+    layout.addWidget(close)
 
 
 def password_field() -> QLineEdit:

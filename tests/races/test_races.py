@@ -105,6 +105,16 @@ def race(db_location: str, office: ContentOffice, tmp_path: Path) -> Iterator[Ra
     assert check(office.db) == []  # the audit chain and every stored file intact after it all
 
 
+@pytest.fixture
+def demo_race(db_location: str, demo_db: Database, tmp_path: Path) -> Iterator[Race]:
+    a = Racer(db_location, tmp_path / "pc-a")
+    b = Racer(db_location, tmp_path / "pc-b")
+    yield Race(a, b)
+    a.close()
+    b.close()
+    assert check(demo_db) == []
+
+
 def _count(db: Database, query: Any) -> int:
     with db.read() as session:
         return int(session.execute(query).scalar_one())
@@ -267,3 +277,21 @@ def test_a_decision_on_an_item_already_decided_names_who_and_when(office):
         )
     assert str(refused.value).startswith("Helen Whitworth approved 'Coffee morning' at 10:00")
     assert "The list has been refreshed" in str(refused.value)
+
+
+def test_the_chair_adopting_one_draft_on_two_pcs_adopts_it_once_with_one_set_of_links(
+    demo_race, demo_db
+):
+    from hsdesk.db.models import PolicyLink, PolicyVersion
+    from hsdesk.domain.duties import BUILT_IN
+    from hsdesk.domain.policy import PolicyStatus
+
+    draft = _count(
+        demo_db,
+        select(func.max(PolicyVersion.id)).where(PolicyVersion.status == PolicyStatus.DRAFT),
+    )
+    a, b = demo_race.run(("adopt", {"version": draft}), ("adopt", {"version": draft}))
+    assert sorted(("ok" in a, "ok" in b)) == [False, True]
+    links = select(func.count()).select_from(PolicyLink).where(PolicyLink.version_id == draft)
+    assert _count(demo_db, links) == len(BUILT_IN)
+    assert "adopted" in demo_race.refusals[0]

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.services.content import checklist
 from hsdesk.services.policy.duties import current_citations
-from hsdesk.ui.common import ask, push_button
+from hsdesk.ui.common import ask, list_editor_layout, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import FormDialog, Operation
 
@@ -85,19 +84,9 @@ class ChecklistDialog(QDialog):
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _r: self._update())
         self.toggle_button = push_button("&Stop asking", self.toggle)
-        side = QVBoxLayout()
-        side.addWidget(push_button("&Add…", self.add))
-        side.addWidget(self.toggle_button)
-        side.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.list, 1)
-        row.addLayout(side)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(row, 1)
-        layout.addWidget(close)
+        list_editor_layout(
+            self, intro, self.list, [push_button("&Add…", self.add), self.toggle_button]
+        )
         self.resize(760, 460)
         self.reload()
 

@@ -8,19 +8,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from hsdesk.domain.review import AutoCheck, answered_from_records
 from hsdesk.domain.review_records import TemplateItem
 from hsdesk.services.reviews import template as review_template
-from hsdesk.ui.common import ask, push_button
+from hsdesk.ui.common import ask, list_editor_layout, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.reviews.dialogs import TemplateItemDialog
@@ -42,25 +39,14 @@ class TemplateDialog(QDialog):
         self.list.itemActivated.connect(lambda _i: self.edit())
         self.list.currentRowChanged.connect(lambda _r: self._update())
         self.retire_button = push_button("&Retire", self.toggle)
-        side = QVBoxLayout()
-        for button in (
+        buttons = [
             push_button("&Add…", self.add),
             push_button("&Edit…", self.edit),
             self.retire_button,
             push_button("Move &up", lambda: self.move_item(-1)),
             push_button("Move &down", lambda: self.move_item(1)),
-        ):
-            side.addWidget(button)
-        side.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.list, 1)
-        row.addLayout(side)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(row, 1)
-        layout.addWidget(close)
+        ]
+        list_editor_layout(self, intro, self.list, buttons)
         self.resize(760, 480)
         self.reload()
 

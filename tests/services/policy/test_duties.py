@@ -7,6 +7,7 @@ import io
 from datetime import date
 
 import pytest
+from demo_adoption import demo_adoption
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -41,14 +42,7 @@ def _draft(db: Database):  # type: ignore[no-untyped-def]
 
 
 def _adopt_draft(db: Database, **links: str | None):  # type: ignore[no-untyped-def]
-    given = adoption.Adoption(
-        username="chair",
-        password="demo",
-        adopted_on=clock.today(),
-        review_due=adoption.default_review_date(clock.today()),
-        drawn=demo_signature_png(),
-        links=links or {"volunteer_logo": None},
-    )
+    given = demo_adoption(links=links) if links else demo_adoption()
     return adoption.adopt(db, ADMIN, _draft(db).id, given)
 
 

@@ -5,10 +5,11 @@ from datetime import date, timedelta
 
 import pytest
 from conftest import office_actor
+from demo_adoption import demo_adoption
 from sqlalchemy import func, select
 
 from hsdesk.db.models import AuditEntry, PolicyVersion
-from hsdesk.demo.policy import demo_signature_png, scheme_policy_text
+from hsdesk.demo.policy import scheme_policy_text
 from hsdesk.domain import clock
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import PermissionDenied, SignOffRefused, ValidationError
@@ -27,17 +28,7 @@ def _draft(db):
     )
 
 
-def _adoption(**changes):
-    given = adoption.Adoption(
-        username="chair",
-        password="demo",
-        adopted_on=clock.today(),
-        review_due=adoption.default_review_date(clock.today()),
-        drawn=demo_signature_png(),
-        # the demo's draft drops the volunteers' logo clause: the Chair confirms it is gone
-        links={"volunteer_logo": None},
-    )
-    return replace(given, **changes)
+_adoption = demo_adoption
 
 
 def _counts(db):
