@@ -30,6 +30,9 @@ try:
         problems.append("status.json has no items, or lost its '→'")
 except (ValueError, KeyError) as exc:
     problems.append(f"status.json does not read back: {exc}")
+draft = text("policy draft.txt")
+if "→ checks: Complaints raised online" not in draft or "volunteer_logo:" not in draft:
+    problems.append("policy show did not list the duties of the draft's clauses")
 if text("check.txt").strip() != "ok":
     problems.append("check did not say ok")
 if "Matches" not in text("verify.txt"):

@@ -23,6 +23,8 @@ if errorlevel 1 exit /b 15
 if errorlevel 1 exit /b 16
 "%CLI%" --db "%DB%" status | findstr /c:"Complaint" > nul
 if errorlevel 1 exit /b 17
+"%CLI%" --db "%DB%" policy show --version 3 > "%SMOKE%\policy draft.txt"
+if errorlevel 1 exit /b 18
 
 "%CLI%" --db "%DB%" export policy --out "%SMOKE%\policy.pdf"
 if errorlevel 1 exit /b 20

@@ -229,6 +229,24 @@ class VersionDuties:
     found: list[Proposal]
 
 
+def duties_by_clause(db: Database, version_id: int) -> tuple[dict[str, list[str]], bool]:
+    """What hsdesk checks under each clause of a version ({"1.4": [duty names]}), and whether
+    they are only proposed (a draft's, to be confirmed at adoption)."""
+    with db.read() as session:
+        version = load_version(session, version_id)
+        proposed = version.status is PolicyStatus.DRAFT
+        if proposed:
+            links = {p.duty.key: p.number for p in proposals(session, version)}
+        else:
+            links = stored_links(session, version)
+        names = {d.key: d.name for d in all_duties(session)}
+        found: dict[str, list[str]] = {}
+        for key, number in links.items():
+            if number:
+                found.setdefault(number, []).append(names.get(key, key))
+        return found, proposed
+
+
 def version_duties(
     db: Database, number: int | None = None, document: str | None = None
 ) -> VersionDuties:

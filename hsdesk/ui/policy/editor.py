@@ -44,6 +44,8 @@ class PolicyEditor(QWidget):
         self._dirty = False
         self._loading = False
         self.editable = False
+        self.duties: dict[str, list[str]] = {}
+        self.proposed = False
         self.title = QLineEdit()
         self.title.setAccessibleName("Policy title")
         self.statement = QPlainTextEdit()
@@ -54,6 +56,7 @@ class PolicyEditor(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setUniformRowHeights(True)
         self.body_label = QLabel("Clause text")
+        self.body_label.setWordWrap(True)
         self.body = QPlainTextEdit()
         self.body.setAccessibleName("Text of the chosen section heading or clause")
         self.add_section_button = QPushButton("Add &section")
@@ -105,9 +108,18 @@ class PolicyEditor(QWidget):
 
     # --- loading and reading -------------------------------------------------------------
 
-    def load(self, text: PolicyText, editable: bool) -> None:
+    def load(
+        self,
+        text: PolicyText,
+        editable: bool,
+        duties: dict[str, list[str]] | None = None,
+        proposed: bool = False,
+    ) -> None:
+        """Show a version; ``duties`` names what hsdesk checks under each clause number (only
+        proposed, for a draft), shown with the chosen clause."""
         self._loading = True
         self.editable = editable
+        self.duties, self.proposed = duties or {}, proposed
         self.title.setText(text.title)
         self.statement.setPlainText(text.statement)
         self.tree.clear()
@@ -143,6 +155,8 @@ class PolicyEditor(QWidget):
         return self._dirty
 
     def _set_dirty(self, dirty: bool) -> None:
+        if dirty:
+            self.duties = {}  # proposed for the saved text; renumbering makes them stale
         if dirty != self._dirty:
             self._dirty = dirty
             emit(self.dirty_changed, dirty)
@@ -185,7 +199,14 @@ class PolicyEditor(QWidget):
             self.body_label.setText("Choose a section or clause above")
         else:
             kind = "Heading of section" if item.parent() is None else "Clause"
-            self.body_label.setText(f"{kind} {item.text(0).rstrip('.')}")
+            number = item.text(0).rstrip(".")
+            checks = self.duties.get(number, []) if item.parent() is not None else []
+            said = f"{kind} {number}"
+            if checks:
+                how = "hsdesk will check (proposed)" if self.proposed else "hsdesk checks"
+                said += f" — {how}: {'; '.join(checks)}"
+            self.body_label.setText(said)
+            self.body_label.setToolTip(said)
             self.body.setPlainText(str(item.data(0, TEXT_ROLE)))
         self._loading = False
         self._update_buttons()

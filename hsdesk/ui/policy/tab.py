@@ -25,6 +25,7 @@ from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.policy import PolicyStatus, PolicyText, PolicyVersionRecord
 from hsdesk.services.policy import drafts
 from hsdesk.services.policy import versions as policy
+from hsdesk.services.policy.duties import duties_by_clause
 from hsdesk.ui.common import read_text_file, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
@@ -186,7 +187,8 @@ class PolicyTab(TabPage):
         else:
             self.heading.setText(self._describe(record))
             editable = record.status is PolicyStatus.DRAFT and self.can_edit
-            self.editor.load(record.text, editable=editable)
+            duties, proposed = duties_by_clause(self.ctx.db, record.id)
+            self.editor.load(record.text, editable, duties, proposed)
             same_document = [r for r in self.records if r.document_id == record.document_id]
             self.compare.set_versions(same_document, record.id)
         self._update_actions()

@@ -229,3 +229,23 @@ def test_the_tab_is_built_when_opened_and_closing_asks_about_a_changed_draft(qtb
     window.close()
     assert not window.isVisible()
     assert _draft(ctx).text.title.endswith("(revised)")
+
+
+def test_the_chosen_clause_says_what_hsdesk_checks_under_it(qtbot, ctx):
+    from hsdesk.ui.policy.tab import PolicyTab
+
+    tab = PolicyTab(ctx)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    adopted = next(r for r in tab.records if r.status is PolicyStatus.ADOPTED)
+    tab._show(adopted)
+    section = tab.editor.tree.topLevelItem(0)
+    tab.editor.tree.setCurrentItem(section.child(6))
+    assert tab.editor.body_label.text() == (
+        "Clause 1.7 — hsdesk checks: Complaints raised online are answered at once, privately"
+    )
+    tab._show(_draft(ctx))
+    tab.editor.tree.setCurrentItem(tab.editor.tree.topLevelItem(0).child(7))
+    assert "Clause 1.8 — hsdesk will check (proposed): Complaints raised" in (
+        tab.editor.body_label.text()
+    )
