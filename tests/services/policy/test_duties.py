@@ -4,7 +4,7 @@ records keeping the version they were made under, and what a revision changes.""
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 from demo_adoption import demo_adoption
@@ -23,7 +23,9 @@ from hsdesk.domain.duties import BUILT_IN, D, Found, propose
 from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.domain.policy import PolicyStatus
+from hsdesk.domain.review import quarter_of
 from hsdesk.domain.review_records import TemplateInput
+from hsdesk.exports.review_pdf import build_review_pdf
 from hsdesk.services.content import approval, checklist
 from hsdesk.services.dashboard import needs_attention
 from hsdesk.services.inductions import packs
@@ -31,6 +33,7 @@ from hsdesk.services.inductions import records as inductions
 from hsdesk.services.policy import adoption, duties
 from hsdesk.services.policy import versions as policy
 from hsdesk.services.registers import breaches
+from hsdesk.services.reviews import checklist as checklist_of_reviews
 from hsdesk.services.reviews import template as review_template
 
 ADMIN = Actor("admin", None, "Administrator", is_admin=True)
@@ -160,6 +163,14 @@ def test_a_review_begun_before_a_revision_keeps_its_numbers_and_a_new_one_cites_
     details = quarterly.get_review(demo_db, signed.review_id)
     identity = next(i for i in details.items if i.text.startswith("The Home-Start name"))
     assert (details.policy, identity.clauses) == ("clause 1.5", "1.6")
+    # The next quarter's review, begun after the adoption, cites the new version — on its PDF too.
+    clock.freeze(datetime.combine(quarter_of(clock.today()).next.start, time(10)))
+    begun = checklist_of_reviews.start_review(demo_db, ADMIN, quarter_of(clock.today()))
+    identity = next(i for i in begun.items if i.text.startswith("The Home-Start name"))
+    assert (begun.policy, identity.clauses) == ("clause 1.6", "1.7")
+    pdf = build_review_pdf(begun, None, [], lambda _sha: None)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "(clause 1.6)" in text and "used correctly (1.7)" in text
 
 
 # --- a revised policy changes what is checked -----------------------------------------------
