@@ -3,6 +3,7 @@ specifics in hsdesk.db.server). The only module that speaks SQLite-specific SQL.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import uuid
@@ -306,8 +307,15 @@ class Database:
                     yield session
                     if self.is_server:
                         server.announce_change(session.connection(), self.instance)
-            except BaseException:
+            except BaseException as exc:
                 self.files.discard(session)
+                recorded = getattr(exc, "recorded", None)
+                if recorded is not None:  # kept although the change was refused
+                    try:
+                        with session.begin():
+                            recorded(session)
+                    except Exception:  # the refusal is what the person must hear
+                        logging.getLogger(__name__).exception("could not keep %r", exc)
                 raise
 
     @contextmanager

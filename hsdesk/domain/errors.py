@@ -1,8 +1,19 @@
 """Errors a person can act on. Every message is plain English and says what to do."""
 
+from collections.abc import Callable
+from typing import Any
+
 
 class HsdeskError(Exception):
-    """Base of every refusal hsdesk explains to its user."""
+    """Base of every refusal hsdesk explains to its user.
+
+    ``recorded`` is what must be kept although the change was refused (a wrong password counted
+    and put in the audit trail): the database layer runs it, with a session, in a transaction of
+    its own after rolling the refused change back."""
+
+    def __init__(self, *args: object, recorded: Callable[[Any], None] | None = None) -> None:
+        super().__init__(*args)
+        self.recorded = recorded
 
 
 class ValidationError(HsdeskError):

@@ -7,6 +7,7 @@ from enum import Enum
 
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.enums import Office, PersonKind
+from hsdesk.domain.errors import PermissionDenied
 
 
 @dataclass(frozen=True)
@@ -131,3 +132,9 @@ def allowed(actor: Actor, permission: Permission) -> bool:
         or bool(actor.offices & rule.offices)
         or (actor.person_kind is not None and actor.person_kind in rule.kinds)
     )
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    """Refuse, in the rule's own words, an actor the permission does not allow."""
+    if not allowed(actor, permission):
+        raise PermissionDenied(permission.value.refusal)

@@ -151,9 +151,10 @@ def test_a_database_saved_at_each_shipped_revision_upgrades_with_every_row_kept(
         ]
         names = ", ".join(old["columns"][n] for n in same)
         rows = Counter(conn.execute(f'SELECT {names} FROM "{table}"'))
+        was = Counter(tuple(row[n] for n in same) for row in old["rows"].elements())
         if table == "setting" and revision != schema.HEAD:  # the upgrade says which hsdesk did it
             assert rows.pop(("schema_upgraded_by", __version__), 0) == 1
-        was = Counter(tuple(row[n] for n in same) for row in old["rows"].elements())
+            was.pop(("schema_upgraded_by", __version__), None)  # a fixture this release made
         assert rows == was, f"rows of {table} changed in the upgrade from {revision}"
     for table, column in CHANGED_ON_PURPOSE:
         changed = conn.execute(f"SELECT text FROM \"{table}\" WHERE {column} = 'complaints'")

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Integer,
     String,
     Text,
 )
@@ -80,5 +81,8 @@ class UserAccount(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     last_sign_in: Mapped[datetime | None] = mapped_column(DateTime)
+    # wrong passwords in a row (sign-in and sign-offs) and when the last was typed
+    wrong_passwords: Mapped[int] = mapped_column(Integer, default=0)
+    last_wrong_password: Mapped[datetime | None] = mapped_column(DateTime)
 
     person: Mapped[Person] = relationship(back_populates="account")

@@ -158,6 +158,7 @@ def reset_password(db: Database, actor: Actor, username: str, new_password: str)
         account = _get(session, username)
         _check_password(new_password, account.username)
         account.password_hash = hash_password(new_password)
+        account.wrong_passwords = 0  # a new password ends any pause on guessing
         audit.record(
             session,
             actor,

@@ -16,9 +16,8 @@ from hsdesk.db.models import AuditEntry
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.audit_chain import GENESIS, ChainedEntry, entry_hash, first_break
-from hsdesk.domain.permissions import Permission
+from hsdesk.domain.permissions import Permission, require
 from hsdesk.domain.records import AuditRecord
-from hsdesk.services.platform.auth import require
 
 
 def _content(entry: AuditEntry) -> dict[str, Any]:
