@@ -206,6 +206,10 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
             QTimer.singleShot(0, window.offer_scheme_policy)
         if args.quit_when_shown:
             QTimer.singleShot(0, window.close)
+        elif args.demo:
+            from hsdesk.ui.platform.demo_close import demo_may_close
+
+            window.may_close = lambda: demo_may_close(window, db)
         app = QApplication.instance()
         assert app is not None
         app.exec()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +50,8 @@ class MainWindow(QMainWindow):
         self.restore_request: Path | None = None  # a backup to restore once the window is closed
         # Where to open next once the window is closed: an office server, or "" for this PC.
         self.switch_to: str | None = None
+        # Asked before the window closes for good (hsdesk --demo: its data is about to go).
+        self.may_close: Callable[[], bool] | None = None
         self.database = DatabaseActions(self)
         self._backing_up = False  # an automatic backup is running in the background
         demo = " — DEMO DATA" if ctx.demo else ""
@@ -290,6 +293,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(page.confirm_leave() for page in self._built()):
+            event.ignore()
+            return
+        leaving = self.restore_request is None and self.switch_to is None
+        if leaving and self.may_close is not None and not self.may_close():
             event.ignore()
             return
         settings = QSettings()
