@@ -139,14 +139,14 @@ def store_links(
     unknown = [k for k in chosen if k not in known]
     if unknown:
         raise ValidationError(
-            f"hsdesk has no policy duty called {', '.join(unknown)}. "
+            f"hsdesk has no policy duty called {', '.join(k[:40] for k in unknown)}. "
             "`hsdesk-cli policy show` lists them."
         )
     ids = {number: clause_id for clause_id, number in clause_numbers(version).items()}
     wrong = [n for n in chosen.values() if n is not None and n not in ids]
     if wrong:
         raise ValidationError(
-            f"Version {version.number} has no clause {', '.join(wrong)}. "
+            f"Version {version.number} has no clause {', '.join(n[:20] for n in wrong)}. "
             "Choose clauses from this version."
         )
     flagged = unconfirmed(found, chosen)

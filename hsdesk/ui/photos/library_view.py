@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.consent import Clearance, ConsentScope
 from hsdesk.domain.photo_records import PhotoRecord
-from hsdesk.ui.photos.panel import CLEARANCE_COLOURS
+from hsdesk.ui.photos.consent_words import CLEARANCE_COLOURS
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.record_table import RECORD_ROLE, Column, RecordTableModel
 

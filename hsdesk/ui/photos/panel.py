@@ -22,45 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.domain.consent import Clearance, ConsentScope, ConsentStatus
+from hsdesk.domain.consent import Clearance, ConsentScope
 from hsdesk.domain.dates import format_date
-from hsdesk.domain.photo_records import ConsentRecord, PhotoDetails, PhotoRecord
+from hsdesk.domain.photo_records import PhotoDetails, PhotoRecord
 from hsdesk.services.photos import consents
 from hsdesk.services.photos import library as photos
 from hsdesk.ui.common import read_date, set_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
+from hsdesk.ui.photos.consent_words import CLEARANCE_COLOURS, consent_line
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.signals import emit
 
-CLEARANCE_COLOURS = {
-    Clearance.CLEARED: "#1d6b35",
-    Clearance.EXPIRING: "#a15c00",
-    Clearance.BLOCKED: "#a61b1b",
-    Clearance.UNCHECKED: "#6b4fa0",
-}
 PREVIEW = 512
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 10
-
-
-def consent_line(name: str, records: list[ConsentRecord]) -> tuple[str, str]:
-    """One person's consent in a few words, and its colour."""
-    live = [r for r in records if r.status is ConsentStatus.ACTIVE]
-    if live:
-        best = max(live, key=lambda r: r.expires_on)
-        return (
-            f"{name} — consent to {best.scopes_label.lower()} until {format_date(best.expires_on)}",
-            CLEARANCE_COLOURS[Clearance.CLEARED],
-        )
-    current = [r for r in records if r.status is not ConsentStatus.SUPERSEDED]
-    if not current:
-        return f"{name} — not asked (no consent record)", CLEARANCE_COLOURS[Clearance.BLOCKED]
-    latest = current[0]
-    if latest.status is ConsentStatus.WITHDRAWN:
-        text = f"{name} — consent withdrawn on {format_date(latest.withdrawn_on)}"
-    else:
-        text = f"{name} — consent expired on {format_date(latest.expires_on)}"
-    return text, CLEARANCE_COLOURS[Clearance.BLOCKED]
 
 
 class PhotoPanel(QScrollArea):
@@ -254,12 +229,10 @@ class PhotoPanel(QScrollArea):
 
     def _person_buttons(self) -> None:
         record = self.record
-        self.nobody_button.setVisible(
-            record is not None
-            and not record.checked
-            and not record.pictured
-            and not record.unidentified
+        unsaid = record is not None and not (
+            record.checked or record.pictured or record.unidentified
         )
+        self.nobody_button.setVisible(unsaid)  # nothing recorded about who is pictured yet
         chosen = self.selected_person() is not None
         for button in (self.untag_button, self.consent_button, self.history_button):
             button.setEnabled(chosen)

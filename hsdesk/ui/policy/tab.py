@@ -187,8 +187,7 @@ class PolicyTab(TabPage):
         else:
             self.heading.setText(self._describe(record))
             editable = record.status is PolicyStatus.DRAFT and self.can_edit
-            duties, proposed = duties_by_clause(self.ctx.db, record.id)
-            self.editor.load(record.text, editable, duties, proposed)
+            self.editor.load(record.text, editable, *duties_by_clause(self.ctx.db, record.id))
             same_document = [r for r in self.records if r.document_id == record.document_id]
             self.compare.set_versions(same_document, record.id)
         self._update_actions()
