@@ -24,6 +24,11 @@ class PermissionDenied(HsdeskError):
     """The signed-in user (or signer) may not do this; the message names who can."""
 
 
+class AccountChanged(PermissionDenied):
+    """The signed-in account was switched off, or lost the right it needed, since signing in:
+    the action was refused and the window's session ends (the person signs in again)."""
+
+
 class SignOffRefused(PermissionDenied):
     """A sign-off was refused: wrong password, or the signer does not hold the office that day."""
 

@@ -80,7 +80,7 @@ def _check(session: Session, data: ChannelInput, channel_id: int | None) -> Chan
 def save_channel(
     db: Database, actor: Actor, data: ChannelInput, channel_id: int | None = None
 ) -> ChannelRecord:
-    require(actor, Permission.EDIT_CHANNELS)
+    require(db, actor, Permission.EDIT_CHANNELS)
     with db.write() as session:
         clean = _check(session, data, channel_id)
         if channel_id is None:
@@ -133,7 +133,7 @@ def agree_settings(
     today: date | None = None,
 ) -> ChannelRecord:
     """Record the privacy settings the trustees agreed for a channel (a new entry in its history)."""
-    require(actor, Permission.EDIT_CHANNELS)
+    require(db, actor, Permission.EDIT_CHANNELS)
     with db.write() as session:
         channel = _channel(session, channel_id)
         insert_settings(session, actor, channel, data, today or clock.today())

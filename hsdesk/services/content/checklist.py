@@ -65,7 +65,7 @@ def added_points(db: Database) -> list[AddedPoint]:
 
 def add_point(db: Database, actor: Actor, text: str, clause: str) -> AddedPoint:
     """Add a point citing one clause of the adopted policy to every later approval."""
-    require(actor, Permission.EDIT_CHECKLISTS)
+    require(db, actor, Permission.EDIT_CHECKLISTS)
     text = " ".join(text.split())
     if not text:
         raise ValidationError(
@@ -105,7 +105,7 @@ def add_point(db: Database, actor: Actor, text: str, clause: str) -> AddedPoint:
 
 def set_point_active(db: Database, actor: Actor, point_id: int, active: bool) -> None:
     """Stop asking an added point in later approvals (decisions made keep it), or ask it again."""
-    require(actor, Permission.EDIT_CHECKLISTS)
+    require(db, actor, Permission.EDIT_CHECKLISTS)
     with db.write() as session:
         row = session.get(ApprovalCheckItem, point_id)
         if row is None:

@@ -153,7 +153,7 @@ def save_item(
     db: Database, actor: Actor, data: ContentInput, item_id: int | None = None
 ) -> ContentDetails:
     """Write a new draft, or change one (a change to approved content voids the approval)."""
-    require(actor, Permission.WRITE_CONTENT)
+    require(db, actor, Permission.WRITE_CONTENT)
     with db.write() as session:
         clean = _clean(session, data)
         if item_id is None:
@@ -165,7 +165,7 @@ def save_item(
 
 
 def submit(db: Database, actor: Actor, item_id: int) -> ContentDetails:
-    require(actor, Permission.WRITE_CONTENT)
+    require(db, actor, Permission.WRITE_CONTENT)
     with db.write() as session:
         item = load_item(session, item_id)
         submit_item(session, actor, item)

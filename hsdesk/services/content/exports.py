@@ -71,7 +71,7 @@ def _reason(item: ContentItem, takedown: Takedown | None) -> str:
 
 
 def content_rows(db: Database, actor: Actor) -> list[tuple[object, ...]]:
-    require(actor, Permission.WRITE_CONTENT)
+    require(db, actor, Permission.WRITE_CONTENT)
     rows: list[tuple[object, ...]] = []
     with db.read() as session:
         for item in _items(session):
@@ -219,7 +219,7 @@ def content_log(db: Database, start: date, end: date) -> list[LogEntry]:
 def export_content_log(db: Database, actor: Actor, start: date, end: date, target: Path) -> int:
     from hsdesk.exports.csv_file import csv_bytes
 
-    require(actor, Permission.WRITE_CONTENT)
+    require(db, actor, Permission.WRITE_CONTENT)
     entries = content_log(db, start, end)
     rows = [
         (format_datetime(e.at), e.what, e.item_id, e.title, e.channel, e.by, e.details)

@@ -92,7 +92,7 @@ def request_takedown(
     db: Database, actor: Actor, item_id: int, reason: TakedownReason, details: str
 ) -> ContentDetails:
     """Ask for an item to come down at once, by hand."""
-    require(actor, Permission.WRITE_CONTENT)
+    require(db, actor, Permission.WRITE_CONTENT)
     if reason not in MANUAL_REASONS:
         raise ValidationError(
             "Choose why it must come down: a complaint, out of date, or posted in error."
@@ -113,7 +113,7 @@ def complete_takedown(
     today: date | None = None,
 ) -> ContentDetails:
     """The VDO records that the item is offline everywhere it was."""
-    require(actor, Permission.TAKE_DOWN)
+    require(db, actor, Permission.TAKE_DOWN)
     day = today or clock.today()
     with db.write() as session:
         row = session.get(Takedown, takedown_id)
@@ -172,7 +172,7 @@ def finish_takedown(
 def copy_item(db: Database, actor: Actor, item_id: int, reason: str = "") -> ContentDetails:
     """A new draft from an item's text, channels and photos. For an item that is online this is
     a correction: the reason is required and the one online is to be taken down."""
-    require(actor, Permission.WRITE_CONTENT)
+    require(db, actor, Permission.WRITE_CONTENT)
     with db.write() as session:
         old = load_item(session, item_id)
         may(actor, ItemAction.COPY, facts_of(old)).enforce()

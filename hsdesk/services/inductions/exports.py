@@ -51,7 +51,7 @@ def _record_cells(record: InductionRecord | None) -> tuple[object, ...]:
 
 
 def induction_rows_for_csv(db: Database, actor: Actor) -> list[tuple[object, ...]]:
-    require(actor, Permission.RECORD_INDUCTIONS)
+    require(db, actor, Permission.RECORD_INDUCTIONS)
     rows: list[tuple[object, ...]] = []
     with db.read() as session:
         version, current = standing(session, clock.today())

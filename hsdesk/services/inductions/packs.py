@@ -120,7 +120,7 @@ def add_pack_document(
     db: Database, actor: Actor, kind: PersonKind, title: str, data: bytes, file_name: str
 ) -> PackDocumentRecord:
     """Attach a PDF to the packs of everyone in a role, after the ones already there."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     title = title.strip()
     if kind not in COVERED_KINDS:
         raise ValidationError("Packs are made for trustees, staff and volunteers only.")
@@ -165,7 +165,7 @@ def _document(session: Session, document_id: int) -> PackDocument:
 
 
 def remove_pack_document(db: Database, actor: Actor, document_id: int) -> None:
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     with db.write() as session:
         row = _document(session, document_id)
         session.delete(row)
@@ -181,7 +181,7 @@ def remove_pack_document(db: Database, actor: Actor, document_id: int) -> None:
 
 def move_pack_document(db: Database, actor: Actor, document_id: int, step: int) -> None:
     """Move a document one place earlier (step -1) or later (+1) in its role's packs."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     with db.write() as session:
         row = _document(session, document_id)
         siblings = list(
@@ -275,7 +275,7 @@ def make_packs(
     for each person) or, with ``separate``, one PDF each. Safe to run off the UI thread."""
     from hsdesk.exports.induction_pack import build_packs
 
-    require(actor, Permission.RECORD_INDUCTIONS)
+    require(db, actor, Permission.RECORD_INDUCTIONS)
     day = today or clock.today()
     with db.read() as session:
         current = current_version(session)

@@ -72,7 +72,7 @@ def record_acknowledgement(
     db: Database, actor: Actor, data: AckInput, today: date | None = None
 ) -> InductionRecord:
     """Record that a person acknowledged a version, with the evidence; one transaction."""
-    require(actor, Permission.RECORD_INDUCTIONS)
+    require(db, actor, Permission.RECORD_INDUCTIONS)
     with db.write() as session:
         return _record(
             insert_acknowledgement(session, db.files, actor, data, today or clock.today())
@@ -148,7 +148,7 @@ def record_given(
     today: date | None = None,
 ) -> InductionRecord:
     """Record that the person received the policy (their induction pack) on a day."""
-    require(actor, Permission.RECORD_INDUCTIONS)
+    require(db, actor, Permission.RECORD_INDUCTIONS)
     with db.write() as session:
         row = insert_given(
             session, actor, person_id, version_id, given_on, given_by, today or clock.today()
@@ -197,7 +197,7 @@ def mark_printed(
     db: Database, actor: Actor, person_ids: Sequence[int], version_id: int, day: date | None = None
 ) -> int:
     """Record that these people's packs were printed today; returns how many were marked."""
-    require(actor, Permission.RECORD_INDUCTIONS)
+    require(db, actor, Permission.RECORD_INDUCTIONS)
     with db.write() as session:
         return insert_printed(session, actor, person_ids, version_id, day or clock.today())
 

@@ -49,7 +49,7 @@ def overdue_days(db: Database) -> int:
 def set_overdue_days(db: Database, actor: Actor, days: int) -> None:
     """How many days after starting (or after a new version's adoption) an acknowledgement is
     overdue. Administrators only."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     if not 1 <= days <= 365:
         raise ValidationError(
             "Inductions must be due within 1 to 365 days. Choose a number in that range."

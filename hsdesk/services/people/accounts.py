@@ -42,7 +42,7 @@ def has_accounts(db: Database) -> bool:
 
 
 def list_accounts(db: Database, actor: Actor) -> list[AccountRecord]:
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     with db.read() as session:
         query = (
             select(UserAccount)
@@ -129,7 +129,7 @@ def _create(
 def create_account(
     db: Database, actor: Actor, person_id: int, username: str, password: str, is_admin: bool = False
 ) -> AccountRecord:
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     with db.write() as session:
         return _record(_create(session, actor, person_id, username, password, is_admin))
 
@@ -153,7 +153,7 @@ def create_first_admin(
 
 def reset_password(db: Database, actor: Actor, username: str, new_password: str) -> None:
     """An administrator sets someone's password (e.g. when they have forgotten it)."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     with db.write() as session:
         account = _get(session, username)
         _check_password(new_password, account.username)
@@ -195,7 +195,7 @@ def set_flags(
     active: bool | None = None,
 ) -> AccountRecord:
     """Make or unmake an administrator, switch an account off or on; one administrator always remains."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     with db.write() as session:
         account = _get(session, username)
         changes = []

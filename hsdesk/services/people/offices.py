@@ -136,7 +136,7 @@ def insert_holding(session: Session, actor: Actor, data: HoldingInput) -> Office
 
 
 def add_holding(db: Database, actor: Actor, data: HoldingInput) -> OfficeHoldingRecord:
-    require(actor, Permission.EDIT_OFFICES)
+    require(db, actor, Permission.EDIT_OFFICES)
     with db.write() as session:
         holding = insert_holding(session, actor, data)
         session.refresh(holding)
@@ -144,7 +144,7 @@ def add_holding(db: Database, actor: Actor, data: HoldingInput) -> OfficeHolding
 
 
 def end_holding(db: Database, actor: Actor, holding_id: int, to_date: date) -> OfficeHoldingRecord:
-    require(actor, Permission.EDIT_OFFICES)
+    require(db, actor, Permission.EDIT_OFFICES)
     with db.write() as session:
         holding = session.get(OfficeHolding, holding_id)
         if holding is None:

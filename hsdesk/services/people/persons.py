@@ -146,14 +146,14 @@ def insert_person(session: Session, actor: Actor, data: PersonInput) -> Person:
 
 
 def add_person(db: Database, actor: Actor, data: PersonInput) -> PersonRecord:
-    require(actor, Permission.EDIT_PEOPLE)
+    require(db, actor, Permission.EDIT_PEOPLE)
     with db.write() as session:
         person_id = insert_person(session, actor, data).id
     return get_person(db, person_id)
 
 
 def update_person(db: Database, actor: Actor, person_id: int, data: PersonInput) -> PersonRecord:
-    require(actor, Permission.EDIT_PEOPLE)
+    require(db, actor, Permission.EDIT_PEOPLE)
     with db.write() as session:
         person = session.get(Person, person_id)
         if person is None:
@@ -208,7 +208,7 @@ def save_family(
     notes: str = "",
 ) -> FamilyRecord:
     """Add (family_id None) or change a family; the reference code must be unique."""
-    require(actor, Permission.EDIT_PEOPLE)
+    require(db, actor, Permission.EDIT_PEOPLE)
     reference = reference.strip().upper()
     if not reference:
         raise ValidationError("Enter the family's reference code, e.g. FAM-0123. Do not use names.")

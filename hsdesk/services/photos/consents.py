@@ -278,7 +278,7 @@ def insert_consent(
 def record_consent(
     db: Database, actor: Actor, data: ConsentInput, today: date | None = None
 ) -> ConsentRecord:
-    require(actor, Permission.MANAGE_PHOTOS)
+    require(db, actor, Permission.MANAGE_PHOTOS)
     day = today or clock.today()
     with db.write() as session:
         consent_id = insert_consent(session, db, actor, data, day).id
@@ -294,7 +294,7 @@ def correct_consent(
     today: date | None = None,
 ) -> ConsentRecord:
     """Replace a wrong record by a new one; the old one stays, marked superseded, with the reason."""
-    require(actor, Permission.MANAGE_PHOTOS)
+    require(db, actor, Permission.MANAGE_PHOTOS)
     day = today or clock.today()
     if not reason.strip():
         raise ValidationError("Say why the record is being corrected (for example 'wrong date').")

@@ -80,7 +80,7 @@ def consents_csv(db: Database, actor: Actor, today: date | None = None) -> bytes
 
 
 def consent_rows(db: Database, actor: Actor, today: date | None = None) -> list[tuple[object, ...]]:
-    require(actor, Permission.MANAGE_PHOTOS)
+    require(db, actor, Permission.MANAGE_PHOTOS)
     records = sorted(list_consents(db, today=today), key=lambda r: r.id)
     rows: list[tuple[object, ...]] = [
         (

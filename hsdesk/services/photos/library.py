@@ -120,7 +120,7 @@ def store_photo(
 
 def import_photo(db: Database, actor: Actor, photo: PhotoFile, event: str = "") -> tuple[int, bool]:
     """Import one photo in one transaction; returns (photo id, whether it is new)."""
-    require(actor, Permission.MANAGE_PHOTOS)
+    require(db, actor, Permission.MANAGE_PHOTOS)
     with db.write() as session:  # a failure takes the stored bytes back: nothing half-imported
         row, new = store_photo(session, db, actor, photo, event)
         return row.id, new
@@ -135,7 +135,7 @@ def import_files(
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Import many files, each on its own; safe to run off the UI thread."""
-    require(actor, Permission.MANAGE_PHOTOS)
+    require(db, actor, Permission.MANAGE_PHOTOS)
     files = list(paths)
     report = ImportReport()
     for done, path in enumerate(files):
@@ -172,7 +172,7 @@ def thumbnail(db: Database, sha256: str, size: int = THUMB_SIZE) -> Path:
 
 def update_photo(db: Database, actor: Actor, photo_id: int, details: PhotoDetails) -> PhotoRecord:
     """Change the caption, event, date taken and the count of unidentified people."""
-    require(actor, Permission.MANAGE_PHOTOS)
+    require(db, actor, Permission.MANAGE_PHOTOS)
     if details.taken_on and details.taken_on > clock.today():
         raise ValidationError("The date taken is in the future. Check the year.")
     if not 0 <= details.unidentified <= MAX_UNIDENTIFIED:
@@ -220,7 +220,7 @@ def _recheck(photo: Photo, actor: Actor, had_people: bool) -> None:
 def confirm_nobody(db: Database, actor: Actor, photo_id: int) -> PhotoRecord:
     """Record that no person can be identified in the photo (a view, a logo, hands at work):
     the check that lets a photo with nobody tagged be cleared."""
-    require(actor, Permission.MANAGE_PHOTOS)
+    require(db, actor, Permission.MANAGE_PHOTOS)
     with db.write() as session:
         photo = _photo(session, photo_id)
         if _has_people(photo):
@@ -261,7 +261,7 @@ def insert_tag(session: Session, actor: Actor, photo: Photo, person: Person) -> 
 
 def tag_person(db: Database, actor: Actor, photo_id: int, person_id: int) -> PhotoRecord:
     """Record that a person from the register is pictured."""
-    require(actor, Permission.MANAGE_PHOTOS)
+    require(db, actor, Permission.MANAGE_PHOTOS)
     with db.write() as session:
         photo = _photo(session, photo_id)
         person = session.get(Person, person_id)
@@ -272,7 +272,7 @@ def tag_person(db: Database, actor: Actor, photo_id: int, person_id: int) -> Pho
 
 
 def untag_person(db: Database, actor: Actor, photo_id: int, person_id: int) -> PhotoRecord:
-    require(actor, Permission.MANAGE_PHOTOS)
+    require(db, actor, Permission.MANAGE_PHOTOS)
     with db.write() as session:
         photo = _photo(session, photo_id)
         subject = next((s for s in photo.subjects if s.person_id == person_id), None)

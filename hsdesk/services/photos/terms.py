@@ -63,7 +63,7 @@ def expiry_months_in(session: Session) -> ExpiryMonths:
 
 def set_expiry_months(db: Database, actor: Actor, months: ExpiryMonths) -> None:
     """How long new consent lasts by default, for children and for adults (administrators only)."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     for label, value in (("children", months.child), ("adults", months.adult)):
         if not 1 <= value <= 120:
             raise ValidationError(f"Consent for {label} must last from 1 to 120 months.")

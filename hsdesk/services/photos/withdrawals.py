@@ -63,7 +63,7 @@ def withdraw_consent(
     today: date | None = None,
 ) -> WithdrawalImpact:
     """Record a withdrawal as its own event; returns the photos that must now come down."""
-    require(actor, Permission.MANAGE_PHOTOS)
+    require(db, actor, Permission.MANAGE_PHOTOS)
     day = today or clock.today()
     if not how.strip():
         raise ValidationError("Say how the consent was withdrawn (for example 'phone call').")

@@ -16,8 +16,9 @@ from hsdesk.db.models import AuditEntry
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.audit_chain import GENESIS, ChainedEntry, entry_hash, first_break
-from hsdesk.domain.permissions import Permission, require
+from hsdesk.domain.permissions import Permission
 from hsdesk.domain.records import AuditRecord
+from hsdesk.services.platform.standing import check_active, require
 
 
 def _content(entry: AuditEntry) -> dict[str, Any]:
@@ -44,7 +45,9 @@ def record(
     data: dict[str, Any] | None = None,
     signer: str | None = None,
 ) -> AuditEntry:
-    """Append one entry; it commits or rolls back with the change it describes."""
+    """Append one entry; it commits or rolls back with the change it describes. A change by
+    an account switched off since it signed in is refused here, whatever the service checked."""
+    check_active(session, actor)
     last = session.execute(
         select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()
@@ -110,7 +113,7 @@ def _filtered(flt: AuditFilter) -> Select[Any]:
 
 
 def list_entries(db: Database, actor: Actor, flt: AuditFilter = AuditFilter()) -> list[AuditRecord]:
-    require(actor, Permission.VIEW_AUDIT)
+    require(db, actor, Permission.VIEW_AUDIT)
     with db.read() as session:
         rows = session.execute(_filtered(flt)).scalars()
         return [

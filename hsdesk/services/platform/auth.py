@@ -8,11 +8,10 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
-from hsdesk.db.models import OfficeHolding, Setting, UserAccount
+from hsdesk.db.models import Setting, UserAccount
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
@@ -20,8 +19,10 @@ from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import PermissionDenied, SignOffRefused
 from hsdesk.domain.offices import holds_on
 from hsdesk.domain.passwords import WRONG_BEFORE_PAUSE, paused_message, paused_until
-from hsdesk.domain.permissions import require as require  # where the services have always found it
 from hsdesk.services.platform import audit
+from hsdesk.services.platform.standing import actor_for as actor_for
+from hsdesk.services.platform.standing import find_account as _account
+from hsdesk.services.platform.standing import require as require  # where the services find it
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -59,31 +60,6 @@ def password_matches(stored_hash: str, password: str) -> bool:
         return _hasher().verify(stored_hash, password)
     except (VerificationError, InvalidHashError):
         return False
-
-
-def offices_held(session: Session, person_id: int, day: date) -> frozenset[Office]:
-    holdings = session.execute(
-        select(OfficeHolding).where(OfficeHolding.person_id == person_id)
-    ).scalars()
-    return frozenset(h.office for h in holdings if holds_on(h.from_date, h.to_date, day))
-
-
-def actor_for(session: Session, account: UserAccount, day: date | None = None) -> Actor:
-    person = account.person
-    return Actor(
-        username=account.username,
-        person_id=person.id,
-        display_name=f"{person.first_name} {person.last_name}".strip(),
-        is_admin=account.is_admin,
-        person_kind=person.kind,
-        offices=offices_held(session, person.id, day or clock.today()),
-    )
-
-
-def _account(session: Session, username: str) -> UserAccount | None:
-    return session.execute(
-        select(UserAccount).where(func.lower(UserAccount.username) == username.strip().lower())
-    ).scalar_one_or_none()
 
 
 @cache

@@ -32,12 +32,11 @@ from hsdesk.db.lock import live_holder
 from hsdesk.db.migrate import known_schema, probe_file
 from hsdesk.db.models import AuditEntry
 from hsdesk.db.snapshot import backup_database
-from hsdesk.domain import clock
+from hsdesk.domain import clock, permissions
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.backups import BackupKind, backups_to_keep, parse_backup_name
 from hsdesk.domain.errors import DatabaseInUse, DatabaseProblem, PermissionDenied, ValidationError
 from hsdesk.domain.permissions import Permission
-from hsdesk.services.platform.auth import require
 
 # What a backup holds, shown beside it: (table, words).
 COUNTED: tuple[tuple[str, str], ...] = (
@@ -265,7 +264,8 @@ def restore(
     backup = backup.expanduser().resolve()
     intact = database.exists() and _opens_cleanly(database)
     if actor is not None:
-        require(actor, Permission.RESTORE_BACKUPS)
+        # The file is closed by now: the rule is checked as the window last knew the account.
+        permissions.require(actor, Permission.RESTORE_BACKUPS)
     elif intact:
         raise PermissionDenied(
             "The database is not damaged, so restoring a backup needs an administrator: sign in "

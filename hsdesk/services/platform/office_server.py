@@ -153,7 +153,7 @@ def move_to_server(
 ) -> Copied:
     """Copy everything in the PC's database ``source`` onto the empty server database at
     ``url``, verify it, and mark ``source`` as moved (read-only from its next opening)."""
-    require(actor, Permission.MOVE_TO_SERVER)
+    require(source, actor, Permission.MOVE_TO_SERVER)
     if source.is_server:
         raise ValidationError("This database is already on a server; there is nothing to move.")
     if source.read_only is not None:
@@ -243,7 +243,7 @@ def restore_into_server(
     """Replace everything on the server with the hsdesk backup file ``backup`` (checked first,
     and upgraded on a copy if an older hsdesk wrote it), after backing the server up; in one
     transaction, so a failure leaves the server as it was."""
-    require(actor, Permission.RESTORE_BACKUPS)
+    require(db, actor, Permission.RESTORE_BACKUPS)
     if not db.is_server:
         raise ValidationError("This restores into an office server; this database is a file.")
     now = now or clock.now()
@@ -318,7 +318,7 @@ def backup_folder(db: Database) -> tuple[Path, bool]:
 def set_backup_folder(db: Database, actor: Actor, folder: str) -> Path:
     """Name the folder every PC backs the office server up to (empty: each PC's own data
     folder); it must be one this PC can write to."""
-    require(actor, Permission.SET_BACKUP_FOLDER)
+    require(db, actor, Permission.SET_BACKUP_FOLDER)
     text = folder.strip()
     if len(text) > FOLDER_LIMIT:
         raise ValidationError(f"That path is too long (at most {FOLDER_LIMIT} characters).")

@@ -123,7 +123,7 @@ def create_draft(
     db: Database, actor: Actor, text: PolicyText, document_name: str | None = None
 ) -> PolicyVersionRecord:
     """A new draft of the named document (created if new; named from the title by default)."""
-    require(actor, Permission.EDIT_POLICY)
+    require(db, actor, Permission.EDIT_POLICY)
     _check_text(text)
     name = (document_name or document_name_for(text.title)).strip()
     if not name:
@@ -137,12 +137,12 @@ def import_text(
     db: Database, actor: Actor, text: str, document_name: str | None = None
 ) -> PolicyVersionRecord:
     """Read a plain-text policy into a new draft; unreadable text creates nothing."""
-    require(actor, Permission.EDIT_POLICY)
+    require(db, actor, Permission.EDIT_POLICY)
     return create_draft(db, actor, parse_policy_text(text), document_name)
 
 
 def new_draft_from(db: Database, actor: Actor, version_id: int) -> PolicyVersionRecord:
-    require(actor, Permission.EDIT_POLICY)
+    require(db, actor, Permission.EDIT_POLICY)
     with db.write() as session:
         source = load_version(session, version_id)
         version = add_version(session, actor, source.document, policy_text(source), source.id)
@@ -152,7 +152,7 @@ def new_draft_from(db: Database, actor: Actor, version_id: int) -> PolicyVersion
 def save_draft(
     db: Database, actor: Actor, version_id: int, text: PolicyText
 ) -> PolicyVersionRecord:
-    require(actor, Permission.EDIT_POLICY)
+    require(db, actor, Permission.EDIT_POLICY)
     _check_text(text)
     with db.write() as session:
         version = load_version(session, version_id)
@@ -178,7 +178,7 @@ def save_draft(
 
 
 def delete_draft(db: Database, actor: Actor, version_id: int) -> None:
-    require(actor, Permission.EDIT_POLICY)
+    require(db, actor, Permission.EDIT_POLICY)
     with db.write() as session:
         version = load_version(session, version_id)
         _editable(version, "deleted")

@@ -39,7 +39,7 @@ def policy_clauses(
 ) -> list[tuple[str, str]]:
     """A version's clauses (number, text): a breach record's own version, or the adopted one for
     a new record, to pick the ones breached from and to show their words."""
-    require(actor, Permission.HANDLE_BREACHES)
+    require(db, actor, Permission.HANDLE_BREACHES)
     with db.read() as session:
         return _clauses(session, version_id)
 
@@ -51,7 +51,7 @@ def _clauses(session: Session, version_id: int | None) -> list[tuple[str, str]]:
 
 def people_involved(db: Database, actor: Actor) -> list[tuple[int, str]]:
     """Everyone a breach can be recorded against: staff, trustees and volunteers, past too."""
-    require(actor, Permission.HANDLE_BREACHES)
+    require(db, actor, Permission.HANDLE_BREACHES)
     with db.read() as session:
         people = session.execute(
             select(Person)
@@ -88,14 +88,14 @@ def _query():  # type: ignore[no-untyped-def]
 
 def list_breaches(db: Database, actor: Actor) -> list[BreachRecord]:
     """Every breach record, newest first: refused to anyone who does not handle breaches."""
-    require(actor, Permission.HANDLE_BREACHES)
+    require(db, actor, Permission.HANDLE_BREACHES)
     with db.read() as session:
         rows = session.execute(_query().order_by(Breach.occurred_on.desc(), Breach.id.desc()))
         return [_record(row) for row in rows.scalars()]
 
 
 def get_breach(db: Database, actor: Actor, breach_id: int) -> BreachRecord:
-    require(actor, Permission.HANDLE_BREACHES)
+    require(db, actor, Permission.HANDLE_BREACHES)
     with db.read() as session:
         return _record(_load(session, breach_id))
 
@@ -213,7 +213,7 @@ def save_breach(
     at: datetime | None = None,
 ) -> BreachRecord:
     """Record a new breach (``breach_id`` None) or update one: action, status, closing."""
-    require(actor, Permission.HANDLE_BREACHES)
+    require(db, actor, Permission.HANDLE_BREACHES)
     day = today or clock.today()
     with db.write() as session:
         return write_breach(session, actor, breach_id, data, day, at or clock.now())

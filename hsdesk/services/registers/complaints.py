@@ -42,7 +42,7 @@ def reply_hours(db: Database) -> int:
 
 def set_reply_hours(db: Database, actor: Actor, hours: int) -> None:
     """How long a complaint may wait for its private reply before it is overdue. Administrators."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     if not 1 <= hours <= MAX_REPLY_HOURS:
         raise ValidationError(
             f"A private reply must be due within 1 to {MAX_REPLY_HOURS} hours (30 days). Choose "
@@ -236,7 +236,7 @@ def save_complaint(
 ) -> ComplaintRecord:
     """Log a new complaint (``complaint_id`` None) or update one: the private reply, the
     procedure reference, the outcome, closing it."""
-    require(actor, Permission.RECORD_COMPLAINTS)
+    require(db, actor, Permission.RECORD_COMPLAINTS)
     stamp = at or clock.now()
     with db.write() as session:
         return write_complaint(session, actor, complaint_id, data, stamp)
@@ -326,8 +326,8 @@ def take_down_post(
     """Ask for the post the complaint is about to come down; the takedown is linked to the
     complaint, and the VDO records it done in the Content tab as usual. A post whose takedown is
     already asked for (for another reason) is not asked for twice: the complaint joins that one."""
-    require(actor, Permission.RECORD_COMPLAINTS)
-    require(actor, Permission.WRITE_CONTENT)
+    require(db, actor, Permission.RECORD_COMPLAINTS)
+    require(db, actor, Permission.WRITE_CONTENT)
     stamp = clock.now()
     with db.write() as session:
         row = _load(session, complaint_id)

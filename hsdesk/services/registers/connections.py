@@ -113,7 +113,7 @@ def connections_in(session: Session, day: date) -> list[ConnectionRecord]:
 def list_connections(
     db: Database, actor: Actor, today: date | None = None
 ) -> list[ConnectionRecord]:
-    require(actor, Permission.RECORD_CONNECTIONS)
+    require(db, actor, Permission.RECORD_CONNECTIONS)
     with db.read() as session:
         return connections_in(session, today or clock.today())
 
@@ -127,7 +127,7 @@ def due_for_reconfirmation(session: Session, day: date) -> list[ConnectionRecord
 
 def people_choices(db: Database, actor: Actor, declaring: bool) -> list[tuple[int, str]]:
     """Who can declare (current staff, trustees, volunteers) or be the other side (anyone)."""
-    require(actor, Permission.RECORD_CONNECTIONS)
+    require(db, actor, Permission.RECORD_CONNECTIONS)
     day = clock.today()
     with db.read() as session:
         query = select(Person).options(selectinload(Person.holdings), selectinload(Person.family))
@@ -221,7 +221,7 @@ def save_connection(
     at: datetime | None = None,
 ) -> ConnectionRecord:
     """Record a declaration (``connection_id`` None) or correct one, or record that it ended."""
-    require(actor, Permission.RECORD_CONNECTIONS)
+    require(db, actor, Permission.RECORD_CONNECTIONS)
     day = today or clock.today()
     with db.write() as session:
         return write_connection(session, actor, connection_id, data, day, at or clock.now())
@@ -270,7 +270,7 @@ def reconfirm(
     db: Database, actor: Actor, connection_id: int, on: date | None, today: date | None = None
 ) -> ConnectionRecord:
     """The yearly re-confirmation: the link is as declared (a change is an edit or an end)."""
-    require(actor, Permission.RECORD_CONNECTIONS)
+    require(db, actor, Permission.RECORD_CONNECTIONS)
     day = today or clock.today()
     with db.write() as session:
         row = _load(session, connection_id)

@@ -76,7 +76,7 @@ def _write(target: Path, headers: Sequence[str], rows: Sequence[Sequence[object]
 
 
 def export_complaints_csv(db: Database, actor: Actor, target: Path) -> int:
-    require(actor, Permission.RECORD_COMPLAINTS)
+    require(db, actor, Permission.RECORD_COMPLAINTS)
     rows = [
         (
             c.reference,

@@ -45,7 +45,7 @@ def action_owners(db: Database, today: date | None = None) -> list[tuple[int, st
 def add_action(
     db: Database, actor: Actor, review_id: int, data: ActionInput, today: date | None = None
 ) -> ActionRecord:
-    require(actor, Permission.CONDUCT_REVIEWS)
+    require(db, actor, Permission.CONDUCT_REVIEWS)
     day = today or clock.today()
     with db.write() as session:
         review = open_review(session, actor, review_id)
@@ -107,7 +107,7 @@ def insert_action(
 
 def remove_action(db: Database, actor: Actor, action_id: int) -> None:
     """Take back an action raised by mistake, while its review is not yet signed off."""
-    require(actor, Permission.CONDUCT_REVIEWS)
+    require(db, actor, Permission.CONDUCT_REVIEWS)
     with db.write() as session:
         row = session.get(ReviewAction, action_id)
         if row is None:

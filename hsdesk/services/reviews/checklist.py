@@ -60,7 +60,7 @@ def start_review(
 ) -> ReviewDetails:
     """Begin a quarter's review: its checklist is built from the template as it stands, per
     active channel, and the automatic items are filled in from the records."""
-    require(actor, Permission.CONDUCT_REVIEWS)
+    require(db, actor, Permission.CONDUCT_REVIEWS)
     day = today or clock.today()
     with db.write() as session:
         review = insert_review(session, actor, quarter, day, clock.now())
@@ -144,7 +144,7 @@ def check_records_again(
     db: Database, actor: Actor, review_id: int, today: date | None = None
 ) -> ReviewDetails:
     """Fill in the automatic items again, e.g. after a consent or induction was recorded."""
-    require(actor, Permission.CONDUCT_REVIEWS)
+    require(db, actor, Permission.CONDUCT_REVIEWS)
     day = today or clock.today()
     with db.write() as session:
         review = open_review(session, actor, review_id)
@@ -165,7 +165,7 @@ def answer_item(
 ) -> ItemRecord:
     """Record an item's result and notes. Items hsdesk fills in from its records keep the
     records' result; the reviewer adds notes (and actions) to them."""
-    require(actor, Permission.CONDUCT_REVIEWS)
+    require(db, actor, Permission.CONDUCT_REVIEWS)
     notes = notes.strip()
     if len(notes) > MAX_NOTES:
         raise ValidationError(
@@ -208,7 +208,7 @@ def add_evidence(
     db: Database, actor: Actor, item_id: int, data: bytes, file_name: str
 ) -> EvidenceRecord:
     """Attach a screenshot or a file (an image or a PDF, up to 25 MB) to an item."""
-    require(actor, Permission.CONDUCT_REVIEWS)
+    require(db, actor, Permission.CONDUCT_REVIEWS)
     media_type = checked_scan(data, file_name)
     with db.write() as session:
         item = open_item(session, actor, item_id)
@@ -238,7 +238,7 @@ def add_evidence(
 
 
 def remove_evidence(db: Database, actor: Actor, evidence_id: int) -> None:
-    require(actor, Permission.CONDUCT_REVIEWS)
+    require(db, actor, Permission.CONDUCT_REVIEWS)
     with db.write() as session:
         row = session.get(ReviewEvidence, evidence_id)
         if row is None:

@@ -44,7 +44,7 @@ def _action_line(a: ActionRecord) -> str:
 
 
 def review_rows(db: Database, actor: Actor, today: date | None = None) -> list[tuple[object, ...]]:
-    require(actor, Permission.CONDUCT_REVIEWS)
+    require(db, actor, Permission.CONDUCT_REVIEWS)
     day = today or clock.today()
     rows: list[tuple[object, ...]] = []
     with db.read() as session:

@@ -68,7 +68,7 @@ def quarter_settings(db: Database) -> tuple[QuarterScheme, int]:
 def set_quarter_settings(db: Database, actor: Actor, scheme: QuarterScheme, due_days: int) -> None:
     """How quarters are numbered and how long after a quarter ends its review is due.
     Administrators only; reviews already begun keep the due date they began with."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     if not 1 <= due_days <= 120:
         raise ValidationError(
             "A quarter's review must be due 1 to 120 days after the quarter ends. Choose a "

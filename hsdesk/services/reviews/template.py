@@ -124,7 +124,7 @@ def _row(session: Session, item_id: int) -> ReviewTemplateItem:
 
 
 def add_item(db: Database, actor: Actor, data: TemplateInput) -> TemplateItem:
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     data = _clean(data)
     with db.write() as session:
         last = max((r.position for r in _rows(session, False)), default=0)
@@ -142,7 +142,7 @@ def add_item(db: Database, actor: Actor, data: TemplateInput) -> TemplateItem:
 
 
 def edit_item(db: Database, actor: Actor, item_id: int, data: TemplateInput) -> TemplateItem:
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     data = _clean(data)
     with db.write() as session:
         row = _row(session, item_id)
@@ -162,7 +162,7 @@ def edit_item(db: Database, actor: Actor, item_id: int, data: TemplateInput) -> 
 
 def set_active(db: Database, actor: Actor, item_id: int, active: bool) -> TemplateItem:
     """Retire an item from future reviews (past reviews keep it), or bring it back."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     with db.write() as session:
         row = _row(session, item_id)
         row.active = active
@@ -173,7 +173,7 @@ def set_active(db: Database, actor: Actor, item_id: int, active: bool) -> Templa
 
 def move_item(db: Database, actor: Actor, item_id: int, step: int) -> None:
     """Move an item up (-1) or down (+1) the checklist."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    require(db, actor, Permission.MANAGE_ACCOUNTS)
     with db.write() as session:
         rows = _rows(session, False)
         index = next((n for n, r in enumerate(rows) if r.id == item_id), None)

@@ -3,6 +3,7 @@ it, move this PC's records onto it, go back to this PC's own database)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,12 @@ class DatabaseActions:
         if db.is_server:
             self._restore_into_server(dialog.chosen)
             return
+        from hsdesk.services.platform.standing import require
+        from hsdesk.ui.operation import Operation
+
+        still = partial(require, db, self.ctx.actor, Permission.RESTORE_BACKUPS)
+        if not Operation(self.window, still, "Not restored").run():
+            return  # the account changed since signing in (the file is still open to ask)
         self.window.restore_request = dialog.chosen
         if not self.window.close():
             self.window.restore_request = None
