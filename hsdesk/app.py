@@ -9,7 +9,9 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -25,6 +27,9 @@ from hsdesk.domain.errors import DatabaseDamaged, DatabaseInUse, HsdeskError, Se
 from hsdesk.resources import resource
 from hsdesk.ui.platform.crash_dialog import install_crash_handler
 from hsdesk.ui.platform.single_instance import InstanceServer, ask_running_to_show, instance_key
+
+if TYPE_CHECKING:
+    from hsdesk.db.lock import DatabaseLock
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -192,16 +197,40 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
             actor, first_start = sign_in(db, args.demo)
         if actor is None:
             return Session(0)
-        from hsdesk.services.platform.backups import AutoBackup
-        from hsdesk.ui.context import AppContext
-        from hsdesk.ui.main_window import MainWindow
+        return _windows(args, db, lock, server, actor, first_start)
+    finally:
+        db.dispose()
+        if lock is not None:
+            lock.release()
 
-        autobackup = AutoBackup(db)
-        window = MainWindow(AppContext(db, actor, demo=args.demo), lock=lock, autobackup=autobackup)
+
+def _windows(
+    args: argparse.Namespace,
+    db: Database,
+    lock: DatabaseLock | None,
+    server: InstanceServer | None,
+    actor: Actor,
+    first_start: bool,
+) -> Session:
+    """The main window for ``actor``; when their session ends (signed out, someone else signed
+    in, the account changed), a new window for whoever signs in next, until hsdesk closes."""
+    from hsdesk.services.platform.backups import AutoBackup
+    from hsdesk.services.platform.idle_lock import lock_minutes
+    from hsdesk.ui.context import AppContext
+    from hsdesk.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    assert app is not None
+    autobackup = AutoBackup(db)
+    remember_tab = True
+    while True:
+        ctx = AppContext(db, actor, demo=args.demo)
+        window = MainWindow(ctx, lock=lock, autobackup=autobackup, remember_tab=remember_tab)
         if server is not None:
-            server.front = lambda: window
+            server.front = window.window  # the window in front: this one
         window.show()
         window.listen_for_changes()
+        window.session.watch_idle(lock_minutes(db))
         if first_start:
             QTimer.singleShot(0, window.offer_scheme_policy)
         if args.quit_when_shown:
@@ -209,17 +238,38 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
         elif args.demo:
             from hsdesk.ui.platform.demo_close import demo_may_close
 
-            window.may_close = lambda: demo_may_close(window, db)
-        app = QApplication.instance()
-        assert app is not None
+            window.may_close = partial(demo_may_close, window, db)
         app.exec()
-        if window.restore_request is None:
-            window.finish()
-        return Session(0, window.restore_request, actor, window.switch_to)
-    finally:
-        db.dispose()
-        if lock is not None:
-            lock.release()
+        if server is not None:
+            server.front = QApplication.activeWindow  # the window is gone; the sign-in box may show
+        if window.next_person is None:
+            if window.restore_request is None:
+                window.finish()
+            return Session(0, window.restore_request, actor, window.switch_to)
+        after = window.next_person.actor
+        window.deleteLater()
+        next_actor = after or _next_sign_in(db, args.demo)
+        if next_actor is None:
+            window.finish()  # the backup on closing, if anything changed
+            return Session(0)
+        actor, first_start, remember_tab = next_actor, False, False
+
+
+def _next_sign_in(db: Database, demo: bool) -> Actor | None:
+    """After signing out: the sign-in box for the next person; closing it closes hsdesk (for
+    the demo, after saying that its data is then deleted)."""
+    from hsdesk.ui.platform.sign_in_dialog import SignInDialog
+
+    while True:
+        dialog = SignInDialog(db, demo)
+        if dialog.exec():
+            return dialog.actor
+        if not demo:
+            return None
+        from hsdesk.ui.platform.demo_close import demo_may_close
+
+        if demo_may_close(None, db):
+            return None
 
 
 def restore_backup(location: str, backup: Path, actor: Actor | None) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hsdesk.db.engine import Database
 from hsdesk.domain import clock
 from hsdesk.domain.dates import format_date, parse_date
-from hsdesk.domain.errors import HsdeskError, ValidationError, WriteConflict
+from hsdesk.domain.errors import AccountChanged, HsdeskError, ValidationError, WriteConflict
 
 
 def show_error(parent: QWidget | None, exc: Exception, title: str = "Cannot do that") -> None:
@@ -39,6 +39,19 @@ def show_error(parent: QWidget | None, exc: Exception, title: str = "Cannot do t
     QMessageBox.warning(parent, title, redacted(text))
     if isinstance(exc, WriteConflict):
         refresh_main_window()
+    if isinstance(exc, AccountChanged):
+        end_session_in_main_window(exc)
+
+
+def end_session_in_main_window(refusal: AccountChanged) -> None:
+    """The signed-in account changed (switched off, a right removed): the window's session ends
+    and the sign-in box comes back, so nothing is shown that the person may no longer see."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        session = getattr(widget, "session", None)
+        if isinstance(widget, QMainWindow) and session is not None:
+            session.account_changed(refusal)
 
 
 def refresh_main_window() -> None:

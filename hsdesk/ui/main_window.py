@@ -20,6 +20,7 @@ from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.lazy_page import LazyPage
 from hsdesk.ui.platform.database_actions import DatabaseActions
+from hsdesk.ui.platform.session_actions import NextPerson, SessionActions
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.tabs import TABS, Tab
 
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         lock: DatabaseLock | None = None,
         autobackup: AutoBackup | None = None,
+        remember_tab: bool = True,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -52,7 +54,10 @@ class MainWindow(QMainWindow):
         self.switch_to: str | None = None
         # Asked before the window closes for good (hsdesk --demo: its data is about to go).
         self.may_close: Callable[[], bool] | None = None
+        # Set when the session ends (signed out, someone else signed in, the account changed).
+        self.next_person: NextPerson | None = None
         self.database = DatabaseActions(self)
+        self.session = SessionActions(self)
         self._backing_up = False  # an automatic backup is running in the background
         demo = " — DEMO DATA" if ctx.demo else ""
         read_only = " — READ-ONLY" if ctx.db.read_only else ""
@@ -84,7 +89,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(notice)
         self.statusBar().addPermanentWidget(QLabel(f"Database: {where}"))
         self.resize(1200, 760)
-        self._restore()
+        self._restore(remember_tab)
         self._start_timers()
 
     def _start_timers(self) -> None:
@@ -133,6 +138,7 @@ class MainWindow(QMainWindow):
         change = QAction("&Change my password…", self)
         change.triggered.connect(self.change_password)
         file_menu.addAction(change)
+        self.session.add_to(file_menu)
         file_menu.addSeparator()
         self.database.add_to(file_menu)
         file_menu.addSeparator()
@@ -208,6 +214,10 @@ class MainWindow(QMainWindow):
         from hsdesk.ui.platform.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
+        if self.session.idle is not None:  # the office's lock time may have changed
+            from hsdesk.services.platform.idle_lock import lock_minutes
+
+            self.session.watch_idle(lock_minutes(self.ctx.db))
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -280,7 +290,7 @@ class MainWindow(QMainWindow):
             listener.stop()
             self.waiting_changes.stop()
 
-    def _restore(self) -> None:
+    def _restore(self, remember_tab: bool) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -289,13 +299,17 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         # The Dashboard fills itself; any other remembered tab is built and filled by the change.
-        self.tabs.setCurrentIndex(int(str(settings.value("window/tab", 0))))
+        # After a switch of person, the new person starts on the Dashboard.
+        if remember_tab:
+            self.tabs.setCurrentIndex(int(str(settings.value("window/tab", 0))))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not all(page.confirm_leave() for page in self._built()):
+        # Ending a session asked about typing first (or cannot be stopped: the account changed).
+        ending = self.next_person is not None
+        if not ending and not all(page.confirm_leave() for page in self._built()):
             event.ignore()
             return
-        leaving = self.restore_request is None and self.switch_to is None
+        leaving = self.restore_request is None and self.switch_to is None and not ending
         if leaving and self.may_close is not None and not self.may_close():
             event.ignore()
             return

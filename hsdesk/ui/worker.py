@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
 
+from hsdesk.ui.held import when_unlocked
 from hsdesk.ui.signals import emit
 
 _RUNNING: set[_Relay] = set()  # keeps each relay alive until it has reported
@@ -56,7 +57,7 @@ def _start(
         _RUNNING.discard(relay)
         if busy_cursor:
             QGuiApplication.restoreOverrideCursor()
-        callback(value)
+        when_unlocked(lambda: callback(value))  # behind the lock, shown once unlocked
 
     relay.done.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
     relay.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)

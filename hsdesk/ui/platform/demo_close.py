@@ -13,7 +13,7 @@ from hsdesk.domain.errors import HsdeskError
 from hsdesk.ui.common import show_error
 
 
-def demo_may_close(window: QWidget, db: Database) -> bool:
+def demo_may_close(window: QWidget | None, db: Database) -> bool:
     """Ask before the demo's data is thrown away: close and delete, save a copy first, or stay."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
@@ -34,7 +34,7 @@ def demo_may_close(window: QWidget, db: Database) -> bool:
     return False
 
 
-def _save_copy(window: QWidget, db: Database) -> bool:
+def _save_copy(window: QWidget | None, db: Database) -> bool:
     from hsdesk.services.platform.backups import backup_now
 
     folder = QFileDialog.getExistingDirectory(

@@ -29,7 +29,7 @@ from hsdesk.domain.duties import D
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.review import QuarterScheme
 from hsdesk.services.inductions import records as inductions
-from hsdesk.services.platform import office_server, signing
+from hsdesk.services.platform import idle_lock, office_server, signing
 from hsdesk.services.policy.duties import current_citations
 from hsdesk.services.registers import complaints
 from hsdesk.services.reviews import quarterly as reviews
@@ -85,6 +85,7 @@ class SettingsDialog(GuardedDialog):
         layout.addWidget(self._inductions_box())
         layout.addWidget(self._reviews_box())
         layout.addWidget(self._complaints_box())
+        layout.addWidget(self._lock_box())
         if ctx.db.is_server:
             layout.addWidget(self._backups_box())
         layout.addWidget(buttons)
@@ -179,6 +180,26 @@ class SettingsDialog(GuardedDialog):
             )
         )
         return box
+
+    def _lock_box(self) -> QGroupBox:
+        box = QGroupBox("A PC left unattended")
+        form = QFormLayout(box)
+        minutes = idle_lock.lock_minutes(self.ctx.db)
+        self.lock_minutes = self._number(1, idle_lock.LONGEST_LOCK_MINUTES, " minutes", minutes)
+        self.save_lock = self._save_button("Save", self.save_lock_minutes, self.lock_minutes)
+        form.addRow(
+            "Lock hsdesk after",
+            self._row(self.lock_minutes, QLabel("without keyboard or mouse"), None, self.save_lock),
+        )
+        return box
+
+    def save_lock_minutes(self) -> None:
+        minutes = self.lock_minutes.value()
+        self._saved(
+            lambda: idle_lock.set_lock_minutes(self.ctx.db, self.ctx.actor, minutes),
+            f"hsdesk now locks after {minutes} minutes without use, on every PC (on the others "
+            "from their next sign-in).",
+        )
 
     def _backups_box(self) -> QGroupBox:
         box = QGroupBox("Backups of the office server")
