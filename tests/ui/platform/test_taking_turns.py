@@ -62,9 +62,9 @@ def shown_text(window: QWidget) -> str:
 
 def _main_window(username: str) -> MainWindow | None:
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow) and widget.isVisible():
-            if widget.ctx.actor.username == username:
-                return widget
+        shown = isinstance(widget, MainWindow) and widget.isVisible()
+        if shown and widget.ctx.actor.username == username:  # type: ignore[attr-defined]
+            return widget  # type: ignore[return-value]
     return None
 
 
@@ -121,8 +121,13 @@ def test_sign_out_then_someone_else_signs_in_and_finds_nothing_of_the_first(qtbo
 
     _steps(
         (lambda: _main_window("sdm"), as_sdm),
-        (lambda: isinstance(QApplication.activeModalWidget(), SignInDialog)
-         and QApplication.activeModalWidget(), sign_in),  # fmt: skip
+        (
+            lambda: (
+                isinstance(QApplication.activeModalWidget(), SignInDialog)
+                and QApplication.activeModalWidget()
+            ),
+            sign_in,
+        ),  # fmt: skip
         (lambda: _main_window("shazia"), as_shazia),
         failed=failed,
     )
