@@ -5,6 +5,7 @@ someone else's username and password (who then signs in instead)."""
 from __future__ import annotations
 
 from datetime import timedelta
+from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -15,6 +16,7 @@ from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.ui import held
 from hsdesk.ui.platform.sign_in_dialog import SignInDialog
+from hsdesk.ui.signals import emit
 
 # What counts as someone using hsdesk (moving the mouse over it, typing, clicking, scrolling).
 _INPUT = frozenset(
@@ -54,7 +56,7 @@ class IdleWatch(QObject):
         if held.locked():
             return
         if clock.now() - self.last_use >= timedelta(minutes=self.minutes):
-            self.idle.emit()
+            emit(self.idle)
 
     def stop(self) -> None:
         self.timer.stop()
@@ -84,15 +86,21 @@ class Cover(QWidget):
         return False
 
 
+class Why(Enum):
+    IDLE = "nobody used hsdesk for the set minutes"
+    BY_HAND = "File → Lock hsdesk"
+    SWITCH = "File → Switch user"
+
+
 class LockDialog(SignInDialog):
     """The signed-in person's password unlocks; anyone else's username and password signs them
     in instead. Locked when idle, it cannot be closed (Esc does nothing); opened for Switch user,
     Cancel goes back to the window as it was."""
 
-    def __init__(self, db: Database, actor: Actor, demo: bool, switching: bool) -> None:
+    def __init__(self, db: Database, actor: Actor, demo: bool, why: Why) -> None:
         super().__init__(db, demo)
         self.current = actor
-        self.switching = switching
+        self.switching = switching = why is Why.SWITCH
         who = f"{actor.display_name} ({actor.username})"
         if switching:
             self.setWindowTitle("Switch user")
@@ -105,15 +113,20 @@ class LockDialog(SignInDialog):
         else:
             self.setWindowTitle("hsdesk is locked")
             text = (
-                f"hsdesk was locked because nobody used it for a while. {who} is signed in, and "
-                "anything they were typing is kept.\n\nTo carry on, type your password. Someone "
-                "else can sign in instead with their own username and password."
+                (
+                    "hsdesk was locked because nobody used it for a while. "
+                    if why is Why.IDLE
+                    else ""
+                )
+                + f"{who} is signed in, and anything they were typing is kept.\n\nTo carry on, "
+                "type your password. Someone else can sign in instead with their own username "
+                "and password."
             )
             self.ui.username.setText(actor.username)
             self.ui.password.setFocus()
-        message = QLabel(text)
-        message.setWordWrap(True)
-        self.ui.verticalLayout.insertWidget(1, message)
+        self.ui.introLabel.setText(text)
+        self.setMinimumWidth(460)
+        self.adjustSize()
         self.ui.username.textChanged.connect(self._label_button)
         self._label_button()
 
@@ -154,14 +167,14 @@ class LockScreen(QObject):
         self.covers: list[Cover] = []
         self.dialog: LockDialog | None = None
 
-    def ask(self, db: Database, actor: Actor, demo: bool, switching: bool) -> Actor | None:
+    def ask(self, db: Database, actor: Actor, demo: bool, why: Why) -> Actor | None:
         """Lock, and return who signed in (None: Switch user was cancelled)."""
         held.set_locked(True)
         self.covers = [Cover(w) for w in _windows()]
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
-        self.dialog = LockDialog(db, actor, demo, switching)
+        self.dialog = LockDialog(db, actor, demo, why)
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         try:
             accepted = self.dialog.exec()

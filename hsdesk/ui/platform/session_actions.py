@@ -17,7 +17,7 @@ from hsdesk.domain.errors import HsdeskError
 from hsdesk.ui import held
 from hsdesk.ui.common import GuardedDialog
 from hsdesk.ui.lazy_page import LazyPage
-from hsdesk.ui.platform.lock_screen import IdleWatch, LockScreen
+from hsdesk.ui.platform.lock_screen import IdleWatch, LockScreen, Why
 
 if TYPE_CHECKING:
     from hsdesk.ui.main_window import MainWindow
@@ -53,26 +53,29 @@ class SessionActions:
         if self.idle is not None:
             self.idle.stop()
         self.idle = IdleWatch(minutes, self.window)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(self.lock_when_idle)
 
     # --- the person's own actions ----------------------------------------------------------
 
     def lock(self) -> None:
-        self._ask(switching=False)
+        self._ask(Why.BY_HAND)
+
+    def lock_when_idle(self) -> None:
+        self._ask(Why.IDLE)
 
     def switch_user(self) -> None:
-        self._ask(switching=True)
+        self._ask(Why.SWITCH)
 
     def sign_out(self) -> None:
         if self._typing_may_go(None):
             self.end(None)
 
-    def _ask(self, switching: bool) -> None:
+    def _ask(self, why: Why) -> None:
         if held.locked():
             return
         ctx = self.ctx
         while True:
-            actor = self.lock_screen.ask(ctx.db, ctx.actor, ctx.demo, switching)
+            actor = self.lock_screen.ask(ctx.db, ctx.actor, ctx.demo, why)
             if actor is None or actor == ctx.actor:  # cancelled, or unlocked as they left it
                 self.lock_screen.uncover()
                 if self.idle is not None:

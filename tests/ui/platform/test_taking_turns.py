@@ -178,6 +178,7 @@ def test_idle_for_the_set_minutes_locks_and_the_same_person_unlocks(qtbot, demo_
         during["covered"] = bool(covers) and covers[0].geometry() == window.rect()
         during["held"] = held.locked()
         during["title"] = dialog.windowTitle()
+        during["why"] = "because nobody used it for a while" in dialog.ui.introLabel.text()
         dialog.reject()  # Esc does nothing while locked
         during["still"] = dialog.isVisible()
         dialog.ui.password.setText("wrong")
@@ -193,6 +194,7 @@ def test_idle_for_the_set_minutes_locks_and_the_same_person_unlocks(qtbot, demo_
         "covered": True,
         "held": True,
         "title": "hsdesk is locked",
+        "why": True,
         "still": True,
         "after wrong": True,
     }
@@ -266,3 +268,22 @@ def test_a_switched_off_account_is_signed_out_at_its_next_action(qtbot, demo_db,
     assert "switched off" in refusals[0] and "sign you out" in refusals[0]
     qtbot.waitUntil(lambda: not window.isVisible())
     assert window.next_person == NextPerson(None)
+
+
+def test_switch_user_cancelled_goes_back_to_the_window_as_it_was(qtbot, demo_db):
+    window = _window(qtbot, demo_db, "sdm")
+    window.open_area(Area.PEOPLE.value)
+    window.tab(Area.PEOPLE).search.setText("Whitworth")
+    asked: dict[str, object] = {}
+
+    def cancel(dialog: LockDialog) -> None:
+        asked["username"] = dialog.ui.username.text()  # empty: for someone else's
+        asked["covered"] = bool(window.findChildren(Cover))
+        dialog.reject()
+
+    _when_locked(cancel)
+    window.session.switch_user()
+    assert asked == {"username": "", "covered": True}
+    qtbot.waitUntil(lambda: not window.findChildren(Cover))
+    assert window.next_person is None and not held.locked()
+    assert window.tab(Area.PEOPLE).search.text() == "Whitworth"
