@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 
 def type_text(widget, text: str) -> None:
@@ -27,3 +27,16 @@ def answer_next_message_box(button=QMessageBox.StandardButton.Ok, seen: list | N
             QTimer.singleShot(20, close)
 
     QTimer.singleShot(20, close)
+
+
+def when_dialog_opens(kind: type[QDialog], act) -> None:
+    """Run ``act(dialog)`` on the next modal dialog of this kind, once it is showing."""
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            act(dialog)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)

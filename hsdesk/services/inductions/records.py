@@ -28,11 +28,9 @@ from hsdesk.domain.induction_records import (
     InductionRecord,
     InductionRow,
 )
-from hsdesk.domain.permissions import Permission
 from hsdesk.domain.policy import PolicyStatus
 from hsdesk.services.people.roles import full_name, has_left, role_of
-from hsdesk.services.platform import audit, settings
-from hsdesk.services.platform.auth import require
+from hsdesk.services.platform import settings
 from hsdesk.services.policy.versions import current_version
 
 OVERDUE_DAYS_KEY = "induction_overdue_days"
@@ -49,21 +47,15 @@ def overdue_days(db: Database) -> int:
 def set_overdue_days(db: Database, actor: Actor, days: int) -> None:
     """How many days after starting (or after a new version's adoption) an acknowledgement is
     overdue. Administrators only."""
-    require(db, actor, Permission.MANAGE_ACCOUNTS)
-    if not 1 <= days <= 365:
-        raise ValidationError(
-            "Inductions must be due within 1 to 365 days. Choose a number in that range."
-        )
-    with db.write() as session:
-        settings.write(session, OVERDUE_DAYS_KEY, str(days))
-        audit.record(
-            session,
-            actor,
-            "edit",
-            "setting",
-            OVERDUE_DAYS_KEY,
-            f"Inductions now overdue {days} days after a person starts or a version is adopted",
-        )
+    settings.save_number(
+        db,
+        actor,
+        OVERDUE_DAYS_KEY,
+        days,
+        range(1, 366),
+        "Inductions must be due within 1 to 365 days. Choose a number in that range.",
+        f"Inductions now overdue {days} days after a person starts or a version is adopted",
+    )
 
 
 # --- who is covered --------------------------------------------------------------------------

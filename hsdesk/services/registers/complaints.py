@@ -42,22 +42,16 @@ def reply_hours(db: Database) -> int:
 
 def set_reply_hours(db: Database, actor: Actor, hours: int) -> None:
     """How long a complaint may wait for its private reply before it is overdue. Administrators."""
-    require(db, actor, Permission.MANAGE_ACCOUNTS)
-    if not 1 <= hours <= MAX_REPLY_HOURS:
-        raise ValidationError(
-            f"A private reply must be due within 1 to {MAX_REPLY_HOURS} hours (30 days). Choose "
-            "a number in that range."
-        )
-    with db.write() as session:
-        settings.write(session, REPLY_HOURS_KEY, str(hours))
-        audit.record(
-            session,
-            actor,
-            "edit",
-            "setting",
-            REPLY_HOURS_KEY,
-            f"Complaints now need a private reply within {hours} hours",
-        )
+    settings.save_number(
+        db,
+        actor,
+        REPLY_HOURS_KEY,
+        hours,
+        range(1, MAX_REPLY_HOURS + 1),
+        f"A private reply must be due within 1 to {MAX_REPLY_HOURS} hours (30 days). Choose a "
+        "number in that range.",
+        f"Complaints now need a private reply within {hours} hours",
+    )
 
 
 # --- reading -------------------------------------------------------------------------------------

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from conftest import person
 from PIL import Image
-from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
-from window_driving import answer_next_message_box
+from PySide6.QtWidgets import QDialogButtonBox
+from window_driving import answer_next_message_box, when_dialog_opens
 
 from hsdesk.domain import clock
 from hsdesk.domain.consent import ConsentScope
@@ -22,19 +22,6 @@ from hsdesk.ui.photos.consent_dialog import ConsentDialog
 from hsdesk.ui.photos.tab import PhotosTab
 from hsdesk.ui.photos.tag_person_dialog import TagPersonDialog
 from hsdesk.ui.signals import emit
-
-
-def when_dialog_opens(kind: type[QDialog], act) -> None:
-    """Run ``act(dialog)`` on the next modal dialog of this kind, once it is showing."""
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            act(dialog)
-        else:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(20, poll)
 
 
 def drop(widget, paths: list[Path]) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from support.window_driving import answer_next_message_box, type_text
+from support.window_driving import answer_next_message_box, type_text, when_dialog_opens
 
 from hsdesk import app as hsdesk_app
 from hsdesk.domain import clock
@@ -150,15 +150,19 @@ def _window(qtbot, db, username: str) -> MainWindow:  # type: ignore[no-untyped-
     return window
 
 
-def _when_locked(then: Callable[[LockDialog], None]) -> None:
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, LockDialog):
-            then(dialog)
-        else:
-            QTimer.singleShot(20, look)
+def _typed_form(window: MainWindow, title: str, typed: str) -> tuple[GuardedDialog, QLineEdit]:
+    """A form open beside the window, with something typed in it and not saved."""
+    form = GuardedDialog(window)
+    form.setWindowTitle(title)
+    box = QLineEdit(form)
+    form.watch_changes()
+    form.show()
+    type_text(box, typed)
+    return form, box
 
-    QTimer.singleShot(20, look)
+
+def _when_locked(then: Callable[[LockDialog], None]) -> None:
+    when_dialog_opens(LockDialog, then)
 
 
 def test_idle_for_the_set_minutes_locks_and_the_same_person_unlocks(qtbot, demo_db):
@@ -206,12 +210,7 @@ def test_someone_else_signing_in_at_the_lock_ends_the_session_after_asking_about
     qtbot, demo_db
 ):
     window = _window(qtbot, demo_db, "sdm")
-    form = GuardedDialog(window)
-    form.setWindowTitle("Record a breach")
-    box = QLineEdit(form)
-    form.watch_changes()
-    form.show()
-    type_text(box, "half written")
+    form, _box = _typed_form(window, "Record a breach", "half written")
     questions: list[str] = []
 
     def someone_else(dialog: LockDialog) -> None:
@@ -242,12 +241,7 @@ def test_work_finished_behind_the_lock_is_shown_once_unlocked():
 
 def test_sign_out_with_typing_asks_first_and_cancel_keeps_everything(qtbot, demo_db):
     window = _window(qtbot, demo_db, "sdm")
-    form = GuardedDialog(window)
-    form.setWindowTitle("Add a person")
-    box = QLineEdit(form)
-    form.watch_changes()
-    form.show()
-    type_text(box, "Zoë")
+    form, box = _typed_form(window, "Add a person", "Zoë")
     seen: list[str] = []
     answer_next_message_box(QMessageBox.StandardButton.Cancel, seen)
     window.session.sign_out()
