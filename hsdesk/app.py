@@ -233,6 +233,8 @@ def _windows(
         window.session.watch_idle(lock_minutes(db))
         if first_start:
             QTimer.singleShot(0, window.offer_scheme_policy)
+        if remember_tab and not args.quit_when_shown:  # the first window of this start
+            window.database.verify_history()
         if args.quit_when_shown:
             QTimer.singleShot(0, window.close)
         elif args.demo:

@@ -88,7 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--force", action="store_true", help="replace a non-empty database (backed up first)"
     )
-    command("check", cmd_check, "check the file, foreign keys, audit chain and stored files")
+    check = command(
+        "check",
+        cmd_check,
+        "check the file, foreign keys, audit chain and stored files, and that the audit trail "
+        "still holds what this PC verified before",
+    )
+    check.add_argument(
+        "--against",
+        metavar="BACKUP",
+        action="append",
+        default=[],
+        help="also confirm the audit trail still holds the trail of this earlier backup file "
+        "(may be given more than once)",
+    )
     backup = command(
         "backup", cmd_backup, "a consistent backup now, with the stored files it needs"
     )

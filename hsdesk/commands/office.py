@@ -37,7 +37,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from hsdesk.db.migrate import schema_state
-    from hsdesk.domain.errors import DatabaseDamaged
+    from hsdesk.domain.errors import DatabaseDamaged, HsdeskError
     from hsdesk.services.platform.integrity import check, not_checked
 
     db = open_database(args, migrate=False)
@@ -52,7 +52,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"run '{PROG} init' to upgrade it (a backup is taken first)"
         )
         return 1
+    from hsdesk.services.platform.anchors import against
+
     problems = check(db)
+    try:
+        for earlier in args.against:
+            problems += against(db, Path(earlier))
+    except HsdeskError as exc:
+        print(exc)
+        return 1
     for problem in problems:
         print(problem)
     if not problems:

@@ -25,10 +25,13 @@ class ChainedEntry:
     hash: str
 
 
-def first_break(entries: Iterable[ChainedEntry]) -> str | None:
-    """Describe the first entry that does not fit the chain, or None when the chain is intact."""
-    expected_prev = GENESIS
-    expected_seq = 1
+def first_break(
+    entries: Iterable[ChainedEntry], after_seq: int = 0, after_hash: str = GENESIS
+) -> str | None:
+    """Describe the first entry that does not fit the chain, or None when the chain is intact;
+    ``entries`` follow entry ``after_seq`` (of hash ``after_hash``), already verified."""
+    expected_prev = after_hash
+    expected_seq = after_seq + 1
     for entry in entries:
         if entry.seq != expected_seq:
             return f"audit entry {expected_seq} is missing (next found is {entry.seq})"

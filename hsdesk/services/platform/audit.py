@@ -71,15 +71,18 @@ def record(
     return entry
 
 
-def chain_problem(session: Session) -> str | None:
-    """The first entry that breaks the chain, described; None when the trail is intact."""
+def chain_problem(session: Session, after_seq: int = 0, after_hash: str = GENESIS) -> str | None:
+    """The first entry that breaks the chain, described; None when the trail is intact. With
+    ``after_seq``, only the entries after that one (verified before, of hash ``after_hash``)."""
 
     def entries() -> Iterator[ChainedEntry]:
-        rows = session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars()
+        rows = session.execute(
+            select(AuditEntry).where(AuditEntry.seq > after_seq).order_by(AuditEntry.seq)
+        ).scalars()
         for row in rows.yield_per(500):
             yield ChainedEntry(row.seq, _content(row), row.prev_hash, row.hash)
 
-    return first_break(entries())
+    return first_break(entries(), after_seq, after_hash)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.backups import BackupKind, backups_to_keep, parse_backup_name
 from hsdesk.domain.errors import DatabaseInUse, DatabaseProblem, PermissionDenied, ValidationError
 from hsdesk.domain.permissions import Permission
+from hsdesk.services.platform import anchors
 
 # What a backup holds, shown beside it: (table, words).
 COUNTED: tuple[tuple[str, str], ...] = (
@@ -310,6 +311,7 @@ def restore(
     missing = copy_stored_files(
         referenced_files(database), FolderStore(backup.parent / "files"), files
     )
+    anchors.reanchor_file(database)  # this PC restored it: the restored trail is its anchor
     return Restored(database, previous, missing)
 
 

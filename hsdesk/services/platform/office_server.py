@@ -35,7 +35,7 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.backups import BackupKind
 from hsdesk.domain.errors import DatabaseProblem, HsdeskError, ValidationError
 from hsdesk.domain.permissions import Permission
-from hsdesk.services.platform import audit, settings, signing
+from hsdesk.services.platform import anchors, audit, settings, signing
 from hsdesk.services.platform.auth import require
 from hsdesk.services.platform.backups import check_backup
 from hsdesk.services.platform.integrity import check
@@ -280,6 +280,8 @@ def restore_into_server(
                     f"{previous.name if previous else 'no backup: it was empty'})",
                     {"backup": backup.name, "previous": str(previous) if previous else None},
                 )
+    with db.read() as session:  # this PC restored it: the restored trail is its anchor now
+        anchors.remember(db.where, anchors.head_of(session))
     return Copied(db.where, counts, len(shas), head, previous)
 
 

@@ -129,6 +129,27 @@ class DatabaseActions:
             "Not restored",
         )
 
+    def verify_history(self) -> None:
+        """On opening, in the background: is the audit trail still the one this PC verified,
+        and do the entries since then follow on? Says so only when they do not."""
+        from hsdesk.services.platform.anchors import verified_since_seen
+        from hsdesk.ui.worker import run_in_background
+
+        def done(problem: str | None) -> None:
+            if problem is None:
+                return
+            QMessageBox.warning(
+                self.window,
+                "The audit trail has changed",
+                f"hsdesk found that {problem}.\n\nNothing was changed. Tell whoever looks after "
+                "hsdesk, and keep the backups: they hold the trail as it was.",
+            )
+
+        def failed(exc: Exception) -> None:
+            self.window.statusBar().showMessage(f"The audit trail was not checked: {exc}", 15000)
+
+        run_in_background(lambda: verified_since_seen(self.ctx.db), done, failed, busy_cursor=False)
+
     def check_database(self) -> None:
         from hsdesk.services.platform.integrity import check, not_checked
         from hsdesk.ui.worker import run_in_background
