@@ -38,6 +38,7 @@ from hsdesk.domain.backups import BackupKind, backups_to_keep, parse_backup_name
 from hsdesk.domain.errors import DatabaseInUse, DatabaseProblem, PermissionDenied, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.services.platform import anchors
+from hsdesk.services.platform.restore_check import refuse_if_unsound, remove_stale_copies
 
 # What a backup holds, shown beside it: (table, words).
 COUNTED: tuple[tuple[str, str], ...] = (
@@ -275,6 +276,8 @@ def restore(
     if backup == database:
         raise ValidationError("That is the database itself; choose a backup file to restore.")
     check_backup(backup)
+    files = FolderStore(database.parent / "files")
+    refuse_if_unsound(backup, files)  # the full check, before anything live is touched
     holder = live_holder(database, now)
     if holder is not None:
         raise DatabaseInUse(
@@ -282,7 +285,7 @@ def restore(
             "then restore."
         )
     folder = database.parent / "backups"
-    files = FolderStore(database.parent / "files")
+    remove_stale_copies(database)
     previous: Path | None = None
     if database.exists():
         if intact:

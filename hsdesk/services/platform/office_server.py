@@ -39,6 +39,7 @@ from hsdesk.services.platform import anchors, audit, settings, signing
 from hsdesk.services.platform.auth import require
 from hsdesk.services.platform.backups import check_backup
 from hsdesk.services.platform.integrity import check
+from hsdesk.services.platform.restore_check import refuse_if_unsound
 
 # (done, total, what) — how far a long copy has got; and whether the person pressed Cancel.
 Report = Callable[[int, int, str], None]
@@ -249,6 +250,7 @@ def restore_into_server(
     now = now or clock.now()
     backup = backup.expanduser().resolve()
     check_backup(backup)
+    refuse_if_unsound(backup, db.files)  # the full check, before the server is touched
     files = FolderStore(backup.parent / "files")
     with tempfile.TemporaryDirectory(prefix="hsdesk-restore-") as work:
         current = _at_this_schema(backup, Path(work))

@@ -265,6 +265,20 @@ def test_a_restore_missing_stored_files_is_refused_with_the_server_untouched(
     assert _facts(office) == before
 
 
+def test_a_backup_with_an_edited_audit_entry_is_refused_with_the_server_untouched(
+    office: Database, tmp_path: Path
+) -> None:
+    taken = backup_now(office, folder=tmp_path / "backups")
+    conn = sqlite3.connect(taken.path)
+    with conn:
+        conn.execute("UPDATE audit_entry SET actor = 'someone else' WHERE seq = 3")
+    conn.close()
+    before = _facts(office)
+    with pytest.raises(DatabaseProblem, match="audit entry 3 was altered.*Nothing was changed"):
+        restore_into_server(office, taken.path, ADMIN)
+    assert _facts(office) == before
+
+
 def test_a_failed_restore_leaves_the_server_as_it_was(office: Database, tmp_path: Path) -> None:
     taken = backup_now(office, folder=tmp_path / "backups")
     before = _facts(office)
