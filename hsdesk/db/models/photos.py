@@ -31,7 +31,8 @@ class Photo(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(ForeignKey("stored_file.sha256"), unique=True)
     original_name: Mapped[str] = mapped_column(String(255), default="")
-    caption: Mapped[str] = mapped_column(Text, default="")
+    # Printed under the photo on contact sheets and consent forms: a sentence or two.
+    caption: Mapped[str] = mapped_column(Text, default="", info={"limit": 500})
     event: Mapped[str] = mapped_column(String(200), default="", index=True)
     taken_on: Mapped[date | None] = mapped_column(Date, index=True)
     width: Mapped[int] = mapped_column(Integer)

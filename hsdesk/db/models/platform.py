@@ -29,8 +29,9 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(60))
     entity: Mapped[str] = mapped_column(String(60), index=True)
     entity_id: Mapped[str] = mapped_column(String(60), default="")
-    summary: Mapped[str] = mapped_column(Text)
-    data: Mapped[str] = mapped_column(Text, default="{}")
+    # Written by hsdesk itself, from text already checked where it was typed.
+    summary: Mapped[str] = mapped_column(Text, info={"limit": None})
+    data: Mapped[str] = mapped_column(Text, default="{}", info={"limit": None})
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
@@ -65,8 +66,8 @@ class SigningIdentity(Base):
     __tablename__ = "signing_identity"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    key_pem: Mapped[str] = mapped_column(Text)
-    certificate_pem: Mapped[str] = mapped_column(Text)
+    key_pem: Mapped[str] = mapped_column(Text, info={"limit": None})
+    certificate_pem: Mapped[str] = mapped_column(Text, info={"limit": None})
     made_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -76,7 +77,7 @@ class Setting(Base):
     __tablename__ = "setting"
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
-    value: Mapped[str] = mapped_column(Text, default="")
+    value: Mapped[str] = mapped_column(Text, default="", info={"limit": None})
 
 
 class SignatureImage(Base):

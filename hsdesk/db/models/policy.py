@@ -84,7 +84,7 @@ class PolicyClause(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     section_id: Mapped[int] = mapped_column(ForeignKey("policy_section.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, info={"limit": None})  # a clause, checked on import
 
     section: Mapped[PolicySection] = relationship(back_populates="clauses")
 

@@ -14,6 +14,7 @@ from hsdesk.db.models import Channel, ContentChannel, ContentItem, Person
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ContentQuery, ContentRow, Queue, SortKey
+from hsdesk.domain.text_rules import record_number, searchable
 
 PAGE = 200
 DRAFTING = (ContentState.DRAFT, ContentState.CHANGES_REQUESTED)
@@ -48,13 +49,14 @@ def _where(query: ContentQuery, actor: Actor, db: Database) -> list[Any]:
         where.append(ContentItem.day >= query.day_from)
     if query.day_to is not None:
         where.append(ContentItem.day <= query.day_to)
-    text = query.text.strip()
+    text = searchable(query.text).strip()
     if text:
         matches = [
             text_matches(db.engine, text, ContentItem.id, [ContentItem.title, ContentItem.body])
         ]
-        if text.isdigit():
-            matches.append(ContentItem.id == int(text))
+        number = record_number(text)
+        if number is not None:
+            matches.append(ContentItem.id == number)
         where.append(or_(*matches))
     return where
 

@@ -18,6 +18,7 @@ from hsdesk.domain.actor import Actor
 from hsdesk.domain.audit_chain import GENESIS, ChainedEntry, entry_hash, first_break
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.records import AuditRecord
+from hsdesk.domain.text_rules import searchable
 from hsdesk.services.platform.standing import check_active, require
 
 
@@ -98,13 +99,13 @@ def _filtered(flt: AuditFilter) -> Select[Any]:
     query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(flt.limit)
     if flt.entity:
         query = query.where(AuditEntry.entity == flt.entity)
-    if flt.text:
-        like = f"%{flt.text}%"
+    typed = searchable(flt.text)
+    if typed:  # % and _ are matched as typed, not as wildcards
         query = query.where(
             or_(
-                AuditEntry.actor.ilike(like),
-                AuditEntry.signer.ilike(like),
-                AuditEntry.summary.ilike(like),
+                AuditEntry.actor.icontains(typed, autoescape=True),
+                AuditEntry.signer.icontains(typed, autoescape=True),
+                AuditEntry.summary.icontains(typed, autoescape=True),
             )
         )
     if flt.since:
