@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import stat
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -50,22 +52,36 @@ def _exif_date(image: object) -> date | None:
 
 
 def read_photo(path: Path) -> PhotoFile:
-    """Read and check one photo file; raises ValidationError naming the file and what to do."""
-    name = path.name
+    """Read and check one photo file; raises ValidationError naming the file and what to do.
+    Only a regular file is read (not a device or a pipe a link may lead to), and never more
+    than the size limit, whatever the file says its size is."""
+    name = readable_name(path.name)
+    too_big = (
+        f"{name} is larger than the {MAX_BYTES // (1024 * 1024)} MB hsdesk accepts. Save a "
+        "smaller copy and import that."
+    )
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ValidationError(
-                f"{name} is {size // (1024 * 1024)} MB, larger than the 80 MB hsdesk accepts. "
-                "Save a smaller copy and import that."
-            )
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ValidationError(
+                    f"{name} is not a photo file (it is a device, a folder or a pipe). Choose "
+                    "the photo files themselves."
+                )
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise ValidationError(too_big)
     except OSError as exc:
         raise ValidationError(
             f"{name} could not be read ({exc.strerror or exc}). Check the file is still there "
             "and that you may open it."
         ) from exc
     return check_photo(data, name)
+
+
+def readable_name(name: str) -> str:
+    """A file's name as it can be shown and stored: bytes that were not valid text in the name
+    (which Python keeps as lone surrogates) become the replacement mark '�'."""
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in name)
 
 
 def check_photo(data: bytes, name: str) -> PhotoFile:

@@ -25,7 +25,13 @@ from hsdesk.domain.permissions import Permission
 from hsdesk.domain.photo_records import PhotoDetails, PhotoRecord
 from hsdesk.services.people.roles import full_name
 from hsdesk.services.photos.clearance import photo_records, photos_query
-from hsdesk.services.photos.files import THUMB_SIZE, PhotoFile, make_thumbnail, read_photo
+from hsdesk.services.photos.files import (
+    THUMB_SIZE,
+    PhotoFile,
+    make_thumbnail,
+    read_photo,
+    readable_name,
+)
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
 from hsdesk.services.platform.files import add_file, stored_bytes
@@ -142,15 +148,16 @@ def import_files(
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
+        name = readable_name(path.name)  # a name that is not valid text never stops the batch
         if progress is not None:
-            progress(done, len(files), path.name)
+            progress(done, len(files), name)
         try:
             photo = read_photo(path)
             photo_id, new = import_photo(db, actor, photo, event)
         except HsdeskError as exc:
-            report.refused.append((path.name, str(exc)))
+            report.refused.append((name, str(exc)))
             continue
-        (report.imported if new else report.already).append((path.name, photo_id))
+        (report.imported if new else report.already).append((name, photo_id))
         # A thumbnail that fails now is made again when the library first shows the photo.
         with contextlib.suppress(OSError, ValueError):
             thumbnail(db, photo.sha256)
