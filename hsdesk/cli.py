@@ -299,6 +299,12 @@ def _unexpected(exc: Exception) -> str:
     if isinstance(exc, DBAPIError):
         return f"the database could not be read or written ({exc.orig}); nothing was changed"
     if isinstance(exc, OSError):
+        from hsdesk.db.disk import explained_os_error
+
+        plain = explained_os_error(exc)
+        if plain is not None:
+            message = str(plain)
+            return message[0].lower() + message[1:]
         return f"{exc.strerror or exc} ({exc.filename or 'file'}); nothing was changed"
     if os.environ.get("HSDESK_DEBUG"):
         raise exc

@@ -117,7 +117,11 @@ def store_backup(
 ) -> BackupResult:
     """Snapshot the database into ``folder`` and copy the stored files the snapshot needs."""
     target = copy_database(source, next_backup_path(folder, now.replace(microsecond=0), kind))
-    missing = copy_stored_files(referenced_files(target), files, FolderStore(folder / "files"))
+    try:
+        missing = copy_stored_files(referenced_files(target), files, FolderStore(folder / "files"))
+    except BaseException:  # a backup without its files is no backup: none is left behind
+        target.unlink(missing_ok=True)
+        raise
     return BackupResult(target, missing)
 
 

@@ -20,24 +20,27 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hsdesk.db.disk import disk_errors
 from hsdesk.db.models import StoredFileContent
 
 _NEW_FILES = "hsdesk_new_files"  # session.info key: files this transaction wrote to a folder
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, flush it to disk, then rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write to a temporary file beside the target, flush it to disk, then rename it into place;
+    a full disk or a folder that may not be written is refused in words, with no part left."""
+    with disk_errors(str(target.parent)):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 class FileStore(Protocol):

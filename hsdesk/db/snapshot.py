@@ -25,6 +25,7 @@ from hsdesk.db.backup import (
     put_in_place,
     temporary_beside,
 )
+from hsdesk.db.disk import disk_errors
 from hsdesk.db.engine import Database, make_engine
 from hsdesk.db.filestore import FileStore, FolderStore, problem, read
 from hsdesk.db.models import StoredFileContent
@@ -98,9 +99,10 @@ def backup_server(
 
 def backup_database(db: Database, folder: Path, kind: BackupKind, now: datetime) -> BackupResult:
     """A checked backup of an open database, file or server, with the stored files it needs."""
-    if db.is_server:
-        return backup_server(db, folder, kind, now)
-    return backup_file(db, folder, kind, now)
+    with disk_errors(str(folder)):
+        if db.is_server:
+            return backup_server(db, folder, kind, now)
+        return backup_file(db, folder, kind, now)
 
 
 def files_missing(shas: list[str], files: FileStore) -> list[str]:

@@ -53,6 +53,10 @@ class DiskFull(HsdeskError):
     """The disk (or the database's size limit) is full; nothing was changed."""
 
 
+class CannotWrite(HsdeskError):
+    """A folder or file hsdesk must write to is read-only or not this user's to change."""
+
+
 class ReadOnlyDatabase(HsdeskError):
     """The database is open read-only; nothing can be changed."""
 
