@@ -16,9 +16,10 @@ from sqlalchemy import Connection, Engine, QueuePool, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from hsdesk.db import server
+from hsdesk.db import record_state, server
 from hsdesk.db.filestore import FileStore, FolderStore, ServerStore
 from hsdesk.db.location import default_data_dir, is_url, shown
+from hsdesk.db.record_state import seal
 from hsdesk.db.storage import shared_location
 from hsdesk.domain.errors import (
     DatabaseBusy,
@@ -252,6 +253,7 @@ class Database:
             read_only=self.path if read_only is not None else None,
             shared=self.shared is not None,
         )
+        record_state.install()
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
             self.engine.execution_options(hsdesk_write=True), expire_on_commit=False
@@ -305,6 +307,7 @@ class Database:
             try:
                 with session.begin():
                     yield session
+                    seal(session)  # the state of covered records, into the audit chain
                     if self.is_server:
                         server.announce_change(session.connection(), self.instance)
             except BaseException as exc:

@@ -17,6 +17,21 @@ def entry_hash(prev_hash: str, content: Mapping[str, Any]) -> str:
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
+def entry_content(entry: Any) -> dict[str, Any]:
+    """What an entry's hash covers, from anything with an audit entry's fields."""
+    return {
+        "seq": entry.seq,
+        "at": entry.at.isoformat(),
+        "actor": entry.actor,
+        "signer": entry.signer,
+        "action": entry.action,
+        "entity": entry.entity,
+        "entity_id": entry.entity_id,
+        "summary": entry.summary,
+        "data": entry.data,
+    }
+
+
 @dataclass(frozen=True)
 class ChainedEntry:
     seq: int

@@ -152,6 +152,12 @@ def test_a_database_saved_at_each_shipped_revision_upgrades_with_every_row_kept(
         names = ", ".join(old["columns"][n] for n in same)
         rows = Counter(conn.execute(f'SELECT {names} FROM "{table}"'))
         was = Counter(tuple(row[n] for n in same) for row in old["rows"].elements())
+        if table == "audit_entry" and revision < "0011":  # 0011 adds its baseline of the records
+            action = [old["columns"][n] for n in same].index("action")
+            baseline = [row for row in rows if row[action] == "record_state"]
+            assert len(baseline) <= 1, "0011 writes one baseline entry (if any record is covered)"
+            for row in baseline:
+                del rows[row]
         if table == "setting" and revision != schema.HEAD:  # the upgrade says which hsdesk did it
             assert rows.pop(("schema_upgraded_by", __version__), 0) == 1
             was.pop(("schema_upgraded_by", __version__), None)  # a fixture this release made

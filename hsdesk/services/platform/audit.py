@@ -13,9 +13,16 @@ from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
 from hsdesk.db.models import AuditEntry
+from hsdesk.db.record_state import RECORDS
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
-from hsdesk.domain.audit_chain import GENESIS, ChainedEntry, entry_hash, first_break
+from hsdesk.domain.audit_chain import (
+    GENESIS,
+    ChainedEntry,
+    entry_content,
+    entry_hash,
+    first_break,
+)
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.records import AuditRecord
 from hsdesk.domain.text_rules import searchable
@@ -23,17 +30,7 @@ from hsdesk.services.platform.standing import check_active, require
 
 
 def _content(entry: AuditEntry) -> dict[str, Any]:
-    return {
-        "seq": entry.seq,
-        "at": entry.at.isoformat(),
-        "actor": entry.actor,
-        "signer": entry.signer,
-        "action": entry.action,
-        "entity": entry.entity,
-        "entity_id": entry.entity_id,
-        "summary": entry.summary,
-        "data": entry.data,
-    }
+    return entry_content(entry)
 
 
 def record(
@@ -130,10 +127,17 @@ def list_entries(db: Database, actor: Actor, flt: AuditFilter = AuditFilter()) -
                 entity=r.entity,
                 entity_id=r.entity_id,
                 summary=r.summary,
-                data=json.loads(r.data or "{}"),
+                data=_shown(r.data),
             )
             for r in rows
         ]
+
+
+def _shown(data: str | None) -> dict[str, Any]:
+    """An entry's data as a person reads it: without the record digests kept for `check`."""
+    found = json.loads(data or "{}")
+    found.pop(RECORDS, None)
+    return found
 
 
 def entity_names(db: Database) -> list[str]:

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from hsdesk.db import filestore
 from hsdesk.db.engine import Database, storage_problems
 from hsdesk.db.models import StoredFile
+from hsdesk.db.record_state import record_problems
 from hsdesk.services.platform import anchors
 from hsdesk.services.platform.audit import chain_problem
 
@@ -28,6 +29,7 @@ def check(db: Database, anchored: bool = True) -> list[str]:
             # A restore the trail records explains it (and is there for anyone to read).
             if differs and anchors.restored_since(session, mark) is None:
                 problems.append(differs)
+        problems += record_problems(session)
         head = anchors.head_of(session)
         known = set(session.execute(select(StoredFile.sha256)).scalars())
     for sha in sorted(known):
