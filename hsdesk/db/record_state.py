@@ -161,7 +161,9 @@ def record_problems(session: Session) -> list[str]:
         select(trail.c.data).where(trail.c.data.contains(f'"{RECORDS}"')).order_by(trail.c.seq)
     )
     for (data,) in rows:
-        latest.update(json.loads(data).get(RECORDS, {}))
+        found = json.loads(data).get(RECORDS)
+        if isinstance(found, dict):  # (a move's entry counts "records" too: a number)
+            latest.update(found)
     connection = session.connection()
     problems: list[str] = []
     present: set[str] = set()

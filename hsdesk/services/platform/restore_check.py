@@ -9,31 +9,23 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 from hsdesk.db.engine import connect_read_only
 from hsdesk.db.filestore import FileStore, FolderStore, read
-from hsdesk.domain.audit_chain import ChainedEntry, first_break
+from hsdesk.domain.audit_chain import ChainedEntry, entry_content, first_break
 from hsdesk.domain.errors import DatabaseProblem
 
 _ENTRY = "SELECT seq, at, actor, signer, action, entity, entity_id, summary, data, prev_hash, hash"
 
 
 def _entries(conn: sqlite3.Connection) -> Iterator[ChainedEntry]:
-    """The backup's audit entries as the chain hashes them (as services/platform/audit does)."""
+    """The backup's audit entries as the chain hashes them."""
     for row in conn.execute(f"{_ENTRY} FROM audit_entry ORDER BY seq"):
-        seq, at, actor, signer, action, entity, entity_id, summary, data, prev, digest = row
-        content = {
-            "seq": seq,
-            "at": datetime.fromisoformat(str(at)).isoformat(),
-            "actor": actor,
-            "signer": signer,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "summary": summary,
-            "data": data,
-        }
-        yield ChainedEntry(seq, content, prev, digest)
+        names = ("seq", "at", "actor", "signer", "action", "entity", "entity_id", "summary", "data")
+        entry = SimpleNamespace(**dict(zip(names, row[:9], strict=True)))
+        entry.at = datetime.fromisoformat(str(entry.at))
+        yield ChainedEntry(entry.seq, entry_content(entry), row[9], row[10])
 
 
 def backup_problems(backup: Path, live: FileStore | None = None) -> list[str]:
