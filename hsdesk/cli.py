@@ -96,11 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--against",
-        metavar="BACKUP",
+        metavar="FILE",
         action="append",
         default=[],
-        help="also confirm the audit trail still holds the trail of this earlier backup file "
-        "(may be given more than once)",
+        help="also confirm the audit trail still holds what this earlier backup (.db) or PDF "
+        "signed by hsdesk (.pdf) knew of it (may be given more than once)",
     )
     backup = command(
         "backup", cmd_backup, "a consistent backup now, with the stored files it needs"

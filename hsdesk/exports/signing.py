@@ -107,8 +107,20 @@ def summarise(cert_pem: bytes) -> CertificateSummary:
     )
 
 
-def sign_pdf(pdf: bytes, key_pem: bytes, cert_pem: bytes, *, reason: str, location: str) -> bytes:
-    """Add a PAdES baseline signature over the whole PDF with the organisation's key."""
+AUDIT_HEAD = "/HsdeskAuditHead"  # the trailer entry naming the audit chain head at signing
+
+
+def sign_pdf(
+    pdf: bytes,
+    key_pem: bytes,
+    cert_pem: bytes,
+    *,
+    reason: str,
+    location: str,
+    audit_head: str | None = None,
+) -> bytes:
+    """Add a PAdES baseline signature over the whole PDF with the organisation's key; with
+    ``audit_head``, the audit chain's head at this moment goes into the signed revision."""
     from asn1crypto import keys, x509
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
@@ -131,7 +143,23 @@ def sign_pdf(pdf: bytes, key_pem: bytes, cert_pem: bytes, *, reason: str, locati
         location=location,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    if audit_head is not None:
+        from pyhanko.pdf_utils import generic
+
+        writer.set_custom_trailer_entry(
+            generic.NameObject(AUDIT_HEAD), generic.TextStringObject(audit_head)
+        )
     return bytes(signers.sign_pdf(writer, meta, signer=signer).getvalue())
+
+
+def audit_head_of(pdf: bytes) -> str | None:
+    """The audit chain head a PDF signed by hsdesk names, or None."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        return str(PdfFileReader(io.BytesIO(pdf), strict=False).trailer[AUDIT_HEAD])
+    except Exception:  # noqa: BLE001  (unreadable, or not signed by hsdesk: it names no head)
+        return None
 
 
 def _padding_is_clean(contents: bytes) -> bool:

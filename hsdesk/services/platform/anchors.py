@@ -123,6 +123,28 @@ def departure(session: Session, anchor: Head, source: str) -> str | None:
     return None
 
 
+def head_text(head: Head) -> str:
+    """A head as a signed PDF carries it: "seq:hash:first-hash"."""
+    return f"{head.seq}:{head.hash}:{head.first}"
+
+
+def pdf_head(path: Path) -> Head:
+    """The chain head a PDF hsdesk signed carries (the trail at the moment it was signed)."""
+    from hsdesk.exports.signing import audit_head_of
+
+    try:
+        text = audit_head_of(path.read_bytes())
+    except OSError as exc:
+        raise ValidationError(f"{path} could not be read ({exc.strerror or exc}).") from exc
+    parts = (text or "").split(":")
+    if len(parts) != 3 or not parts[0].isdigit():
+        raise ValidationError(
+            f"{path.name} names no audit trail to compare (it was not signed by this hsdesk, or "
+            "before signed PDFs carried one)."
+        )
+    return Head(int(parts[0]), parts[1], parts[2])
+
+
 def backup_head(path: Path) -> Head:
     """The chain head an hsdesk backup file holds (the trail at the moment it was made)."""
     try:
@@ -156,10 +178,12 @@ def reanchor_file(path: Path) -> None:
 
 def against(db: Database, path: Path) -> list[str]:
     """`check --against FILE`: does this database's trail still contain the head ``path`` (a
-    backup made earlier) holds? The problems, in words; empty when it does."""
-    head = backup_head(path)
+    backup made earlier, or a PDF hsdesk signed) holds? The problems, in words; empty if so."""
+    is_pdf = path.suffix.lower() == ".pdf"
+    head = pdf_head(path) if is_pdf else backup_head(path)
+    source = f"the signed PDF {path.name} names" if is_pdf else f"the backup {path.name} holds"
     with db.read() as session:
-        differs = departure(session, head, f"the backup {path.name} holds")
+        differs = departure(session, head, source)
     return [] if differs is None else [differs]
 
 

@@ -19,7 +19,7 @@ from hsdesk.db.models import Setting, SigningIdentity
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import DatabaseProblem, PermissionDenied, ValidationError
-from hsdesk.services.platform import audit
+from hsdesk.services.platform import anchors, audit
 from hsdesk.services.platform.files import add_file, stored_bytes
 
 if TYPE_CHECKING:
@@ -139,7 +139,16 @@ def sign_and_keep(
     from hsdesk.exports.signing import sign_pdf
 
     key_pem, cert_pem = signing_identity(db, actor)
-    data = sign_pdf(pdf, key_pem, cert_pem, reason=reason, location=SCHEME_NAME)
+    with db.read() as session:
+        head = anchors.head_of(session)
+    data = sign_pdf(
+        pdf,
+        key_pem,
+        cert_pem,
+        reason=reason,
+        location=SCHEME_NAME,
+        audit_head=anchors.head_text(head) if head else None,
+    )
     with db.write() as session:
         row = load_row(session)
         if row.pdf_sha256:  # another PC kept one meanwhile

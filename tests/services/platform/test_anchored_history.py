@@ -4,11 +4,13 @@ short or rewritten (even with every hash recomputed, the algorithm being public)
 
 from __future__ import annotations
 
+import pytest
 from conftest import person
 from sqlalchemy import delete, func, select
 
 from hsdesk.db.models import AuditEntry
 from hsdesk.domain.audit_chain import GENESIS, entry_hash
+from hsdesk.domain.errors import ValidationError
 from hsdesk.services.people import persons as people
 from hsdesk.services.platform import anchors
 from hsdesk.services.platform.audit import _content
@@ -111,3 +113,21 @@ def test_check_against_an_earlier_backup(demo_db, admin, tmp_path):
     assert check(demo_db) == []
     problems = anchors.against(demo_db, earlier)
     assert len(problems) == 1 and f"the backup {earlier.name} holds" in problems[0]
+
+
+def test_check_against_a_signed_pdf(demo_db, admin, tmp_path):
+    from hsdesk.services.policy.pdf import export_policy
+
+    pdf = tmp_path / "policy.pdf"
+    export_policy(demo_db, admin, pdf)  # signed now, naming the trail's head at this moment
+    people.add_person(demo_db, admin, person("After", "Signing"))
+    assert anchors.against(demo_db, pdf) == []
+    with demo_db.write() as session:
+        session.get(AuditEntry, 2).summary = "Rewritten"
+        _rehash(session)
+    problems = anchors.against(demo_db, pdf)
+    assert len(problems) == 1 and f"the signed PDF {pdf.name} names" in problems[0]
+    unsigned = tmp_path / "other.pdf"
+    unsigned.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    with pytest.raises(ValidationError, match="names no audit trail to compare"):
+        anchors.against(demo_db, unsigned)
