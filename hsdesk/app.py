@@ -233,7 +233,9 @@ def _windows(
         window.session.watch_idle(lock_minutes(db))
         if first_start:
             QTimer.singleShot(0, window.offer_scheme_policy)
-        if remember_tab and not args.quit_when_shown:  # the first window of this start
+        # The first window of this start checks the trail against what this PC verified
+        # before (not the demo's: its temporary folder is deleted when hsdesk closes).
+        if remember_tab and not args.quit_when_shown and not args.demo:
             window.database.verify_history()
         if args.quit_when_shown:
             QTimer.singleShot(0, window.close)
