@@ -30,8 +30,8 @@ class ChangeWatcher:
         self._version: int | None = None
 
     def _connect(self) -> None:
-        if self.db.path is not None:
-            self._conn = connect_read_only(self.db.path)
+        if self.db.read_path is not None:
+            self._conn = connect_read_only(self.db.read_path)
             self._version = self._read_version()
             return
         pooled = self.db.engine.raw_connection()

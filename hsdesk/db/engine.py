@@ -19,6 +19,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from hsdesk.db import record_state, server
 from hsdesk.db.filestore import FileStore, FolderStore, ServerStore
 from hsdesk.db.location import default_data_dir, is_url, shown
+from hsdesk.db.read_only_copy import (
+    ReadOnlyCopy,
+    companions_present,
+    connect_to_copy,
+    has_wal,
+    leave_as_found,
+    take_copy,
+)
 from hsdesk.db.record_state import seal
 from hsdesk.db.storage import shared_location
 from hsdesk.domain.errors import (
@@ -65,15 +73,24 @@ def _read_only_uri(path: Path, immutable: bool) -> str:
     return f"{path.as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
-def needs_immutable(path: Path) -> bool:
-    """A WAL database in a folder we cannot write can only be read as an unchanging file."""
+def folder_read_only(path: Path) -> bool:
+    """SQLite cannot make the ``-shm`` a WAL reader needs beside a file in this folder."""
     return not os.access(path.parent, os.W_OK)
 
 
+def needs_copy(path: Path) -> bool:
+    """Reading ``path`` in place would miss saves (or changes being made): read a copy."""
+    return folder_read_only(path) and has_wal(path)
+
+
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file, even where its folder is read-only."""
+    """A connection that cannot change the file, even where its folder is read-only. There a
+    file with no ``-wal`` is read as unchanging (``immutable``); one with a ``-wal`` through a
+    private copy with its saves folded in (see :mod:`hsdesk.db.read_only_copy`)."""
+    if needs_copy(path):
+        return connect_to_copy(path)
     return sqlite3.connect(
-        _read_only_uri(path, needs_immutable(path)), uri=True, check_same_thread=False
+        _read_only_uri(path, folder_read_only(path)), uri=True, check_same_thread=False
     )
 
 
@@ -223,6 +240,8 @@ class Database:
         ``local_dir`` is this PC's folder for what a server's PCs keep each for themselves
         (thumbnails), by default the per-user data folder."""
         self.shared: str | None = None  # where the file is, when that is a share or synced folder
+        self.copy: ReadOnlyCopy | None = None  # what is read, when the file cannot be read in place
+        self._found_beside: frozenset[str] = frozenset()
         self.moved_to: str | None = None  # the server a file's records were moved to
         # Who this program is, in the change notices it sends (so it can ignore its own).
         self.instance = uuid.uuid4().hex
@@ -235,7 +254,10 @@ class Database:
         else:
             self.path = Path(location).expanduser().resolve()
             check_sqlite_file(self.path)
-            self.moved_to = moved_to(self.path)
+            self._found_beside = companions_present(self.path)
+            if needs_copy(self.path):  # only where this user cannot change the folder
+                self.copy = take_copy(self.path)
+            self.moved_to = moved_to(self.copy.path if self.copy else self.path)
             if self.moved_to is not None:
                 read_only = (
                     f"its records were moved to the office server ({self.moved_to}), so this "
@@ -244,13 +266,15 @@ class Database:
             read_only = read_only or permission_problem(self.path)
             if read_only is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.copy is not None:
+                read_only = f"{read_only}. {self.copy.described}"
             self.url = f"sqlite:///{self.path}"
             self.data_dir = self.path.parent
             self.shared = shared_location(self.path)
         self.read_only = read_only
         self.engine = make_engine(
             self.url,
-            read_only=self.path if read_only is not None else None,
+            read_only=self.read_path if read_only is not None else None,
             shared=self.shared is not None,
         )
         record_state.install()
@@ -272,6 +296,17 @@ class Database:
     @property
     def is_server(self) -> bool:
         return self.path is None
+
+    @property
+    def read_path(self) -> Path | None:
+        """The file that is read: the database's, or the private copy of it being shown."""
+        return self.copy.path if self.copy is not None else self.path
+
+    def leave_refused_as_found(self) -> None:
+        """After refusing the file: remove the empty ``-wal``/``-shm`` opening it made."""
+        self.engine.dispose()
+        if self.path is not None and self.copy is None:
+            leave_as_found(self.path, self._found_beside)
 
     @property
     def backups_dir(self) -> Path:
@@ -331,6 +366,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.copy is not None:
+            self.copy.remove()
 
 
 def storage_problems(db: Database, full: bool = True) -> list[str]:

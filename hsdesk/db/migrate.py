@@ -18,6 +18,7 @@ from sqlalchemy import Connection, text
 from hsdesk import __version__
 from hsdesk.db import server
 from hsdesk.db.engine import Database, connect_read_only, schema_change
+from hsdesk.db.read_only_copy import left_as_found_if_refused
 from hsdesk.db.schema import HEAD, KNOWN_REVISIONS, downgrade_engine, upgrade_in
 from hsdesk.db.snapshot import backup_database
 from hsdesk.domain import clock
@@ -48,18 +49,24 @@ def _upgraded_by(read: Callable[[str], object], tables: set[str]) -> str | None:
     return str(found) if found else None
 
 
-def probe_file(path: Path, full: bool = False) -> SchemaState:
+def probe_file(path: Path, full: bool = False, named: Path | None = None) -> SchemaState:
     """Check the file's pages (``quick_check``, or the full ``integrity_check``) and read its
-    schema revision, through a read-only connection, so a refused file is untouched."""
+    schema revision, through a read-only connection, so a refused file is untouched. ``named``
+    is the file to name in a refusal when ``path`` is a private copy of it."""
     if not path.exists() or path.stat().st_size == 0:
         return SchemaState(None, False)
+    with left_as_found_if_refused(path):
+        return _probe(path, full, named or path)
+
+
+def _probe(path: Path, full: bool, named: Path) -> SchemaState:
     try:
         conn = connect_read_only(path)
         try:
             check = "integrity_check" if full else "quick_check"
             damage = [row[0] for row in conn.execute(f"PRAGMA {check}")]
             if damage != ["ok"]:
-                raise DatabaseDamaged(damaged_message(path, damage))
+                raise DatabaseDamaged(damaged_message(named, damage))
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -76,7 +83,7 @@ def probe_file(path: Path, full: bool = False) -> SchemaState:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseDamaged(damaged_message(path, [str(exc)])) from exc
+        raise DatabaseDamaged(damaged_message(named, [str(exc)])) from exc
     return SchemaState(revision, bool(tables - {"alembic_version"}), upgraded_by)
 
 
@@ -110,8 +117,13 @@ def _server_state(conn: Connection, names: set[str]) -> SchemaState:
 
 
 def schema_state(db: Database) -> SchemaState:
-    state = probe_file(db.path) if db.path is not None else _probe_url(db)
-    return known_schema(state, db.where, db.is_server)
+    if db.read_path is None:
+        return known_schema(_probe_url(db), db.where, True)
+    try:
+        return known_schema(probe_file(db.read_path, named=db.path), db.where)
+    except DatabaseProblem:
+        db.leave_refused_as_found()
+        raise
 
 
 def known_schema(state: SchemaState, where: str, on_server: bool = False) -> SchemaState:

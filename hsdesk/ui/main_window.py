@@ -15,6 +15,7 @@ from hsdesk import SCHEME_NAME, __version__
 from hsdesk.db.lock import HEARTBEAT_SECONDS, DatabaseLock
 from hsdesk.domain.attention import Area
 from hsdesk.domain.backups import AUTO_BACKUP_MINUTES
+from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.ui.context import AppContext
@@ -80,9 +81,7 @@ class MainWindow(QMainWindow):
         where = ctx.db.where
         self.statusBar().addWidget(QLabel(who))
         if ctx.db.read_only:
-            notice = QLabel(f"<b>Read-only</b>: {ctx.db.read_only}")
-            notice.setToolTip("Nothing can be changed while the database is open read-only.")
-            self.statusBar().addPermanentWidget(notice)
+            self.statusBar().addPermanentWidget(self._read_only_notice())
         if ctx.db.shared:
             notice = QLabel(f"<b>On {ctx.db.shared}</b>")
             notice.setToolTip("Safe mode for shared folders: one computer at a time, no WAL.")
@@ -91,6 +90,19 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self._restore(remember_tab)
         self._start_timers()
+
+    def _read_only_notice(self) -> QLabel:
+        """Short in the status bar (it must fit a laptop screen); the reason a click away."""
+        copy = self.ctx.db.copy
+        what = "Read-only" if copy is None else "Read-only copy"
+        when = "" if copy is None else f" taken at {format_datetime(copy.taken_at)}"
+        reason = f"Open read-only: {self.ctx.db.read_only}. Nothing can be changed."
+        notice = QLabel(f"<b>{what}</b>{when} (<a href='why'>why?</a>)")
+        notice.setToolTip(reason)
+        notice.linkActivated.connect(
+            lambda _link: QMessageBox.information(self, "Why read-only", reason)
+        )
+        return notice
 
     def _start_timers(self) -> None:
         """The lock's heartbeat (every minute) and automatic backups (every half hour)."""

@@ -3,7 +3,6 @@ locked database, a stale lock, shared folders, a newer schema, and logging witho
 
 from __future__ import annotations
 
-import gzip
 import os
 import random
 import shutil
@@ -15,6 +14,7 @@ import time
 from pathlib import Path, PureWindowsPath
 
 import pytest
+from other_user import as_nobody, fixture_db
 from sqlalchemy import event, func, select
 
 from hsdesk.db.engine import Database
@@ -39,14 +39,8 @@ def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*CLI, *args], capture_output=True, text=True, env=env, timeout=timeout)
 
 
-def _fixture_db(folder: Path) -> Path:
-    path = folder / "hsdesk.db"
-    path.write_bytes(gzip.decompress((ROOT / "tests/db/fixtures/schema-0006.db.gz").read_bytes()))
-    return path
-
-
 def _not_databases(folder: Path) -> dict[str, Path]:
-    good = _fixture_db(folder).read_bytes()
+    good = fixture_db(folder).read_bytes()
     made = {
         "random bytes": random.Random(1).randbytes(50_000),
         "truncated database": good[: len(good) // 3],
@@ -126,35 +120,21 @@ def test_disk_full_in_the_window_shows_a_message_and_keeps_the_typing(qtbot, ctx
 
 def _open_as_nobody(path: Path) -> tuple[str, str]:
     """Open the database as an ordinary user (root ignores file modes): (read result, write)."""
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the child
-        os.close(read_fd)
+
+    def work() -> str:
+        db = Database(str(path))
+        ensure_schema(db)
+        with db.read() as session:
+            count = session.scalar(select(func.count()).select_from(Person))
+        outcome = f"{db.read_only}|{count}|"
         try:
-            if os.getuid() == 0:
-                os.setgid(65534)
-                os.setuid(65534)
-            db = Database(str(path))
-            ensure_schema(db)
-            with db.read() as session:
-                count = session.scalar(select(func.count()).select_from(Person))
-            outcome = f"{db.read_only}|{count}|"
-            try:
-                admin = Actor("admin", None, "Admin", is_admin=True)
-                people.add_person(db, admin, PersonInput("No", "Way", PersonKind.STAFF))
-                outcome += "written"
-            except HsdeskError as exc:
-                outcome += str(exc)
-        except BaseException as exc:  # noqa: BLE001
-            outcome = f"failed|{type(exc).__name__}: {exc}|"
-        os.write(write_fd, outcome.encode())
-        os._exit(0)
-    os.close(write_fd)
-    chunks = []
-    while chunk := os.read(read_fd, 65536):
-        chunks.append(chunk)
-    os.waitpid(pid, 0)
-    reason, count, write = b"".join(chunks).decode().split("|", 2)
+            admin = Actor("admin", None, "Admin", is_admin=True)
+            people.add_person(db, admin, PersonInput("No", "Way", PersonKind.STAFF))
+            return outcome + "written"
+        except HsdeskError as exc:
+            return outcome + str(exc)
+
+    reason, count, write = as_nobody(work).split("|", 2)
     return f"{reason}|{count}", write
 
 
@@ -163,7 +143,7 @@ def _open_as_nobody(path: Path) -> tuple[str, str]:
 def test_a_read_only_database_file_opens_read_only_with_a_message(folder_writable):
     folder = Path(tempfile.mkdtemp(prefix="hsdesk-ro-"))
     try:
-        path = _fixture_db(folder)
+        path = fixture_db(folder)
         db = Database(str(path))
         ensure_schema(db)
         with db.read() as session:
@@ -186,7 +166,7 @@ def test_a_read_only_database_file_opens_read_only_with_a_message(folder_writabl
 
 
 def test_a_write_against_a_locked_database_fails_within_seconds(tmp_path):
-    path = _fixture_db(tmp_path)
+    path = fixture_db(tmp_path)
     ensure_schema(Database(str(path)))
     holder = subprocess.Popen(
         [
@@ -316,7 +296,7 @@ def test_a_database_in_onedrive_runs_without_wal_and_with_exclusive_locking(
 
 
 def test_a_database_from_a_newer_hsdesk_is_refused_untouched_by_the_cli(tmp_path):
-    path = _fixture_db(tmp_path)
+    path = fixture_db(tmp_path)
     conn = sqlite3.connect(path)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.commit()

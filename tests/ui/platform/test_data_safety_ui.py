@@ -91,6 +91,35 @@ def test_a_read_only_database_says_so_and_refuses_changes(qtbot, demo_db, refusa
     db.dispose()
 
 
+def test_a_copy_read_from_a_read_only_folder_says_when_it_was_taken(qtbot, demo_db, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from hsdesk.db import engine
+    from hsdesk.services.platform import auth
+
+    actor = auth.sign_in(demo_db, "sdm", "demo")
+    demo_db.dispose()
+    monkeypatch.setattr(engine, "needs_copy", lambda _path: True)  # as in a folder it may not write
+    db = Database(str(demo_db.path), read_only="you do not have permission to change files in X")
+    assert db.copy is not None and db.read_path != db.path
+    window = MainWindow(AppContext(db, actor))
+    qtbot.addWidget(window)
+    notice = next(
+        label for label in window.statusBar().findChildren(QLabel) if "Read-only" in label.text()
+    )
+    taken = clock.now().strftime("%d/%m/%Y %H:%M")
+    assert "Read-only copy</b> taken at " + taken in notice.text()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    notice.linkActivated.emit("why")
+    assert "you do not have permission" in told[0] and "showing a copy taken at" in told[0]
+    assert "saves made after that are not shown" in told[0]
+    copy_folder = db.copy.path.parent
+    window.close()
+    db.dispose()
+    assert not copy_folder.exists()
+
+
 def test_closing_settings_with_an_unsaved_number_asks_first(qtbot, ctx, monkeypatch):
     from hsdesk.ui.platform.settings_dialog import SettingsDialog
 
