@@ -79,9 +79,15 @@ def problem(store: FileStore, sha256: str) -> str | None:
     return None
 
 
+def is_sha256(text: str | None) -> bool:
+    """True for a SHA-256 as files are kept under: 64 lower-case hexadecimal digits."""
+    return text is not None and len(text) == 64 and all(c in "0123456789abcdef" for c in text)
+
+
 def read(store: FileStore, sha256: str | None) -> bytes | None:
-    """A stored file's bytes, or None when there is none or its copy is not intact."""
-    data = store.raw(sha256) if sha256 else None
+    """A stored file's bytes, or None when there is none, its copy is not intact, or
+    ``sha256`` is not a fingerprint any file could have."""
+    data = store.raw(sha256) if sha256 and is_sha256(sha256) else None
     return data if data is not None and hashlib.sha256(data).hexdigest() == sha256 else None
 
 

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from hsdesk.domain.text_rules import unstorable
+
 MIN_LENGTH = 8
+MAX_LENGTH = 200  # a passphrase, not a document
 
 
 def password_problem(password: str, username: str = "") -> str | None:
     """Why this password will not do, in words a person can act on; None when it is acceptable."""
     if len(password) < MIN_LENGTH:
         return f"The password must be at least {MIN_LENGTH} characters long."
+    if len(password) > MAX_LENGTH:
+        return f"The password must be at most {MAX_LENGTH} characters long."
+    bad = unstorable(password)
+    if bad is not None:
+        return f"The password holds {bad}. Type it again without it."
     if password.strip() != password:
         return "The password must not start or end with a space."
     if username and password.casefold() == username.casefold():

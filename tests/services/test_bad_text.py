@@ -61,5 +61,6 @@ def test_any_text_can_be_searched_for(demo_db, admin, typed):
     query = ContentQuery(text=typed)
     assert count_items(demo_db, query, admin) == len(item_rows(demo_db, query, admin, 0, 500))
     found = list_entries(demo_db, admin, AuditFilter(text=typed))
+    list_entries(demo_db, admin, AuditFilter(entity=typed))
     if typed in "%_":  # matched as typed, not as wildcards that match everything
         assert len(found) < len(list_entries(demo_db, admin, AuditFilter()))

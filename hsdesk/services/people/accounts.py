@@ -16,9 +16,11 @@ from hsdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from hsdesk.domain.passwords import password_problem
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.records import AccountRecord, PersonInput
+from hsdesk.domain.text_rules import quoted
 from hsdesk.services.people.persons import insert_person
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import hash_password, password_matches, require
+from hsdesk.services.platform.standing import find_account
 
 USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,50}$")
 CANNOT_SIGN_IN = (PersonKind.CHILD, PersonKind.FAMILY_MEMBER)
@@ -61,11 +63,9 @@ def account_of(db: Database, person_id: int) -> AccountRecord | None:
 
 
 def _get(session: Session, username: str) -> UserAccount:
-    account = session.execute(
-        select(UserAccount).where(func.lower(UserAccount.username) == username.strip().lower())
-    ).scalar_one_or_none()
+    account = find_account(session, username)
     if account is None:
-        raise NotFound(f"There is no account called '{username}'.")
+        raise NotFound(f"There is no account called '{quoted(username)}'.")
     return account
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
+from hsdesk.db.filestore import is_sha256
 from hsdesk.db.models import Person, Photo, PhotoSubject
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
@@ -168,6 +169,8 @@ def import_files(
 
 def thumbnail(db: Database, sha256: str, size: int = THUMB_SIZE) -> Path:
     """The cached thumbnail of a stored photo, made (off the UI thread) the first time."""
+    if not is_sha256(sha256):
+        raise NotFound("There is no stored photo with that fingerprint.")
     target = db.data_dir / "thumbnails" / sha256[:2] / f"{sha256}-{size}.jpg"
     if not target.exists():
         data = stored_bytes(db, sha256)

@@ -94,8 +94,8 @@ class AuditFilter:
 
 def _filtered(flt: AuditFilter) -> Select[Any]:
     query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(flt.limit)
-    if flt.entity:
-        query = query.where(AuditEntry.entity == flt.entity)
+    if flt.entity:  # a kind no stored entry can have matches nothing, without raising
+        query = query.where(AuditEntry.entity == searchable(flt.entity))
     typed = searchable(flt.text)
     if typed:  # % and _ are matched as typed, not as wildcards
         query = query.where(

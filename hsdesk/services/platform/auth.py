@@ -19,6 +19,7 @@ from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import PermissionDenied, SignOffRefused
 from hsdesk.domain.offices import holds_on
 from hsdesk.domain.passwords import WRONG_BEFORE_PAUSE, paused_message, paused_until
+from hsdesk.domain.text_rules import quoted
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.standing import actor_for as actor_for
 from hsdesk.services.platform.standing import find_account as _account
@@ -49,15 +50,21 @@ def use_hash_costs(time_cost: int, memory_cost: int, parallelism: int) -> None:
     _hasher.cache_clear()
 
 
+def _bytes(password: str) -> bytes:
+    # As UTF-8, the same bytes argon2 hashes a str as; half of a surrogate pair (which no
+    # password may hold) is kept as it is, so typing one is a wrong password, not a crash.
+    return password.encode("utf-8", "surrogatepass")
+
+
 def hash_password(password: str) -> str:
-    return _hasher().hash(password)
+    return _hasher().hash(_bytes(password))
 
 
 def password_matches(stored_hash: str, password: str) -> bool:
     from argon2.exceptions import InvalidHashError, VerificationError
 
     try:
-        return _hasher().verify(stored_hash, password)
+        return _hasher().verify(stored_hash, _bytes(password))
     except (VerificationError, InvalidHashError):
         return False
 
@@ -240,5 +247,5 @@ def demo_sign_in(db: Database, username: str) -> Actor:
     with db.read() as session:
         account = _account(session, username)
         if account is None:
-            raise PermissionDenied(f"There is no demo account called '{username}'.")
+            raise PermissionDenied(f"There is no demo account called '{quoted(username)}'.")
         return actor_for(session, account)

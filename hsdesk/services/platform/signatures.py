@@ -10,13 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
-from hsdesk.db.models import Person, SignatureImage, UserAccount
+from hsdesk.db.models import Person, SignatureImage
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.domain.policy import SignatureRecord
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.files import add_file
+from hsdesk.services.platform.standing import find_account
 
 MAX_SIGNATURE_BYTES = 2_000_000
 
@@ -48,9 +49,7 @@ def image_problem(data: bytes) -> str | None:
 
 
 def _person_for(session: Session, username: str) -> Person | None:
-    account = session.execute(
-        select(UserAccount).where(UserAccount.username == username.strip())
-    ).scalar_one_or_none()
+    account = find_account(session, username)
     return account.person if account else None
 
 

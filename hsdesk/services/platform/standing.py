@@ -16,6 +16,7 @@ from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import AccountChanged, PermissionDenied
 from hsdesk.domain.offices import holds_on
 from hsdesk.domain.permissions import Permission, allowed
+from hsdesk.domain.text_rules import matchable
 
 _CHECKED = "hsdesk_accounts_checked"  # session.info: usernames already checked in a transaction
 
@@ -40,8 +41,11 @@ def actor_for(session: Session, account: UserAccount, day: date | None = None) -
 
 
 def find_account(session: Session, username: str) -> UserAccount | None:
+    key = matchable(username.strip().lower())
+    if key is None:  # no account's name holds such characters
+        return None
     return session.execute(
-        select(UserAccount).where(func.lower(UserAccount.username) == username.strip().lower())
+        select(UserAccount).where(func.lower(UserAccount.username) == key)
     ).scalar_one_or_none()
 
 

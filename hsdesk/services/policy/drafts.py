@@ -24,6 +24,7 @@ from hsdesk.domain.policy import (
     PolicyVersionRecord,
     parse_policy_text,
 )
+from hsdesk.domain.text_rules import matchable, text_problem
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
 from hsdesk.services.policy.versions import load_version, policy_text, version_record
@@ -106,6 +107,8 @@ def document_name_for(title: str) -> str:
 
 
 def document_named(session: Session, actor: Actor, name: str) -> PolicyDocument:
+    if matchable(name) is None:
+        raise ValidationError(text_problem("policy document's name", name, None) or "")
     doc = session.execute(
         select(PolicyDocument).where(PolicyDocument.name == name)
     ).scalar_one_or_none()

@@ -19,6 +19,7 @@ from hsdesk.domain.policy import (
     PolicyVersionRecord,
     Section,
 )
+from hsdesk.domain.text_rules import matchable, quoted
 
 
 def policy_text(version: PolicyVersion) -> PolicyText:
@@ -83,10 +84,11 @@ def find_version(
     """A document's adopted version, or the numbered one. Without a name: the first document."""
     query = select(PolicyDocument).order_by(PolicyDocument.id)
     if document:
-        query = query.where(PolicyDocument.name == document)
-    doc = session.execute(query).scalars().first()
+        query = query.where(PolicyDocument.name == matchable(document))
+    # A name no document can have (a broken character in it) finds none.
+    doc = None if document and matchable(document) is None else session.scalars(query).first()
     if doc is None:
-        where = f"called '{document}'" if document else "yet"
+        where = f"called '{quoted(document)}'" if document else "yet"
         raise NotFound(f"There is no policy document {where}. Import the policy text first.")
     for version in doc.versions:
         if number is None and version.status is PolicyStatus.ADOPTED:

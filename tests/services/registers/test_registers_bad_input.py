@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
+import bad_input
 import test_registers
 from bad_input import EXAMPLES, assert_equal, attempt, numbers, one_line, optional_dates, texts
 from hypothesis import given
@@ -19,7 +20,7 @@ from hsdesk.domain.registers import BreachAction, BreachStatus, ReplyMethod, cle
 from hsdesk.services.registers import breaches, complaints, connections
 
 office = test_registers.office  # the registers' small office, with a volunteer
-short_texts = st.text(max_size=240)
+short_texts = bad_input.short_texts
 TODAY = clock.today()
 # Near today as often as anywhere, so that input which can be saved often is.
 near = {"min_value": datetime(2019, 1, 1), "max_value": clock.now() + timedelta(days=400)}
