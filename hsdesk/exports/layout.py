@@ -165,6 +165,21 @@ class InsertPoint(_Marker):
         self.canv.hsdesk_skipped += self.pages  # type: ignore[attr-defined]
 
 
+def fitted(text: str, width: float, size: float) -> str:
+    """``text`` in one line of ``width`` points, shortened with "…" where it would not fit
+    (a footer naming someone with a 100-letter name must not run into the page number)."""
+    if pdfmetrics.stringWidth(text, FONT, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest start that fits with its "…"
+        middle = (low + high + 1) // 2
+        if pdfmetrics.stringWidth(text[:middle].rstrip() + "…", FONT, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+
 def _numbered_canvas(footer: str) -> type[canvas.Canvas]:
     class NumberedCanvas(canvas.Canvas):
         """Holds every page until the end so each footer can say "page x of y" (within its
@@ -197,8 +212,10 @@ def _numbered_canvas(footer: str) -> type[canvas.Canvas]:
                 total = totals[section] + last[section]
                 self.setFont(FONT, 8)
                 self.setFillColor(GREY)
-                self.drawString(MARGIN, 12 * mm, state["hsdesk_footer"])
-                self.drawRightString(A4[0] - MARGIN, 12 * mm, f"Page {number} of {total}")
+                page = f"Page {number} of {total}"
+                room = A4[0] - 2 * MARGIN - pdfmetrics.stringWidth(page, FONT, 8) - 6 * mm
+                self.drawString(MARGIN, 12 * mm, fitted(state["hsdesk_footer"], room, 8))
+                self.drawRightString(A4[0] - MARGIN, 12 * mm, page)
                 super().showPage()
             super().save()
 

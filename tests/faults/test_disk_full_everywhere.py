@@ -63,3 +63,27 @@ def test_the_command_line_says_it_in_one_line(demo_db, tmp_path, monkeypatch, ca
     err = capsys.readouterr().err.strip()
     assert code == 1 and len(err.splitlines()) == 1
     assert "there is no room left on the disk" in err and "OSError" not in err
+
+
+def test_the_demo_onto_a_full_disk_says_so_and_keeps_no_stored_file(tmp_path, monkeypatch, capsys):
+    """`hsdesk-cli demo` fills the database and its photos; a full disk part-way is told in
+    one plain line, and the photos already stored for the refused demo are taken back."""
+    path = tmp_path / "hsdesk.db"
+    assert cli.main(["--db", str(path), "init"]) == 0
+    capsys.readouterr()
+    kept: list[str] = []
+    real_fsync = filestore.os.fsync
+
+    def full_after_three(fd: int) -> None:
+        kept.append("file")
+        if len(kept) > 3:
+            _full()
+        real_fsync(fd)
+
+    monkeypatch.setattr(filestore.os, "fsync", full_after_three)
+    code = cli.main(["--db", str(path), "demo"])
+    err = capsys.readouterr().err.strip()
+    assert code == 1 and len(err.splitlines()) == 1, err
+    assert "there is no room left on the disk for" in err and "Errno" not in err
+    assert "Nothing was changed" in err
+    assert not [p for p in (tmp_path / "files").rglob("*") if p.is_file()]

@@ -179,3 +179,31 @@ def test_unexpected_errors_are_logged_and_explained(qtbot, tmp_path, monkeypatch
     worker.join()
     qtbot.waitUntil(lambda: len(shown) == 2)
     assert "ZeroDivisionError" in shown[1].details
+
+
+def test_every_one_line_box_has_a_limit(qtbot, qapp, ctx):
+    """A box its form gave no limit gets the longest any one-line field keeps; a paste of a
+    whole document stops there. Boxes with their own limit keep it."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from hsdesk.ui import text_limits
+    from hsdesk.ui.content.channels_dialog import ChannelForm
+    from hsdesk.ui.people.person_dialog import PersonDialog
+
+    text_limits.install(qapp)
+    text_limits.install(qapp)  # the second time changes nothing
+    assert len(qapp.findChildren(text_limits.OneLineLimits)) == 1
+    audit = AuditDialog(ctx)
+    qtbot.addWidget(audit)
+    channel = ChannelForm(ctx, None, audit)
+    person = PersonDialog(ctx)
+    qtbot.addWidget(person)
+    boxes: list[QLineEdit] = []
+    for dialog in (audit, channel, person):
+        dialog.show()
+        boxes += dialog.findChildren(QLineEdit)
+    assert len(boxes) > 10
+    assert all(0 < box.maxLength() <= text_limits.ONE_LINE_LIMIT for box in boxes)
+    assert person.ui.firstName.maxLength() == 100  # its column's
+    channel.name.setText("x" * 100_000)
+    assert len(channel.name.text()) == text_limits.ONE_LINE_LIMIT

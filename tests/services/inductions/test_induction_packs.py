@@ -172,3 +172,25 @@ def test_printing_records_the_day_the_pack_was_printed(db, office, admin):
     _progress, rows = inductions.induction_rows(db, TODAY + timedelta(days=1))
     late = next(r for r in rows if r.person_id == office.ids["late"])
     assert late.pack_printed_on == TODAY and late.acknowledged_on is None
+
+
+def test_the_longest_name_a_person_can_have_prints_whole_and_keeps_the_footer_apart(
+    db, office, admin
+):
+    """100 letters each (the most the People register keeps): the name is printed in full on
+    the pack and the form, and each page's footer is shortened to leave its page number clear."""
+    from conftest import person
+
+    from hsdesk.domain.enums import VolunteerStatus
+    from hsdesk.services.people import persons as people
+
+    first, last = "W" * 100, "M" * 100
+    data = person(first, last, volunteer_status=VolunteerStatus.ACTIVE, start_date=TODAY)
+    added = people.add_person(db, admin, data)
+    batch = induction_packs.make_packs(db, admin, [added.id], today=TODAY)
+    pages = _pages(batch.pdf)
+    assert first in "".join(pages[0].split()) and last in "".join(pages[-1].split())
+    total = len(pages)
+    for number, text in enumerate(pages, start=1):
+        footer = text[text.rindex("Induction pack —") :]
+        assert footer.endswith(f"… Page {number} of {total}")
