@@ -20,7 +20,7 @@ from sqlalchemy import Connection, event, select
 from sqlalchemy.orm import Mapper, Session, object_session
 
 from hsdesk.db.base import Base
-from hsdesk.domain.audit_chain import GENESIS, entry_content, entry_hash
+from hsdesk.domain.audit_chain import GENESIS, entry_content, entry_hash, fields_content
 
 RECORDS = "records"  # the key of an audit entry's data that holds the digests
 COVERED: dict[str, str] = {
@@ -144,13 +144,8 @@ def append_entry(
         "data": json.dumps({RECORDS: dict(records)}, sort_keys=True, ensure_ascii=False),
         "prev_hash": previous,
     }
-    row["hash"] = entry_hash(previous, entry_content(_Row(row)))
+    row["hash"] = entry_hash(previous, fields_content(row))
     connection.execute(trail.insert().values(**row))
-
-
-class _Row:
-    def __init__(self, values: Mapping[str, Any]) -> None:
-        self.__dict__.update(values)
 
 
 def record_problems(session: Session) -> list[str]:

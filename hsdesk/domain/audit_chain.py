@@ -17,19 +17,17 @@ def entry_hash(prev_hash: str, content: Mapping[str, Any]) -> str:
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
+HASHED = ("seq", "at", "actor", "signer", "action", "entity", "entity_id", "summary", "data")
+
+
 def entry_content(entry: Any) -> dict[str, Any]:
     """What an entry's hash covers, from anything with an audit entry's fields."""
-    return {
-        "seq": entry.seq,
-        "at": entry.at.isoformat(),
-        "actor": entry.actor,
-        "signer": entry.signer,
-        "action": entry.action,
-        "entity": entry.entity,
-        "entity_id": entry.entity_id,
-        "summary": entry.summary,
-        "data": entry.data,
-    }
+    return fields_content({name: getattr(entry, name) for name in HASHED})
+
+
+def fields_content(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """What an entry's hash covers, from its fields by name (a row read without the ORM)."""
+    return {name: fields[name] for name in HASHED} | {"at": fields["at"].isoformat()}
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,10 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 from hsdesk.db.engine import connect_read_only
 from hsdesk.db.filestore import FileStore, FolderStore, read
-from hsdesk.domain.audit_chain import ChainedEntry, entry_content, first_break
+from hsdesk.domain.audit_chain import HASHED, ChainedEntry, fields_content, first_break
 from hsdesk.domain.errors import DatabaseProblem
 
 _ENTRY = "SELECT seq, at, actor, signer, action, entity, entity_id, summary, data, prev_hash, hash"
@@ -22,10 +21,9 @@ _ENTRY = "SELECT seq, at, actor, signer, action, entity, entity_id, summary, dat
 def _entries(conn: sqlite3.Connection) -> Iterator[ChainedEntry]:
     """The backup's audit entries as the chain hashes them."""
     for row in conn.execute(f"{_ENTRY} FROM audit_entry ORDER BY seq"):
-        names = ("seq", "at", "actor", "signer", "action", "entity", "entity_id", "summary", "data")
-        entry = SimpleNamespace(**dict(zip(names, row[:9], strict=True)))
-        entry.at = datetime.fromisoformat(str(entry.at))
-        yield ChainedEntry(entry.seq, entry_content(entry), row[9], row[10])
+        fields = dict(zip(HASHED, row[:9], strict=True))
+        fields["at"] = datetime.fromisoformat(str(fields["at"]))
+        yield ChainedEntry(row[0], fields_content(fields), row[9], row[10])
 
 
 def backup_problems(backup: Path, live: FileStore | None = None) -> list[str]:

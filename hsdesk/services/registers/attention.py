@@ -24,8 +24,9 @@ from hsdesk.domain.registers import (
 )
 from hsdesk.services.policy.duties import citations
 from hsdesk.services.registers.breaches import open_breach_count
-from hsdesk.services.registers.complaints import reply_hours_in, waiting_for_reply
+from hsdesk.services.registers.complaints import waiting_for_reply
 from hsdesk.services.registers.connections import due_for_reconfirmation
+from hsdesk.services.registers.reply_time import reply_hours_in
 
 AREA = Area.REGISTERS
 

@@ -18,41 +18,15 @@ from hsdesk.domain.duties import D
 from hsdesk.domain.errors import NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.register_records import ComplaintInput, ComplaintRecord
-from hsdesk.domain.registers import DEFAULT_REPLY_HOURS, ComplaintState, complaint_state, duration
+from hsdesk.domain.registers import ComplaintState, complaint_state, duration
 from hsdesk.domain.review import Quarter
 from hsdesk.services.content.items import load_item
 from hsdesk.services.content.takedowns import insert_takedown
 from hsdesk.services.people.roles import full_name
-from hsdesk.services.platform import audit, settings
+from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
 from hsdesk.services.policy.duties import citations, in_force_id
-
-REPLY_HOURS_KEY = "complaint_reply_hours"
-MAX_REPLY_HOURS = 24 * 30
-
-
-def reply_hours_in(session: Session) -> int:
-    return settings.read_int(session, REPLY_HOURS_KEY, DEFAULT_REPLY_HOURS)
-
-
-def reply_hours(db: Database) -> int:
-    with db.read() as session:
-        return reply_hours_in(session)
-
-
-def set_reply_hours(db: Database, actor: Actor, hours: int) -> None:
-    """How long a complaint may wait for its private reply before it is overdue. Administrators."""
-    settings.save_number(
-        db,
-        actor,
-        REPLY_HOURS_KEY,
-        hours,
-        range(1, MAX_REPLY_HOURS + 1),
-        f"A private reply must be due within 1 to {MAX_REPLY_HOURS} hours (30 days). Choose a "
-        "number in that range.",
-        f"Complaints now need a private reply within {hours} hours",
-    )
-
+from hsdesk.services.registers.reply_time import reply_hours_in
 
 # --- reading -------------------------------------------------------------------------------------
 

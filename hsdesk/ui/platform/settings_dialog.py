@@ -31,7 +31,7 @@ from hsdesk.domain.review import QuarterScheme
 from hsdesk.services.inductions import records as inductions
 from hsdesk.services.platform import idle_lock, office_server, signing
 from hsdesk.services.policy.duties import current_citations
-from hsdesk.services.registers import complaints
+from hsdesk.services.registers import reply_time
 from hsdesk.services.reviews import quarterly as reviews
 from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, hint_label, show_error
 from hsdesk.ui.context import AppContext
@@ -163,8 +163,8 @@ class SettingsDialog(GuardedDialog):
     def _complaints_box(self) -> QGroupBox:
         box = QGroupBox("Complaints")
         form = QFormLayout(box)
-        hours = complaints.reply_hours(self.ctx.db)
-        self.reply_hours = self._number(1, complaints.MAX_REPLY_HOURS, " hours", hours)
+        hours = reply_time.reply_hours(self.ctx.db)
+        self.reply_hours = self._number(1, reply_time.MAX_REPLY_HOURS, " hours", hours)
         self.save_hours = self._save_button("Save", self.save_reply_hours, self.reply_hours)
         form.addRow(
             "Private reply overdue",
@@ -238,7 +238,7 @@ class SettingsDialog(GuardedDialog):
     def save_reply_hours(self) -> None:
         hours = self.reply_hours.value()
         self._saved(
-            lambda: complaints.set_reply_hours(self.ctx.db, self.ctx.actor, hours),
+            lambda: reply_time.set_reply_hours(self.ctx.db, self.ctx.actor, hours),
             f"A complaint without a private reply is now overdue {hours} hours after it was seen.",
         )
 

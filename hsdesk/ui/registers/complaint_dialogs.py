@@ -22,7 +22,7 @@ from hsdesk.domain.registers import ReplyMethod
 from hsdesk.services.content.channels import list_channels
 from hsdesk.services.people.persons import list_people
 from hsdesk.services.policy.duties import version_citations
-from hsdesk.services.registers import complaints
+from hsdesk.services.registers import complaints, reply_time
 from hsdesk.ui.common import (
     combo_value,
     fill_combo,
@@ -103,7 +103,7 @@ class ComplaintDialog(FormDialog[ComplaintRecord]):
         form.addRow("&Replied by", self.replied_by)
         labelled(form, f"Replied &on ({TIME_HINT})", self.replied_at, replied_row)
         form.addRow("&How", self.method)
-        hours = complaints.reply_hours(ctx.db)
+        hours = reply_time.reply_hours(ctx.db)
         form.addRow(
             hint_label(f"A private reply is due within {hours} hours of the complaint being seen.")
         )

@@ -28,7 +28,7 @@ from hsdesk.services.people import accounts, offices
 from hsdesk.services.people import persons as people
 from hsdesk.services.people.offices import HoldingInput
 from hsdesk.services.platform import auth
-from hsdesk.services.registers import breaches, complaints, connections
+from hsdesk.services.registers import breaches, complaints, connections, reply_time
 from hsdesk.services.registers import exports as register_exports
 from hsdesk.services.reviews import checklist
 
@@ -91,13 +91,13 @@ def test_a_complaint_without_a_private_reply_is_overdue_after_the_hours_allowed(
     )
     assert any(i.severity == "warning" and fresh.reference in i.title for i in items)
     # The hours are a setting: with 48 the older one is back within its time.
-    complaints.set_reply_hours(db, office.admin, 48)
+    reply_time.set_reply_hours(db, office.admin, 48)
     assert complaints.get_complaint(db, late.id, NOW).state is ComplaintState.WAITING
     with pytest.raises(PermissionDenied):
-        complaints.set_reply_hours(db, office.vdo, 12)
+        reply_time.set_reply_hours(db, office.vdo, 12)
     with pytest.raises(ValidationError, match="1 to 720 hours"):
-        complaints.set_reply_hours(db, office.admin, 0)
-    complaints.set_reply_hours(db, office.admin, 24)
+        reply_time.set_reply_hours(db, office.admin, 0)
+    reply_time.set_reply_hours(db, office.admin, 24)
     # Recording the private reply: the time to reply is computed, a late one is marked.
     done = complaints.save_complaint(
         db,

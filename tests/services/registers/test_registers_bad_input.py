@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hsdesk.domain import clock
 from hsdesk.domain.register_records import BreachInput, ComplaintInput, ConnectionInput
 from hsdesk.domain.registers import BreachAction, BreachStatus, ReplyMethod, clean_clauses
-from hsdesk.services.registers import breaches, complaints, connections
+from hsdesk.services.registers import breaches, complaints, connections, reply_time
 
 office = test_registers.office  # the registers' small office, with a volunteer
 short_texts = bad_input.short_texts
@@ -71,8 +71,8 @@ def test_complaints(office, seen, where, summary, replied, reference, outcome, c
 def test_reply_hours(db, admin, hours):
     attempt(
         db,
-        lambda: complaints.set_reply_hours(db, admin, hours),
-        lambda _r: assert_equal(complaints.reply_hours(db), hours),
+        lambda: reply_time.set_reply_hours(db, admin, hours),
+        lambda _r: assert_equal(reply_time.reply_hours(db), hours),
     )
 
 
