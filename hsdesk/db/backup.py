@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from hsdesk.db.engine import Database, connect_read_only
-from hsdesk.db.filestore import FileStore, FolderStore, problem, read
+from hsdesk.db.filestore import FileStore, FolderStore, problem, read, write_atomic
 from hsdesk.domain.backups import BackupKind, backup_name
 from hsdesk.domain.errors import DatabaseProblem
 
@@ -84,18 +84,25 @@ def referenced_files(database: Path) -> set[str]:
         conn.close()
 
 
-def copy_stored_files(shas: set[str], source: FileStore, target: FolderStore) -> list[str]:
-    """Copy each file into ``target`` unless an intact copy is already there, checking its
-    hash; returns the files that could not be copied, in words."""
+def copy_stored_files(
+    shas: set[str], source: FileStore, target: FolderStore, repair: bool = False
+) -> list[str]:
+    """Copy each file ``target`` does not hold yet, checking its hash as it is read; returns
+    the files that could not be copied, in words. A file already held is known by its name
+    (its hash; files are written whole or not at all) and is not read again, so a backup costs
+    what changed since the last one, not the whole history (the backup's copies are checked
+    by ``check`` and before any restore). With ``repair`` (a restore into the live store) a
+    held copy is read and replaced if it is not intact."""
     problems: list[str] = []
     for sha in sorted(shas):
-        if read(target, sha) is not None:
+        held = read(target, sha) is not None if repair else target.path_for(sha).is_file()
+        if held:
             continue
         data = read(source, sha)
         if data is None:
             problems.append(problem(source, sha) or f"stored file {sha[:12]}… could not be read")
             continue
-        target.put_bytes(data)
+        write_atomic(target.path_for(sha), data)  # new, or in place of a damaged copy
     return problems
 
 

@@ -312,7 +312,7 @@ def restore(
     except PermissionError as exc:  # Windows: a file another program has open cannot be replaced
         raise DatabaseInUse(IN_USE) from exc
     missing = copy_stored_files(
-        referenced_files(database), FolderStore(backup.parent / "files"), files
+        referenced_files(database), FolderStore(backup.parent / "files"), files, repair=True
     )
     anchors.reanchor_file(database)  # this PC restored it: the restored trail is its anchor
     return Restored(database, previous, missing)

@@ -256,3 +256,36 @@ def test_upgrades_are_backed_up_first_with_the_stored_files(demo_db):
     assert backup is not None and parse_backup_name(backup.name)[1] is BackupKind.BEFORE_UPGRADE
     assert (backup.parent / "files").is_dir()
     assert migrate.schema_state(demo_db).is_current
+
+
+def test_a_second_backup_reads_only_the_stored_files_it_does_not_hold(
+    demo_db, admin, tmp_path, monkeypatch
+):
+    """A backup's cost follows what changed: files the backup folder already holds are known
+    by their names (their hashes) and not read or hashed again."""
+    from hsdesk.db import backup as backup_module
+
+    folder = tmp_path / "usb"
+    backup_now(demo_db, folder=folder)
+    held = sum(1 for p in (folder / "files").rglob("*") if p.is_file())
+    assert held > 5
+    read: list[str] = []
+    real_read = backup_module.read
+    monkeypatch.setattr(
+        backup_module, "read", lambda store, sha: read.append(sha) or real_read(store, sha)
+    )
+    people.add_person(demo_db, admin, PersonInput("Late", "Arrival", PersonKind.STAFF))
+    backup_now(demo_db, folder=folder, now=datetime(2026, 11, 25, 11, 0))
+    assert read == []  # nothing new to copy, nothing re-read
+    assert check(demo_db) == []
+
+
+def test_a_restore_puts_back_a_damaged_stored_file_from_the_backup(demo_db, admin, tmp_path):
+    result = backup_now(demo_db, folder=tmp_path / "usb")
+    sha = next(iter(demo_db.files.stored()))
+    live = demo_db.files.path_for(sha)
+    good = live.read_bytes()
+    live.write_bytes(b"damaged")
+    demo_db.dispose()
+    done = restore(demo_db.path, result.path, admin)
+    assert done.missing_files == [] and live.read_bytes() == good
