@@ -95,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
         "still holds what this PC verified before",
     )
     check.add_argument(
+        "--full",
+        action="store_true",
+        help="re-hash every audit entry and stored file, not only what is new or changed since "
+        "this PC's last check (a full check also runs every 30 days)",
+    )
+    check.add_argument(
         "--against",
         metavar="FILE",
         action="append",

@@ -54,7 +54,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     from hsdesk.services.platform.anchors import against
 
-    problems = check(db)
+    problems = check(db, full=args.full)
     try:
         for earlier in args.against:
             problems += against(db, Path(earlier))

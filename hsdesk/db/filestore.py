@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from hsdesk.db.disk import disk_errors
 from hsdesk.db.models import StoredFileContent
+from hsdesk.db.server import row_versions
 
 _NEW_FILES = "hsdesk_new_files"  # session.info key: files this transaction wrote to a folder
 
@@ -62,6 +63,11 @@ class FileStore(Protocol):
 
     def stored(self) -> Iterator[str]:
         """The SHA-256 of every file kept, in order."""
+        ...
+
+    def versions(self) -> dict[str, str]:
+        """A token for each file kept that changes whenever its bytes could have (read without
+        reading the bytes), so a check need not hash again a file it found intact before."""
         ...
 
     def discard(self, session: Session) -> None:
@@ -133,6 +139,13 @@ class FolderStore:
                     if item.is_file() and not item.name.startswith("."):
                         yield item.name
 
+    def versions(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for sha in self.stored():
+            status = self.path_for(sha).stat()
+            found[sha] = f"{status.st_size}:{status.st_mtime_ns}"
+        return found
+
     def discard(self, session: Session) -> None:
         # Only this transaction could have written them: writers hold the database's write lock.
         for path in session.info.pop(_NEW_FILES, []):
@@ -173,6 +186,10 @@ class ServerStore:
                 ).scalars()
             )
         yield from shas
+
+    def versions(self) -> dict[str, str]:
+        with self._reading() as session:
+            return row_versions(session.connection())
 
     def discard(self, session: Session) -> None:
         return None  # the rows go with the transaction's rollback

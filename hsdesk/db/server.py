@@ -93,6 +93,12 @@ def backup_turn(engine: Engine) -> Iterator[bool]:
                 conn.commit()
 
 
+def row_versions(conn: Connection) -> dict[str, str]:
+    """Each stored file's row version (``xmin``: it changes whenever the row is written)."""
+    rows = conn.exec_driver_sql("SELECT sha256, xmin::text FROM stored_file_content")
+    return {str(sha): str(version) for sha, version in rows}
+
+
 def announce_change(conn: Connection, source: str) -> None:
     """Tell other PCs, when this transaction commits, that the data changed."""
     conn.exec_driver_sql(

@@ -158,6 +158,18 @@ def test_check_reports_a_tampered_audit_entry(demo_file, tmp_path):
     assert result.stdout.strip() == "audit entry 7 was altered after it was written"
 
 
+def test_check_full_finds_an_entry_edited_after_this_pc_checked_it(demo_file, tmp_path):
+    path = copy_db(demo_file, tmp_path)
+    assert run("--db", str(path), "check").stdout.strip() == "ok"
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE audit_entry SET actor = 'someone else' WHERE seq = 7")
+    conn.close()
+    assert run("--db", str(path), "check").returncode == 0  # verified here before: not re-read
+    result = run("--db", str(path), "check", "--full")
+    assert result.returncode == 1
+    assert result.stdout.strip() == "audit entry 7 was altered after it was written"
+
+
 def test_check_on_a_missing_file_says_how_to_create_it(tmp_path):
     path = tmp_path / "missing.db"
     assert_one_line_error(run("--db", str(path), "check"), 1, "init")

@@ -8,37 +8,67 @@ from hsdesk.db import filestore
 from hsdesk.db.engine import Database, storage_problems
 from hsdesk.db.models import StoredFile
 from hsdesk.db.record_state import record_problems
-from hsdesk.services.platform import anchors
+from hsdesk.domain import clock
+from hsdesk.services.platform import anchors, last_check
 from hsdesk.services.platform.audit import chain_problem
 
 
-def check(db: Database, anchored: bool = True) -> list[str]:
+def check(db: Database, anchored: bool = True, full: bool = False) -> list[str]:
     """Every problem found, in plain words; an empty list means all is well. With ``anchored``,
     the trail is also compared with the head this PC verified before (a trail cut short or
-    rewritten is reported), and a clean result becomes this PC's new anchor."""
+    rewritten is reported), and a clean result becomes this PC's new anchor. Then only what is
+    new since this PC's last check is re-hashed (entries after that head, stored files whose
+    token changed), unless ``full`` is asked for or due (see :mod:`last_check`)."""
     problems = storage_problems(db, full=True)
     if any(p.startswith("database file damaged") for p in problems):
         return problems  # reading rows from a damaged file would only add noise
     mark = anchors.seen(db.where) if anchored else None
+    before = last_check.load(db.where) if anchored else last_check.LastCheck()
+    now = clock.now()
+    full = full or mark is None or before.full_due(now)
     with db.read() as session:
-        broken = chain_problem(session)
-        if broken:
-            problems.append(broken)
+        differs = None
         if mark is not None:
             differs = anchors.departure(session, mark, anchors.seen_by_this_pc(mark))
             # A restore the trail records explains it (and is there for anyone to read).
             if differs and anchors.restored_since(session, mark) is None:
                 problems.append(differs)
+        if full or mark is None or differs is not None:
+            broken = chain_problem(session)
+        else:  # the entries up to the head this PC verified are the ones it verified
+            broken = chain_problem(session, mark.seq, mark.hash)
+        if broken:
+            problems.append(broken)
         problems += record_problems(session)
         head = anchors.head_of(session)
         known = set(session.execute(select(StoredFile.sha256)).scalars())
-    for sha in sorted(known):
-        problem = filestore.problem(db.files, sha)
-        if problem:
-            problems.append(problem)
+    intact = _file_problems(db, known, {} if full else before.files, problems)
+    if anchored:
+        whole = full and not broken
+        last_check.save(db.where, last_check.LastCheck(now if whole else before.full_at, intact))
     if anchored and not problems:
         anchors.remember(db.where, head)
     return problems
+
+
+def _file_problems(
+    db: Database, known: set[str], verified: dict[str, str], problems: list[str]
+) -> dict[str, str]:
+    """Hash each stored file not found intact before with the same token; adds what is wrong
+    to ``problems`` and returns the tokens of the files now known to be intact."""
+    tokens = db.files.versions()
+    intact: dict[str, str] = {}
+    for sha in sorted(known):
+        token = tokens.get(sha)
+        if token is not None and verified.get(sha) == token:
+            intact[sha] = token
+            continue
+        problem = filestore.problem(db.files, sha)
+        if problem:
+            problems.append(problem)
+        elif token is not None:
+            intact[sha] = token
+    return intact
 
 
 def not_checked(db: Database) -> list[str]:

@@ -1,0 +1,65 @@
+"""What this PC verified at its last `check` of each database, besides the chain's head (which
+:mod:`anchors` keeps): when every audit entry was last re-hashed, and a change token for each
+stored file it found intact. So a check costs what changed since the last one, not ten years:
+it re-hashes the entries after the head this PC verified and the files whose token changed.
+
+What the shortcut cannot see, a full check can: an old entry edited in place without its hash
+being recomputed. A full check runs when asked for (``check --full``), on a database this PC
+has never checked, and when the last one is FULL_EVERY old. Kept in the PC's own settings
+folder, like the anchors."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from hsdesk.db.credentials import config_dir
+from hsdesk.db.filestore import write_atomic
+
+LAST_CHECK_FILE = "last-check.json"
+FULL_EVERY = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class LastCheck:
+    full_at: datetime | None = None  # when every audit entry was last re-hashed
+    files: dict[str, str] = field(default_factory=dict)  # SHA-256 → token when found intact
+
+    def full_due(self, now: datetime) -> bool:
+        return self.full_at is None or now - self.full_at >= FULL_EVERY
+
+
+def _load_all() -> dict[str, object]:
+    try:
+        found = json.loads((config_dir() / LAST_CHECK_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def load(where: str) -> LastCheck:
+    """What this PC verified of the database at ``where`` (nothing, if it never checked it)."""
+    found = _load_all().get(where)
+    if not isinstance(found, dict):
+        return LastCheck()
+    try:
+        at = found.get("full_at")
+        files = found.get("files") or {}
+        return LastCheck(
+            datetime.fromisoformat(str(at)) if at else None,
+            {str(k): str(v) for k, v in dict(files).items()},
+        )
+    except (TypeError, ValueError):
+        return LastCheck()
+
+
+def save(where: str, state: LastCheck) -> None:
+    every = _load_all()
+    every[where] = {
+        "full_at": state.full_at.isoformat(timespec="seconds") if state.full_at else None,
+        "files": state.files,
+    }
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(folder / LAST_CHECK_FILE, json.dumps(every).encode("utf-8"))
