@@ -1,6 +1,6 @@
 """Sign-in, first administrator, office holding, account, dashboard and main window."""
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from window_driving import answer_next_message_box, type_text
 
 from hsdesk.domain import clock
@@ -117,6 +117,37 @@ def test_audit_dialog_filters(qtbot, ctx):
     qtbot.keyClicks(dialog.text, "FAM-0003")
     dialog.refresh()
     assert dialog.table.proxy.rowCount() == 1
+
+
+def _row(table, row: int):  # type: ignore[no-untyped-def]
+    from hsdesk.ui.record_table import RECORD_ROLE
+
+    return table.proxy.index(row, 0).data(RECORD_ROLE)
+
+
+def test_the_audit_trail_opens_on_the_newest_entries_and_pages_back(qtbot, ctx, monkeypatch):
+    from hsdesk.ui.platform import audit_dialog
+
+    monkeypatch.setattr(audit_dialog, "PAGE", 100)
+    with ctx.db.read() as session:
+        from sqlalchemy import func, select
+
+        from hsdesk.db.models import AuditEntry
+
+        total, newest = session.execute(select(func.count(), func.max(AuditEntry.seq))).one()
+    dialog = AuditDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.table.proxy.rowCount() == 100
+    assert _row(dialog.table, 0).seq == newest  # today's entries at the top
+    assert dialog.count.text() == "The 100 newest matching entries" and dialog.older.isEnabled()
+    while dialog.older.isEnabled():
+        dialog.older.click()
+    assert dialog.table.proxy.rowCount() == total
+    assert _row(dialog.table, 0).seq == newest and _row(dialog.table, total - 1).seq == 1
+    assert dialog.count.text() == f"All {total:,} matching entries"
+    assert "Every matching entry is shown" in dialog.older.toolTip()
+    between = [label for label in dialog.findChildren(QLabel) if label.text() == "&Between"]
+    assert between and between[0].buddy() is dialog.since  # Alt+B goes to the dates
 
 
 def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):

@@ -90,10 +90,13 @@ class AuditFilter:
     since: date | None = None
     until: date | None = None
     limit: int = 5000
+    before: int | None = None  # only entries older than this one (the next page of a list)
 
 
 def _filtered(flt: AuditFilter) -> Select[Any]:
     query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(flt.limit)
+    if flt.before is not None:
+        query = query.where(AuditEntry.seq < flt.before)
     if flt.entity:  # a kind no stored entry can have matches nothing, without raising
         query = query.where(AuditEntry.entity == searchable(flt.entity))
     typed = searchable(flt.text)

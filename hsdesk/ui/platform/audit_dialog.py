@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +24,8 @@ from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.table import RecordTable
+
+PAGE = 200  # entries shown at a time, newest first
 
 COLUMNS: list[Column[AuditRecord]] = [
     Column("No.", lambda e: e.seq),
@@ -49,6 +52,10 @@ class AuditDialog(QDialog):
         apply = QPushButton("&Show")
         apply.setDefault(True)
         apply.clicked.connect(self.refresh)
+        self.older = QPushButton("Show &older entries")
+        self.older.clicked.connect(self.show_older)
+        self.shown: list[AuditRecord] = []
+        self.more = False  # whether older entries match than those shown
         self.text.returnPressed.connect(self.refresh)
         dates = QHBoxLayout()
         dates.addWidget(self.since)
@@ -58,13 +65,18 @@ class AuditDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Find", self.text)
         form.addRow("&Record type", self.entity)
-        form.addRow("&Between", dates)
-        self.table: RecordTable[AuditRecord] = RecordTable(COLUMNS, "audit", self)
+        between = QLabel("&Between")
+        between.setBuddy(self.since)
+        form.addRow(between, dates)
+        self.table: RecordTable[AuditRecord] = RecordTable(
+            COLUMNS, "audit", self, default_sort=(0, Qt.SortOrder.DescendingOrder)
+        )
         self.count = QLabel()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
+        bottom.addWidget(self.older)
         bottom.addStretch()
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -75,18 +87,38 @@ class AuditDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        entries = Operation(self, self._entries, "Cannot show the audit trail").value()
+        """The newest PAGE entries that match (a trail of ten years opens as fast as a new one)."""
+        self._load(None)
+
+    def show_older(self) -> None:
+        """The next PAGE older entries that match, below those shown."""
+        if self.shown:
+            self._load(min(e.seq for e in self.shown))
+
+    def _load(self, before: int | None) -> None:
+        page = Operation(self, lambda: self._entries(before), "Cannot show the audit trail")
+        entries = page.value()
         if entries is None:
             return
-        self.table.set_records(entries)
-        self.count.setText(f"{len(entries)} entries" if len(entries) != 1 else "1 entry")
+        self.more = len(entries) > PAGE
+        self.shown = (self.shown if before is not None else []) + entries[:PAGE]
+        self.table.set_records(self.shown)
+        self.older.setEnabled(self.more)
+        self.older.setToolTip("" if self.more else "Every matching entry is shown.")
+        count = len(self.shown)
+        if self.more:
+            self.count.setText(f"The {count:,} newest matching entries")
+        else:
+            self.count.setText(f"All {count:,} matching entries" if count != 1 else "1 entry")
 
-    def _entries(self) -> list[AuditRecord]:
+    def _entries(self, before: int | None) -> list[AuditRecord]:
         flt = AuditFilter(
             text=self.text.text().strip(),
             entity=self.entity.currentData(),
             since=read_date(self.since, "From date"),
             until=read_date(self.until, "To date"),
+            limit=PAGE + 1,  # one more tells whether there are older ones
+            before=before,
         )
         return audit.list_entries(self.ctx.db, self.ctx.actor, flt)
 

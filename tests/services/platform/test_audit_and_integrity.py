@@ -66,3 +66,16 @@ def test_damaged_stored_file_is_reported(db):
     assert check(db) == [f"stored file {sha[:12]}… has been changed or damaged in {db.files.where}"]
     stored_files.lose(db, sha)
     assert "is missing" in check(db)[0]
+
+
+def test_the_trail_is_read_newest_first_a_page_at_a_time(demo_db, admin):
+    everything = audit.list_entries(demo_db, admin)
+    assert [e.seq for e in everything] == sorted((e.seq for e in everything), reverse=True)
+    pages, before = [], None
+    while True:
+        page = audit.list_entries(demo_db, admin, AuditFilter(limit=100, before=before))
+        if not page:
+            break
+        pages += page
+        before = page[-1].seq
+    assert [e.seq for e in pages] == [e.seq for e in everything]
