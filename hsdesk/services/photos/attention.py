@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
-from hsdesk.db.models import Person, Photo
+from hsdesk.db.models import Consent, ConsentWithdrawal, Person, Photo
 from hsdesk.domain.attention import Area, listed
 from hsdesk.domain.consent import (
     EXPIRING_DAYS,
@@ -25,18 +25,26 @@ from hsdesk.services.photos.withdrawals import lost_clearance
 
 
 def ended_recently(session: Session, day: date, days: int) -> list[ConsentFact]:
-    """Consents withdrawn or expired within the last ``days`` days (not superseded)."""
+    """Consents withdrawn or expired within the last ``days`` days (not superseded), found by
+    the database."""
     since = day - timedelta(days=days)
-    return [
-        fact
-        for facts in consent_facts(session).values()
-        for fact in facts
-        if not fact.superseded
-        and (
-            (fact.withdrawn_on is not None and since <= fact.withdrawn_on <= day)
-            or (fact.withdrawn_on is None and since < fact.expires_on <= day)
-        )
-    ]
+    withdrawn = ConsentWithdrawal.withdrawn_on
+    ended = or_(
+        withdrawn.between(since, day),
+        and_(withdrawn.is_(None), Consent.expires_on > since, Consent.expires_on <= day),
+    )
+    facts = consent_facts(session, where=ended)
+    return [fact for found in facts.values() for fact in found if not fact.superseded]
+
+
+def _active_on(day: date) -> ColumnElement[bool]:
+    """A consent in force on the day (superseded ones are left out by the caller)."""
+    withdrawn = ConsentWithdrawal.withdrawn_on
+    return and_(
+        Consent.given_on <= day,
+        Consent.expires_on > day,
+        or_(withdrawn.is_(None), withdrawn > day),
+    )
 
 
 LOST_WINDOW_DAYS = 90  # how long a photo that lost clearance stays on the Dashboard
@@ -78,7 +86,7 @@ def lost_clearance_items(session: Session, day: date) -> list[AttentionItem]:
 
 
 def expiring_items(session: Session, day: date) -> list[AttentionItem]:
-    facts = consent_facts(session)
+    facts = consent_facts(session, where=_active_on(day))
     soon: list[tuple[date, int]] = []
     for subject, records in facts.items():
         active = [f for f in records if f.status(day) is ConsentStatus.ACTIVE]

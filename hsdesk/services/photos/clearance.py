@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.models import Consent, ConsentWithdrawal, Photo, PhotoSubject
@@ -29,9 +29,13 @@ def join_scopes(scopes: Iterable[ConsentScope]) -> str:
 
 
 def consent_facts(
-    session: Session, subject_ids: Iterable[int] | None = None
+    session: Session,
+    subject_ids: Iterable[int] | None = None,
+    where: ColumnElement[bool] | None = None,
 ) -> dict[int, list[ConsentFact]]:
-    """Every consent record (any status) of the given people, or of everyone, as facts."""
+    """Every consent record (any status) of the given people, or of everyone, as facts; with
+    ``where``, only the records the database finds matching it (over the consent and its
+    withdrawal), so a list of a few need not read ten years of them."""
     superseded = select(Consent.supersedes_id).where(Consent.supersedes_id.is_not(None))
     query = select(
         Consent.id,
@@ -44,6 +48,8 @@ def consent_facts(
     ).outerjoin(ConsentWithdrawal, ConsentWithdrawal.consent_id == Consent.id)
     if subject_ids is not None:
         query = query.where(Consent.subject_id.in_(list(subject_ids)))
+    if where is not None:
+        query = query.where(where)
     facts: dict[int, list[ConsentFact]] = defaultdict(list)
     for cid, subject, scopes, given, expires, withdrawn, replaced in session.execute(query):
         facts[subject].append(

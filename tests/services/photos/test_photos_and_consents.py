@@ -302,3 +302,33 @@ def test_consent_form_text(demo_db, tmp_path):
     filled = PdfReader(io.BytesIO(consent_form_pdf(demo_db, child.id))).pages[0].extract_text()
     assert child.full_name in filled and child.guardian_name in filled
     assert "18 or over" not in filled
+
+
+def test_the_databases_choice_of_consents_matches_the_rule_on_any_day(demo_db):
+    """The Dashboard asks the database for the consents that ended lately and those in force
+    (not every consent of ten years); on any day it finds exactly what the rule in Python does."""
+    from datetime import timedelta
+
+    from hsdesk.services.photos import attention
+    from hsdesk.services.photos.clearance import consent_facts
+
+    with demo_db.read() as session:
+        every = [f for found in consent_facts(session).values() for f in found]
+        days = [clock.today() + timedelta(days=n) for n in range(-800, 800, 9)]
+        for day in days:
+            since = day - timedelta(days=90)
+            expected = {
+                f.id
+                for f in every
+                if not f.superseded
+                and (
+                    (f.withdrawn_on is not None and since <= f.withdrawn_on <= day)
+                    or (f.withdrawn_on is None and since < f.expires_on <= day)
+                )
+            }
+            assert {f.id for f in attention.ended_recently(session, day, 90)} == expected
+            active = {f.id for f in every if f.status(day) is ConsentStatus.ACTIVE}
+            found = consent_facts(session, where=attention._active_on(day))
+            chosen = {f.id for facts in found.values() for f in facts}
+            assert {i for i in chosen if i in active} == active  # none in force is missed
+    assert len(days) > 100 and every
