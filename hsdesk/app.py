@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from hsdesk import APP_NAME, ORG_NAME, __version__
 from hsdesk.db.engine import Database
 from hsdesk.db.location import is_url, resolve_location
-from hsdesk.db.migrate import ensure_schema
+from hsdesk.db.migrate import ensure_schema, page_damage
 from hsdesk.diagnostics import setup_logging
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import DatabaseDamaged, DatabaseInUse, HsdeskError, ServerUnavailable
@@ -81,7 +82,9 @@ def open_database(location: str, demo: bool, read_only: str | None = None) -> Da
         notice.append(box)
 
     try:
-        ensure_schema(db, waiting=waiting)
+        # A file's pages are checked while the person signs in (PageCheck); on a shared drive,
+        # where one connection holds the file, before.
+        ensure_schema(db, waiting=waiting, pages=db.shared is not None)
         if demo:
             from hsdesk.demo.office import load_demo
 
@@ -93,6 +96,25 @@ def open_database(location: str, demo: bool, read_only: str | None = None) -> Da
         for box in notice:
             box.close()
     return db
+
+
+class PageCheck:
+    """SQLite's ``quick_check`` of the file, run while the person signs in: on a file of ten
+    years it takes a second or more, which the sign-in box need not wait for. Nobody reaches
+    the window of a damaged file: the result is waited for after signing in."""
+
+    def __init__(self, db: Database) -> None:
+        self._found: list[HsdeskError | None] = []
+        self._thread = threading.Thread(
+            target=lambda: self._found.append(page_damage(db)), name="page check", daemon=True
+        )
+        if db.shared is None:  # on a shared drive they were checked on opening
+            self._thread.start()
+
+    def result(self) -> HsdeskError | None:
+        if self._thread.is_alive():
+            self._thread.join()
+        return self._found[0] if self._found else None
 
 
 def sign_in(db: Database, demo: bool) -> tuple[Actor | None, bool]:
@@ -186,6 +208,7 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
         return Session(1)
     if lock is not None and lock.holder is None and db.read_only is None:
         lock.acquire()  # the file was created just now
+    pages = PageCheck(db)
     try:
         switch = _explain_open(db)
         if switch is not None:
@@ -199,6 +222,10 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
             actor, first_start = sign_in(db, args.demo)
         if actor is None:
             return Session(0)
+        damage = pages.result()
+        if damage is not None:  # as a file refused on opening: say so, and offer a backup
+            chosen = offer_restore(str(damage), path.parent / "backups") if path else None
+            return Session(1, chosen)
         return _windows(args, db, lock, server, actor, first_start)
     finally:
         db.dispose()

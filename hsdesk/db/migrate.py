@@ -23,7 +23,7 @@ from hsdesk.db.schema import HEAD, KNOWN_REVISIONS, downgrade_engine, upgrade_in
 from hsdesk.db.snapshot import backup_database
 from hsdesk.domain import clock
 from hsdesk.domain.backups import BackupKind
-from hsdesk.domain.errors import DatabaseDamaged, DatabaseProblem
+from hsdesk.domain.errors import DatabaseDamaged, DatabaseProblem, HsdeskError
 
 __all__ = ["HEAD", "KNOWN_REVISIONS", "SchemaState", "ensure_schema", "schema_state"]
 
@@ -49,22 +49,24 @@ def _upgraded_by(read: Callable[[str], object], tables: set[str]) -> str | None:
     return str(found) if found else None
 
 
-def probe_file(path: Path, full: bool = False, named: Path | None = None) -> SchemaState:
-    """Check the file's pages (``quick_check``, or the full ``integrity_check``) and read its
-    schema revision, through a read-only connection, so a refused file is untouched. ``named``
-    is the file to name in a refusal when ``path`` is a private copy of it."""
+def probe_file(
+    path: Path, full: bool = False, named: Path | None = None, pages: bool = True
+) -> SchemaState:
+    """Check the file's pages (``quick_check``, or the full ``integrity_check``; none without
+    ``pages``) and read its schema revision, through a read-only connection, so a refused file
+    is untouched. ``named`` is the file to name in a refusal when ``path`` is a private copy."""
     if not path.exists() or path.stat().st_size == 0:
         return SchemaState(None, False)
     with left_as_found_if_refused(path):
-        return _probe(path, full, named or path)
+        return _probe(path, full, named or path, pages)
 
 
-def _probe(path: Path, full: bool, named: Path) -> SchemaState:
+def _probe(path: Path, full: bool, named: Path, pages: bool) -> SchemaState:
     try:
         conn = connect_read_only(path)
         try:
             check = "integrity_check" if full else "quick_check"
-            damage = [row[0] for row in conn.execute(f"PRAGMA {check}")]
+            damage = [row[0] for row in conn.execute(f"PRAGMA {check}")] if pages else ["ok"]
             if damage != ["ok"]:
                 raise DatabaseDamaged(damaged_message(named, damage))
             tables = {
@@ -85,6 +87,18 @@ def _probe(path: Path, full: bool, named: Path) -> SchemaState:
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamaged(damaged_message(named, [str(exc)])) from exc
     return SchemaState(revision, bool(tables - {"alembic_version"}), upgraded_by)
+
+
+def page_damage(db: Database) -> HsdeskError | None:
+    """SQLite's ``quick_check`` of an open file, as a refusal (None when its pages are sound,
+    and for a server, which checks its own)."""
+    if db.read_path is None:
+        return None
+    try:
+        probe_file(db.read_path, named=db.path)
+    except HsdeskError as exc:
+        return exc
+    return None
 
 
 def damaged_message(path: Path, found: list[str]) -> str:
@@ -116,11 +130,13 @@ def _server_state(conn: Connection, names: set[str]) -> SchemaState:
     return SchemaState(revision, bool(names - {"alembic_version"}), upgraded_by)
 
 
-def schema_state(db: Database) -> SchemaState:
+def schema_state(db: Database, pages: bool = True) -> SchemaState:
+    """The database's schema, refused if unknown; with ``pages``, a file's pages are checked
+    first (``quick_check``; a server looks after its own)."""
     if db.read_path is None:
         return known_schema(_probe_url(db), db.where, True)
     try:
-        return known_schema(probe_file(db.read_path, named=db.path), db.where)
+        return known_schema(probe_file(db.read_path, named=db.path, pages=pages), db.where)
     except DatabaseProblem:
         db.leave_refused_as_found()
         raise
@@ -148,13 +164,19 @@ def known_schema(state: SchemaState, where: str, on_server: bool = False) -> Sch
     return state
 
 
-def ensure_schema(db: Database, waiting: Callable[[], None] | None = None) -> Path | None:
+def ensure_schema(
+    db: Database, waiting: Callable[[], None] | None = None, pages: bool = True
+) -> Path | None:
     """Upgrade to HEAD if behind; returns the backup taken first (None if none was needed).
     On a server, ``waiting`` is called if another PC is upgrading it at the same moment (this
-    one then waits for it, and finds the schema already upgraded)."""
-    state = schema_state(db)
+    one then waits for it, and finds the schema already upgraded). Without ``pages`` a current
+    file's pages are not checked here (the window checks them while the person signs in, see
+    :func:`page_damage`); a file to upgrade always is."""
+    state = schema_state(db, pages)
     if state.is_current:
         return None
+    if not pages:
+        schema_state(db)  # an upgrade starts from a file whose pages were checked
     if db.read_only is not None:
         raise DatabaseProblem(
             f"{db.where} was written by an older hsdesk (schema {state.revision or 'empty'}) and "

@@ -208,3 +208,34 @@ def test_a_normal_session_holds_the_lock_and_backs_up_on_closing(qtbot, demo_db,
     assert not lock.path.exists()  # released on closing
     [backup] = list_backups(demo_db.backups_dir)
     assert backup.kind is BackupKind.AUTOMATIC
+
+
+def test_damaged_pages_are_found_while_signing_in_and_the_window_never_opens(
+    qtbot, demo_db, monkeypatch
+):
+    """The start does not wait for SQLite's page check (a second or more on a file of ten
+    years): it runs while the person signs in, and a damaged file is refused as on opening."""
+    import argparse
+    import random
+
+    from hsdesk import app as app_module
+    from hsdesk.ui.platform import backup_dialogs
+
+    demo_db.dispose()
+    conn = sqlite3.connect(demo_db.path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_entry'").fetchone()
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(demo_db.path.read_bytes())
+    start = (root[0] - 1) * size
+    data[start : start + size] = random.Random(1).randbytes(size)  # the trail's first page
+    demo_db.path.write_bytes(bytes(data))
+    offered: list[str] = []
+    monkeypatch.setattr(backup_dialogs, "offer_restore", lambda text, _f: offered.append(text))
+    shown: list[object] = []
+    monkeypatch.setattr(MainWindow, "showEvent", lambda self, e: shown.append(self))
+    args = argparse.Namespace(demo=False, demo_user="sdm", quit_when_shown=True)
+    session = app_module.run_session(args, str(demo_db.path), None)
+    assert session.code == 1 and shown == []
+    assert "is damaged" in offered[0] and "has not changed" in offered[0]
+    assert demo_db.path.read_bytes() == bytes(data)  # not "repaired"
