@@ -79,21 +79,31 @@ def config_dir() -> Path:
     return Path(user_config_dir("hsdesk", "Home-Start", roaming=False))
 
 
+def read_pc_file(name: str) -> dict[str, object]:
+    """One of this PC's own JSON files in its settings folder; empty if missing or unreadable."""
+    try:
+        found = json.loads((config_dir() / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def write_pc_file(name: str, data: dict[str, object]) -> None:
+    """Replace one of this PC's own JSON files, whole or not at all."""
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(folder / name, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+
+
 def saved_server() -> str | None:
     """The office server this PC uses (no password), or None for a database on this PC."""
-    path = config_dir() / CONFIG_FILE
-    try:
-        found = json.loads(path.read_text(encoding="utf-8")).get("server")
-    except (OSError, ValueError, AttributeError):
-        return None
+    found = read_pc_file(CONFIG_FILE).get("server")
     return found if isinstance(found, str) and found else None
 
 
 def save_server(url: str | None) -> None:
     """Use this office server from now on (None: the database on this PC). Never a password."""
-    address = without_password(url) if url else None
-    text = json.dumps({"server": address}, indent=2) + "\n"
-    write_atomic(config_dir() / CONFIG_FILE, text.encode("utf-8"))
+    write_pc_file(CONFIG_FILE, {"server": without_password(url) if url else None})
 
 
 def _keyring():  # type: ignore[no-untyped-def]

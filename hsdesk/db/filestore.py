@@ -110,14 +110,6 @@ class FolderStore:
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
 
-    def put_bytes(self, data: bytes) -> str:
-        """Keep the bytes outside any transaction (backups, restores); returns their SHA-256."""
-        sha = hashlib.sha256(data).hexdigest()
-        target = self.path_for(sha)
-        if not target.exists():
-            write_atomic(target, data)
-        return sha
-
     def put(self, session: Session, data: bytes) -> str:
         sha = hashlib.sha256(data).hexdigest()
         target = self.path_for(sha)

@@ -7,7 +7,6 @@ last check, on a database this PC has never checked."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,9 +15,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hsdesk.db.credentials import config_dir
+from hsdesk.db.credentials import read_pc_file, write_pc_file
 from hsdesk.db.engine import Database, connect_read_only
-from hsdesk.db.filestore import write_atomic
 from hsdesk.db.models import AuditEntry
 from hsdesk.domain import clock
 from hsdesk.domain.dates import format_datetime
@@ -50,17 +48,9 @@ def head_of(session: Session) -> Head | None:
     return Head(last[0], last[1], first or "")
 
 
-def _load() -> dict[str, dict[str, object]]:
-    try:
-        found = json.loads((config_dir() / ANCHORS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return found if isinstance(found, dict) else {}
-
-
 def seen(where: str) -> Head | None:
     """The head this PC last verified on the database at ``where`` (None: never checked)."""
-    found = _load().get(where)
+    found = read_pc_file(ANCHORS_FILE).get(where)
     if not isinstance(found, dict):
         return None
     try:
@@ -77,7 +67,7 @@ def seen(where: str) -> Head | None:
 
 def remember(where: str, head: Head | None) -> None:
     """Keep ``head`` as the latest this PC has verified on the database at ``where``."""
-    anchors = _load()
+    anchors = read_pc_file(ANCHORS_FILE)
     if head is None:
         anchors.pop(where, None)
     else:
@@ -87,9 +77,7 @@ def remember(where: str, head: Head | None) -> None:
             "first": head.first,
             "seen_at": clock.now().isoformat(timespec="seconds"),
         }
-    folder = config_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / ANCHORS_FILE, (json.dumps(anchors, indent=2) + "\n").encode("utf-8"))
+    write_pc_file(ANCHORS_FILE, anchors)
 
 
 def seen_by_this_pc(head: Head) -> str:

@@ -10,12 +10,10 @@ folder, like the anchors."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from hsdesk.db.credentials import config_dir
-from hsdesk.db.filestore import write_atomic
+from hsdesk.db.credentials import read_pc_file, write_pc_file
 
 LAST_CHECK_FILE = "last-check.json"
 FULL_EVERY = timedelta(days=30)
@@ -30,17 +28,9 @@ class LastCheck:
         return self.full_at is None or now - self.full_at >= FULL_EVERY
 
 
-def _load_all() -> dict[str, object]:
-    try:
-        found = json.loads((config_dir() / LAST_CHECK_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return found if isinstance(found, dict) else {}
-
-
 def load(where: str) -> LastCheck:
     """What this PC verified of the database at ``where`` (nothing, if it never checked it)."""
-    found = _load_all().get(where)
+    found = read_pc_file(LAST_CHECK_FILE).get(where)
     if not isinstance(found, dict):
         return LastCheck()
     try:
@@ -55,11 +45,9 @@ def load(where: str) -> LastCheck:
 
 
 def save(where: str, state: LastCheck) -> None:
-    every = _load_all()
+    every = read_pc_file(LAST_CHECK_FILE)
     every[where] = {
         "full_at": state.full_at.isoformat(timespec="seconds") if state.full_at else None,
         "files": state.files,
     }
-    folder = config_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / LAST_CHECK_FILE, json.dumps(every).encode("utf-8"))
+    write_pc_file(LAST_CHECK_FILE, every)
