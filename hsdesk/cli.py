@@ -33,6 +33,7 @@ from hsdesk.commands.office import (
     cmd_status,
     cmd_user_add,
     cmd_user_passwd,
+    fraction,
 )
 from hsdesk.commands.policy import add_policy_commands
 from hsdesk.commands.server import cmd_connect, cmd_move
@@ -87,6 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
     demo = command("demo", cmd_demo, "fill the database with the demo data set")
     demo.add_argument(
         "--force", action="store_true", help="replace a non-empty database (backed up first)"
+    )
+    demo.add_argument(
+        "--size",
+        choices=("demo", "large"),
+        default="demo",
+        help="demo: the small demo set; large: the demo set and ten years of a busy office "
+        "(2,000 people, 20,000 photos, 100,000 content items; takes minutes)",
+    )
+    demo.add_argument(
+        "--fraction",
+        type=fraction,
+        default=1.0,
+        help="with --size large: build this fraction of it (0.1 is a tenth), same shape",
     )
     check = command(
         "check",

@@ -24,11 +24,43 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def fraction(text: str) -> float:
+    """A fraction of the large office, as typed after --fraction."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a fraction: give a number above 0 and at most 1, e.g. 0.1"
+        )
+    return value
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
+    from hsdesk.demo.large import LARGE, load_large_office
     from hsdesk.demo.office import load_demo
 
     db = open_database(args, create=True)
-    backup = load_demo(db, force=args.force)
+    if args.size == "large":
+        size = LARGE.scaled(args.fraction)
+        print(
+            f"Building a ten-year office: {size.people:,} people, {size.photos:,} photos, "
+            f"{size.items:,} content items, {size.audit_entries:,} audit entries…",
+            flush=True,
+        )
+        built = load_large_office(
+            db, size, progress=lambda text: print(f"  {text}", flush=True), force=args.force
+        )
+        backup = built.backup
+        print(
+            f"Built {built.people:,} people, {built.photos:,} photos "
+            f"({built.photo_bytes / 1e6:,.0f} MB), {built.consents:,} consents, "
+            f"{built.items:,} content items, {built.complaints:,} complaints and "
+            f"{built.audit_entries:,} audit entries"
+        )
+    else:
+        backup = load_demo(db, force=args.force)
     if backup:
         print(f"The previous contents were backed up to {backup}")
     print(f"Demo data loaded into {db.where} (demo accounts' password: demo)")

@@ -40,7 +40,7 @@ def _at(day: date, hour: int) -> datetime:
 
 
 @dataclass
-class _Cast:
+class Cast:
     sdm: Signer
     vdo: Signer
     writers: list[Actor]
@@ -52,11 +52,11 @@ def _actor(person: Person, username: str) -> Actor:
     return Actor(username, person.id, full_name(person), person_kind=person.kind)
 
 
-def _cast(session: Session, today: date) -> _Cast:
+def cast_of(session: Session, today: date) -> Cast:
     people = {full_name(p): p for p in session.execute(select(Person)).scalars()}
     helen, daniel = people["Helen Whitworth"], people["Daniel Okafor"]
     staff = [people["Shazia Begum"], people["Claire Holden"], people["Mark Fenton"]]
-    return _Cast(
+    return Cast(
         sdm=Signer("sdm", helen.id, full_name(helen), Office.SDM, today, False),
         vdo=Signer("vdo", daniel.id, full_name(daniel), Office.VDO, today, False),
         writers=[_actor(p, p.first_name.lower()) for p in staff] + [_actor(daniel, "vdo")],
@@ -109,7 +109,7 @@ class _Demo:
         self.today = today
         self.rng = random.Random(1200)
         self.channels = _channels(session, demo, today)
-        self.cast = _cast(session, today)
+        self.cast = cast_of(session, today)
         self.photos = _Photos(session, self.rng)
         self.posts = iter(POSTS * 3)
 

@@ -131,7 +131,7 @@ def _find(review: QuarterlyReview, channel: str, starts: str) -> ReviewItem:
     return next(i for i in review.items if i.channel_name == channel and i.text.startswith(starts))
 
 
-def _answer(item: ReviewItem, result: ItemResult, notes: str, by: str, at: datetime) -> None:
+def answer(item: ReviewItem, result: ItemResult, notes: str, by: str, at: datetime) -> None:
     if item.result is None or item.auto is None:
         item.result, item.answered_by, item.answered_at = result, by, at
     item.notes = notes
@@ -162,7 +162,7 @@ def load_demo_reviews(session: Session, db: Database, actor: Actor, today: date)
         review_checks.refresh(session, review, checked, started)
         for channel, starts, note, action, done_after in FINDINGS[back]:
             item = _find(review, channel, starts)
-            _answer(item, ItemResult.ISSUE, note, name, started)
+            answer(item, ItemResult.ISSUE, note, name, started)
             if action is not None:
                 row = insert_action(
                     session,
@@ -177,7 +177,7 @@ def load_demo_reviews(session: Session, db: Database, actor: Actor, today: date)
         _attach(session, db, privacy, f"facebook-privacy-{quarter.start:%Y-%m}", started)
         for item in review.items:
             if item.result is None:
-                _answer(item, ItemResult.PASS, "", name, started + timedelta(hours=1))
+                answer(item, ItemResult.PASS, "", name, started + timedelta(hours=1))
         for row, done_after, raised in open_actions:  # done before this sign-off?
             if done_after is not None and row.done_on is None:
                 done = raised + timedelta(days=done_after)
@@ -210,7 +210,7 @@ def load_demo_reviews(session: Session, db: Database, actor: Actor, today: date)
     review_checks.refresh(session, review, today, started)
     for item in review.items:
         if item.channel_name == "Facebook page" and item.result is None:
-            _answer(item, ItemResult.PASS, "", name, started)
+            answer(item, ItemResult.PASS, "", name, started)
     privacy = _find(review, "Facebook page", "Privacy settings")
     privacy.notes = "Checked on the page's Settings screen; matches what the trustees agreed."
     _attach(session, db, privacy, "facebook-privacy-settings", started)
