@@ -26,7 +26,7 @@ from hsdesk.diagnostics import setup_logging
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import DatabaseDamaged, DatabaseInUse, HsdeskError, ServerUnavailable
 from hsdesk.resources import resource
-from hsdesk.ui import text_limits
+from hsdesk.ui import collector, text_limits
 from hsdesk.ui.platform.crash_dialog import install_crash_handler
 from hsdesk.ui.platform.single_instance import InstanceServer, ask_running_to_show, instance_key
 
@@ -62,6 +62,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons", "hsdesk.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     text_limits.install(app)
+    collector.install(app)
     return app
 
 
@@ -228,6 +229,9 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
             return Session(1, chosen)
         return _windows(args, db, lock, server, actor, first_start)
     finally:
+        from hsdesk.ui.worker import wait_for_background
+
+        wait_for_background()
         db.dispose()
         if lock is not None:
             lock.release()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 
@@ -204,10 +205,14 @@ def _background_work_finishes(request: pytest.FixtureRequest) -> Iterator[None]:
         yield
         return
     request.getfixturevalue("qtbot")
+    from hsdesk.ui import collector
+
+    collector.install(request.getfixturevalue("qapp"))  # as make_application does
     yield
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(30_000)
+    gc.collect()  # on this (the UI) thread: the collector's timer may not have run lately
 
 
 @pytest.fixture(autouse=True)

@@ -68,6 +68,12 @@ def _start(
     QThreadPool.globalInstance().start(relay.job)
 
 
+def wait_for_background() -> None:
+    """Before the database closes: let work still running on the pool (a Dashboard read, a
+    pack being made) finish, so none of it meets a closed database."""
+    QThreadPool.globalInstance().waitForDone()
+
+
 def run_in_background(
     work: Callable[[], Any],
     on_done: Callable[[Any], None],

@@ -86,6 +86,10 @@ def test_account_dialog_creates_an_account(qtbot, ctx):
 def test_dashboard_lists_what_needs_attention(qtbot, ctx):
     tab = DashboardTab(ctx)
     qtbot.addWidget(tab)
+    assert tab.loading and "checking" in tab.section.text()  # the tab shows before its items
+    with qtbot.waitSignal(tab.filled, timeout=10_000):
+        pass
+    assert not tab.loading and "(17)" in tab.section.text()
     titles = [i.title for i in tab.items]
     assert titles[-1].startswith("Quarterly review of Q") and "due in" in titles[-1]
     assert titles[:-1] == [

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from hsdesk.domain import clock
 from hsdesk.domain.records import AttentionItem
@@ -23,6 +24,7 @@ from hsdesk.services.dashboard import dashboard
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signals import emit
 from hsdesk.ui.tab_page import TabPage
+from hsdesk.ui.worker import run_in_background
 
 SEVERITIES = ("urgent", "warning", "info")
 
@@ -70,6 +72,7 @@ class AttentionCard(QFrame):
 
 class DashboardTab(TabPage):
     open_area = Signal(str, str)
+    filled = Signal()  # the items of the latest refresh are shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,20 +105,40 @@ class DashboardTab(TabPage):
         layout.addWidget(self.section)
         layout.addWidget(scroll, 1)
         self.items: list[AttentionItem] = []
+        self._asked = 0  # refreshes asked for; only the latest one's answer is shown
+        self.loading = False
         self.refresh()
 
     def refresh(self) -> None:
+        """The greeting at once; the items from a read on a worker thread (its own database
+        connection), so the window never waits for them. Until they come, the list says it is
+        checking, and the cards shown before stay; an answer overtaken by a newer refresh is
+        dropped."""
         now = clock.now()
         self.heading.setText(
             f"<span style='font-size:16pt'>{_greeting(self.ctx.actor.display_name, now)}</span>"
         )
         self.subheading.setText(f"{clock.today():%A} {clock.today().day} {clock.today():%B %Y}")
+        self._asked += 1
+        asked, ctx = self._asked, self.ctx
+        self.loading = True
+        self.section.setText("<b>Needs attention</b> <i>(checking…)</i>")
+        run_in_background(
+            lambda: dashboard(ctx.db, ctx.actor, ctx.actor),
+            lambda items: self._fill(asked, items),
+            lambda exc: self._failed(asked, exc),
+            busy_cursor=False,
+        )
+
+    def _fill(self, asked: int, items: list[AttentionItem]) -> None:
+        if not isValid(self) or asked != self._asked:
+            return
         while self.cards.count():
             taken = self.cards.takeAt(0)
             old = taken.widget() if taken is not None else None
             if old is not None:
                 old.deleteLater()
-        self.items = dashboard(self.ctx.db, self.ctx.actor, self.ctx.actor)
+        self.items = items
         self.section.setText(
             f"<b>Needs attention</b> ({len(self.items)})"
             if self.items
@@ -127,3 +150,15 @@ class DashboardTab(TabPage):
             card = AttentionCard(item)
             card.go.connect(self.open_area)
             self.cards.addWidget(card)
+        self.loading = False
+        emit(self.filled)
+
+    def _failed(self, asked: int, exc: Exception) -> None:
+        if not isValid(self) or asked != self._asked:
+            return
+        self.loading = False
+        self.section.setText(
+            f"<b>Needs attention</b>: could not be read just now ({exc}). Press Refresh to try "
+            "again."
+        )
+        emit(self.filled)

@@ -120,6 +120,8 @@ def test_breaches_are_invisible_to_a_plain_staff_account(qtbot, demo_db):
     pages = [tab.pages.tabText(n) for n in range(tab.pages.count())]
     assert pages == ["Complaints", "Declared connections"]
     assert tab.breaches is None
+    qtbot.waitUntil(lambda: not window.dashboard.loading, timeout=10_000)
+    assert window.dashboard.items
     assert not any("breach" in item.title for item in window.dashboard.items)
     sdm = AppContext(demo_db, auth.sign_in(demo_db, "sdm", "demo"), demo=True)
     full = RegistersTab(sdm)
@@ -205,7 +207,8 @@ def test_the_dashboard_opens_the_register_page_an_item_is_about(qtbot, ctx):
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.dashboard.refresh()
+    with qtbot.waitSignal(window.dashboard.filled, timeout=10_000):
+        window.dashboard.refresh()
     cards = {card.item.title: card for card in window.dashboard.findChildren(AttentionCard)}
 
     def open_card(words: str) -> str:
