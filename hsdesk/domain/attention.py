@@ -34,10 +34,12 @@ AREA_ORDER = {
 LISTED = 5  # how many examples a Dashboard line names before "and N more"
 
 
-def listed(lines: list[str]) -> str:
-    """The first few lines joined for a Dashboard item's detail, then how many more."""
+def listed(lines: list[str], total: int | None = None) -> str:
+    """The first few lines joined for a Dashboard item's detail, then how many more (of
+    ``total``, when only the first few lines were made)."""
+    count = len(lines) if total is None else total
     shown = "; ".join(lines[:LISTED])
-    return shown + (f"; and {len(lines) - LISTED} more" if len(lines) > LISTED else "")
+    return shown + (f"; and {count - LISTED} more" if count > LISTED else "")
 
 
 def importance(severity: str, area: Area) -> tuple[int, int]:

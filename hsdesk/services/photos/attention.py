@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.models import Consent, ConsentWithdrawal, Person, Photo
-from hsdesk.domain.attention import Area, listed
+from hsdesk.domain.attention import LISTED, Area, listed
 from hsdesk.domain.consent import (
     EXPIRING_DAYS,
     ConsentFact,
@@ -20,8 +20,11 @@ from hsdesk.domain.records import AttentionItem
 from hsdesk.services.people.roles import full_name
 from hsdesk.services.photos.clearance import (
     consent_facts,
+    in_force_on,
+    photo_records,
+    photos_query,
 )
-from hsdesk.services.photos.withdrawals import lost_clearance
+from hsdesk.services.photos.withdrawals import lost_photo_ids
 
 
 def ended_recently(session: Session, day: date, days: int) -> list[ConsentFact]:
@@ -35,16 +38,6 @@ def ended_recently(session: Session, day: date, days: int) -> list[ConsentFact]:
     )
     facts = consent_facts(session, where=ended)
     return [fact for found in facts.values() for fact in found if not fact.superseded]
-
-
-def _active_on(day: date) -> ColumnElement[bool]:
-    """A consent in force on the day (superseded ones are left out by the caller)."""
-    withdrawn = ConsentWithdrawal.withdrawn_on
-    return and_(
-        Consent.given_on <= day,
-        Consent.expires_on > day,
-        or_(withdrawn.is_(None), withdrawn > day),
-    )
 
 
 LOST_WINDOW_DAYS = 90  # how long a photo that lost clearance stays on the Dashboard
@@ -61,11 +54,12 @@ def lost_clearance_items(session: Session, day: date) -> list[AttentionItem]:
     for fact in ended_recently(session, day, LOST_WINDOW_DAYS):
         ended.setdefault(fact.subject_id, []).append(fact)
     scopes = {k: frozenset().union(*(f.scopes for f in v)) for k, v in ended.items()}
-    lost = lost_clearance(session, scopes, day)
+    lost = lost_photo_ids(session, scopes, day)  # by the database, however many there are
     if not lost:
         return []
+    named = photos_query().where(Photo.id.in_(lost[:LISTED])).order_by(Photo.id)
     lines = []
-    for photo in lost:
+    for photo in photo_records(session, list(session.execute(named).scalars()), day):
         why = [
             ended_reason(ref.name, f)
             for ref in photo.pictured
@@ -78,15 +72,15 @@ def lost_clearance_items(session: Session, day: date) -> list[AttentionItem]:
             "urgent",
             f"{count} photo{'s' if count != 1 else ''} lost clearance",
             "Consent was withdrawn or ended for someone pictured in: "
-            f"{listed(lines)}. Take these photos down wherever they are used, and do not use "
-            "them again until consent is renewed.",
+            f"{listed(lines, count)}. Take these photos down wherever they are used, and do "
+            "not use them again until consent is renewed.",
             Area.PHOTOS,
         )
     ]
 
 
 def expiring_items(session: Session, day: date) -> list[AttentionItem]:
-    facts = consent_facts(session, where=_active_on(day))
+    facts = consent_facts(session, where=in_force_on(day))
     soon: list[tuple[date, int]] = []
     for subject, records in facts.items():
         active = [f for f in records if f.status(day) is ConsentStatus.ACTIVE]

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.models import Consent, ConsentWithdrawal, Photo, PhotoSubject
@@ -58,6 +58,17 @@ def consent_facts(
             )
         )
     return facts
+
+
+def in_force_on(day: date) -> ColumnElement[bool]:
+    """A consent in force on the day, for ``consent_facts``' ``where`` (superseded ones are
+    left out by the caller)."""
+    withdrawn = ConsentWithdrawal.withdrawn_on
+    return and_(
+        Consent.given_on <= day,
+        Consent.expires_on > day,
+        or_(withdrawn.is_(None), withdrawn > day),
+    )
 
 
 def photos_query() -> Select[Photo]:

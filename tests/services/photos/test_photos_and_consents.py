@@ -310,11 +310,12 @@ def test_the_databases_choice_of_consents_matches_the_rule_on_any_day(demo_db):
     from datetime import timedelta
 
     from hsdesk.services.photos import attention
-    from hsdesk.services.photos.clearance import consent_facts
+    from hsdesk.services.photos.clearance import consent_facts, in_force_on
 
     with demo_db.read() as session:
         every = [f for found in consent_facts(session).values() for f in found]
         days = [clock.today() + timedelta(days=n) for n in range(-800, 800, 9)]
+        lost_seen: set[int] = set()
         for day in days:
             since = day - timedelta(days=90)
             expected = {
@@ -328,7 +329,12 @@ def test_the_databases_choice_of_consents_matches_the_rule_on_any_day(demo_db):
             }
             assert {f.id for f in attention.ended_recently(session, day, 90)} == expected
             active = {f.id for f in every if f.status(day) is ConsentStatus.ACTIVE}
-            found = consent_facts(session, where=attention._active_on(day))
+            found = consent_facts(session, where=in_force_on(day))
             chosen = {f.id for facts in found.values() for f in facts}
             assert {i for i in chosen if i in active} == active  # none in force is missed
-    assert len(days) > 100 and every
+            ended = {f.subject_id: f.scopes for f in every if f.id in expected}
+            if ended:  # the Dashboard's photos, found by the database: as the rule finds them
+                full = [p.id for p in withdrawals.lost_clearance(session, ended, day)]
+                assert withdrawals.lost_photo_ids(session, ended, day) == full
+                lost_seen.update(full)
+    assert len(days) > 100 and every and lost_seen
