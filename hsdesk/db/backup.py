@@ -1,5 +1,5 @@
 """Consistent copies of a live SQLite database (SQLite's online backup API, never a plain file
-copy), each checked with ``integrity_check`` and kept with the stored files it refers to.
+copy), each checked with ``quick_check`` and kept with the stored files it refers to.
 
 A backup folder holds ``hsdesk-<when>-<kind>.db`` files and one content-addressed ``files/``
 store they share, so photos and scans are copied once however many backups mention them.
@@ -57,11 +57,15 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
 
 def put_in_place(copy: Path, target: Path, if_damaged: str) -> None:
     """Make a new copy a self-contained file (no write-ahead log), check every page, flush it
-    to disk, then rename it over ``target``; a copy that fails its check is refused."""
+    to disk, then rename it over ``target``; a copy that fails its check is refused.
+
+    The copy is checked with SQLite's quick_check: every page read and checked, as the copy is
+    page for page the source. The slower integrity_check (indexes against their tables, six
+    times the time on a ten-year office) is `check`'s, on the database itself."""
     conn = sqlite3.connect(copy)
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
-        result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
     finally:
         conn.close()
     if result != ["ok"]:

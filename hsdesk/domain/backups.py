@@ -11,6 +11,7 @@ KEEP_DAILY = 12
 KEEP_WEEKLY = 10
 KEEP_MONTHLY = 9
 AUTO_BACKUP_MINUTES = 30
+CATCH_UP_SECONDS = 30  # after a start, a backup left due at the last close
 
 
 class BackupKind(enum.Enum):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 from hsdesk import SCHEME_NAME, __version__
 from hsdesk.db.lock import HEARTBEAT_SECONDS, DatabaseLock
 from hsdesk.domain.attention import Area
-from hsdesk.domain.backups import AUTO_BACKUP_MINUTES
+from hsdesk.domain.backups import AUTO_BACKUP_MINUTES, CATCH_UP_SECONDS
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
             self.backup_timer = QTimer(self)
             self.backup_timer.timeout.connect(self._automatic_backup)
             self.backup_timer.start(AUTO_BACKUP_MINUTES * 60 * 1000)
+            # A backup due at the last close that did not finish (the PC was switched off
+            # meanwhile) is taken in the background soon after this start, not at the next close.
+            QTimer.singleShot(CATCH_UP_SECONDS * 1000, self._automatic_backup)
 
     def _automatic_backup(self) -> None:
         from hsdesk.ui.worker import run_in_background

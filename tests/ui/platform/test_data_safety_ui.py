@@ -40,6 +40,7 @@ def test_restore_from_backup_closes_the_window_then_puts_the_backup_back(qtbot, 
     from hsdesk.app import restore_backup
     from hsdesk.services.platform.backups import backup_now
     from hsdesk.ui.platform import backup_dialogs
+    from hsdesk.ui.worker import wait_for_background
 
     backup = backup_now(ctx.db).path
     with ctx.db.write() as session:
@@ -57,6 +58,7 @@ def test_restore_from_backup_closes_the_window_then_puts_the_backup_back(qtbot, 
     window.show()
     window.database.restore_from_backup()
     assert window.restore_request == backup and not window.isVisible()
+    wait_for_background()  # as hsdesk does once the window has closed: the Dashboard's read ends
     ctx.db.dispose()
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
@@ -239,3 +241,26 @@ def test_damaged_pages_are_found_while_signing_in_and_the_window_never_opens(
     assert session.code == 1 and shown == []
     assert "is damaged" in offered[0] and "has not changed" in offered[0]
     assert demo_db.path.read_bytes() == bytes(data)  # not "repaired"
+
+
+def test_a_backup_left_due_at_the_last_close_is_taken_soon_after_the_next_start(
+    qtbot, ctx, monkeypatch
+):
+    """The PC was switched off before the backup on closing finished: the next start takes it
+    in the background, with the window in use, instead of waiting for the next close."""
+    from hsdesk.services.platform.backups import AutoBackup
+    from hsdesk.ui import main_window
+
+    monkeypatch.setattr(main_window, "CATCH_UP_SECONDS", 0)
+    auto = AutoBackup(ctx.db)
+    assert auto.due() and list_backups(ctx.db.backups_dir) == []  # changes no backup holds
+    window = MainWindow(ctx, autobackup=auto)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: len(list_backups(ctx.db.backups_dir)) == 1, timeout=20_000)
+    [backup] = list_backups(ctx.db.backups_dir)
+    assert backup.kind is BackupKind.AUTOMATIC
+    qtbot.waitUntil(lambda: not auto.due(), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == "Backed up automatically", timeout=5_000
+    )
