@@ -40,7 +40,12 @@ _TOUCHED = "hsdesk_records_touched"
 _ENTRY = "hsdesk_last_audit_entry"
 
 
+_AS_IS = frozenset({str, int, float, bool, type(None)})  # kept as they are (most columns)
+
+
 def _plain(value: Any) -> Any:
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
@@ -54,7 +59,10 @@ def _plain(value: Any) -> Any:
 
 def digest(row: Mapping[Any, Any]) -> str:
     """The digest of one record's columns (names and values), however it was read."""
-    plain = {str(name): _plain(value) for name, value in row.items()}
+    return _digest({str(name): _plain(value) for name, value in row.items()})
+
+
+def _digest(plain: dict[str, Any]) -> str:
     text = json.dumps(plain, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -71,7 +79,14 @@ def states(
     query = select(found)
     if ids is not None:
         query = query.where(found.c.id.in_(list(ids)))
-    return {f"{name}:{row['id']}": digest(row) for row in connection.execute(query).mappings()}
+    result = connection.execute(query)
+    names = list(map(str, result.keys()))
+    at = names.index("id")
+    found = {}
+    for row in result:  # (as digest() does, without a mapping made for each row)
+        plain = dict(zip(names, [_plain(value) for value in row], strict=True))
+        found[f"{name}:{row[at]}"] = _digest(plain)
+    return found
 
 
 # --- tracking what a transaction touched ------------------------------------------------------

@@ -144,12 +144,18 @@ def _shown(data: str | None) -> dict[str, Any]:
 
 
 def entity_names(db: Database) -> list[str]:
+    """The kinds of record the trail names, in order: each found by one step along the index
+    from the one before (a score of steps, where DISTINCT reads every entry of ten years)."""
+    names: list[str] = []
     with db.read() as session:
-        return list(
-            session.execute(
-                select(AuditEntry.entity).distinct().order_by(AuditEntry.entity)
-            ).scalars()
-        )
+        while True:
+            after = select(func.min(AuditEntry.entity))
+            if names:
+                after = after.where(AuditEntry.entity > names[-1])
+            found = session.execute(after).scalar()
+            if found is None:
+                return names
+            names.append(found)
 
 
 def count(session: Session) -> int:

@@ -19,13 +19,14 @@ def check(db: Database, anchored: bool = True, full: bool = False) -> list[str]:
     rewritten is reported), and a clean result becomes this PC's new anchor. Then only what is
     new since this PC's last check is re-hashed (entries after that head, stored files whose
     token changed), unless ``full`` is asked for or due (see :mod:`last_check`)."""
-    problems = storage_problems(db, full=True)
-    if any(p.startswith("database file damaged") for p in problems):
-        return problems  # reading rows from a damaged file would only add noise
     mark = anchors.seen(db.where) if anchored else None
     before = last_check.load(db.where) if anchored else last_check.LastCheck()
     now = clock.now()
     full = full or mark is None or before.full_due(now)
+    # Every page is read either way; the full check also holds each index to its table.
+    problems = storage_problems(db, full=full)
+    if any(p.startswith("database file damaged") for p in problems):
+        return problems  # reading rows from a damaged file would only add noise
     with db.read() as session:
         differs = None
         if mark is not None:

@@ -79,3 +79,11 @@ def test_the_trail_is_read_newest_first_a_page_at_a_time(demo_db, admin):
         pages += page
         before = page[-1].seq
     assert [e.seq for e in pages] == [e.seq for e in everything]
+
+
+def test_the_kinds_of_record_are_those_the_trail_holds_in_order(demo_db):
+    """The audit trail's 'Record type' list: every kind in the trail once, in order (found by
+    stepping along the index, the same as reading every entry)."""
+    with demo_db.read() as session:
+        every = sorted(set(session.execute(text("SELECT entity FROM audit_entry")).scalars()))
+    assert audit.entity_names(demo_db) == every and len(every) > 10
