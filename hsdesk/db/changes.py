@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 import time
 from typing import Any
 
@@ -19,13 +20,16 @@ from hsdesk.db import server
 from hsdesk.db.engine import Database, connect_read_only
 
 POLL_SECONDS = 0.5  # how often a file's version is read
+LISTEN_SLICE = 0.1  # how long a server's notices are waited for before looking at ``stop``
 
 
 class ChangeWatcher:
-    """``wait(timeout)`` is True when another program committed a change since the last call."""
+    """``wait(timeout)`` is True when another program committed a change since the last call.
+    Setting ``stop`` (from another thread) ends a wait at once."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, stop: threading.Event | None = None) -> None:
         self.db = db
+        self.stop = stop or threading.Event()
         self._conn: Any = None
         self._version: int | None = None
 
@@ -56,7 +60,7 @@ class ChangeWatcher:
             return self._wait_for_server(timeout)
         except (sqlite3.Error, DBAPIError, OSError, self._driver_error()):
             self.close()
-            time.sleep(timeout)
+            self.stop.wait(timeout)
             return False
 
     def _wait_for_file(self, timeout: float) -> bool:
@@ -67,16 +71,15 @@ class ChangeWatcher:
                 self._version = version
                 return True
             left = deadline - time.monotonic()
-            if left <= 0:
+            if left <= 0 or self.stop.wait(min(POLL_SECONDS, left)):
                 return False
-            time.sleep(min(POLL_SECONDS, left))
 
     def _wait_for_server(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
-        while (left := deadline - time.monotonic()) > 0:
-            notices = list(self._conn.notifies(timeout=left, stop_after=1))
+        while (left := deadline - time.monotonic()) > 0 and not self.stop.is_set():
+            notices = list(self._conn.notifies(timeout=min(left, LISTEN_SLICE), stop_after=1))
             if not notices:
-                return False
+                continue
             # Take the rest of a burst (a save of many rows announces once per transaction).
             notices += list(self._conn.notifies(timeout=0.05))
             if any(n.payload != self.db.instance for n in notices):  # not only our own

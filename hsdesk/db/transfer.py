@@ -153,7 +153,7 @@ def copy_records(
         if step is not None:
             step(table.name)
     if target.dialect.name == "postgresql":
-        _continue_numbering(target, tables or record_tables())
+        continue_numbering(target, tables or record_tables())
     return copied
 
 
@@ -172,7 +172,7 @@ def _relink(target: Connection, table: Table, column: str, links: list[dict[str,
     target.execute(statement, [{k: v for k, v in link.items() if k != "column"} for link in links])
 
 
-def _continue_numbering(conn: Connection, tables: list[Table]) -> None:
+def continue_numbering(conn: Connection, tables: list[Table]) -> None:
     """Set each table's id sequence past the ids copied in, so the next record gets a new one."""
     for table in tables:
         keys = list(table.primary_key.columns)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from hsdesk.db.base import Base
 from hsdesk.db.models import (
     AuditEntry,
     Channel,
@@ -26,6 +27,7 @@ from hsdesk.db.models import (
     Publication,
 )
 from hsdesk.db.record_state import RECORDS, seal, states
+from hsdesk.db.transfer import continue_numbering
 from hsdesk.demo.content import Cast
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.audit_chain import GENESIS, entry_hash, fields_content
@@ -206,6 +208,9 @@ def write_settled_items(
         entries[("publication", number)] = row.pop("_entry")
     session.execute(insert(Publication), publications)
     connection = session.connection()
+    if connection.dialect.name == "postgresql":  # the ids were given: numbering goes on after them
+        tables = ("content_item", "content_decision", "publication")
+        continue_numbering(connection, [Base.metadata.tables[name] for name in tables])
     for name in ("content_decision", "publication"):
         ids = [key for table, key in entries if table == name]
         for key, digest in states(connection, name, ids).items():

@@ -165,3 +165,22 @@ def test_another_pcs_change_is_seen_and_my_own_is_not_announced_to_me(
     finally:
         watcher.close()
         other_pc.dispose()
+
+
+def test_a_watcher_stops_waiting_as_soon_as_it_is_told_to(demo_db):
+    """Closing the window stops the listener's wait at once (it no longer sits out its timeout,
+    which kept every close waiting a second)."""
+    import threading
+
+    from hsdesk.db.changes import ChangeWatcher
+
+    stop = threading.Event()
+    watcher = ChangeWatcher(demo_db, stop)
+    try:
+        assert watcher.wait(0.2) is False  # connected, nothing changed
+        threading.Timer(0.2, stop.set).start()
+        started = time.monotonic()
+        assert watcher.wait(120.0) is False
+        assert time.monotonic() - started < 60  # told to stop: far short of its two minutes
+    finally:
+        watcher.close()
