@@ -29,6 +29,7 @@ from hsdesk.resources import resource
 from hsdesk.ui import collector, text_limits
 from hsdesk.ui.platform.crash_dialog import install_crash_handler
 from hsdesk.ui.platform.single_instance import InstanceServer, ask_running_to_show, instance_key
+from hsdesk.ui.worker import wait_for_background
 
 if TYPE_CHECKING:
     from hsdesk.db.lock import DatabaseLock
@@ -38,11 +39,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="hsdesk", description="hsdesk — the social-media policy desk."
     )
-    parser.add_argument(
-        "--db",
-        metavar="PATH|URL",
-        help="database file or URL (default: HSDESK_DB, then your data folder)",
-    )
+    where = "database file or URL (default: HSDESK_DB, then your data folder)"
+    parser.add_argument("--db", metavar="PATH|URL", help=where)
     parser.add_argument(
         "--demo", action="store_true", help="open a fresh demo database in a temporary folder"
     )
@@ -229,8 +227,6 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
             return Session(1, chosen)
         return _windows(args, db, lock, server, actor, first_start)
     finally:
-        from hsdesk.ui.worker import wait_for_background
-
         wait_for_background()
         db.dispose()
         if lock is not None:

@@ -9,13 +9,10 @@ content items with their decisions and publications, 40 quarterly reviews, 500 c
 
 from __future__ import annotations
 
-import io
 import random
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,6 +21,18 @@ from hsdesk.db.engine import Database
 from hsdesk.db.models import AuditEntry, Channel, Family, Person, PolicyVersion, QuarterlyReview
 from hsdesk.demo.bulk_content import decision_for, item_text, write_settled_items
 from hsdesk.demo.content import ALL_YES, cast_of
+from hsdesk.demo.large_size import (
+    EXPORTS,
+    LARGE,
+    MONTHS,
+    PICTURE_POOL,
+    Built,
+    OfficeSize,
+    at_moment,
+    pictures,
+    share_of,
+    unique,
+)
 from hsdesk.demo.office import (
     CHILD_NAMES,
     DEMO_ACTOR,
@@ -67,108 +76,10 @@ from hsdesk.services.reviews import checks as review_checks
 from hsdesk.services.reviews.checklist import insert_review
 from hsdesk.services.reviews.signoff import record_signoff
 
-MONTHS = 120  # ten years, written one month at a time
-PICTURE_POOL = 160  # distinct pictures; each stored photo is one of them with its own comment
-
-
-@dataclass(frozen=True)
-class OfficeSize:
-    people: int = 2_000
-    photos: int = 20_000
-    consents: int = 50_000
-    items: int = 100_000
-    reviews: int = 40
-    complaints: int = 500
-    audit_entries: int = 600_000
-    photo_bytes: int = 60_000  # each photo's file, roughly (20,000 make about 1 GB)
-
-    def scaled(self, fraction: float) -> OfficeSize:
-        """The same office's shape at ``fraction`` of its size (reviews stay at ten years')."""
-        if not 0 < fraction <= 1:
-            raise ValueError("The fraction of a large office is more than 0 and at most 1.")
-        shrink = lambda n: max(1, round(n * fraction))  # noqa: E731
-        return replace(
-            self,
-            people=max(40, shrink(self.people)),
-            photos=shrink(self.photos),
-            consents=shrink(self.consents),
-            items=shrink(self.items),
-            complaints=shrink(self.complaints),
-            audit_entries=shrink(self.audit_entries),
-        )
-
-
-LARGE = OfficeSize()
 FIRST_NAMES = sorted(
     {f for f, _ in VOLUNTEER_NAMES + PARENTS + STAFF + TRUSTEES} | set(CHILD_NAMES)
 )
 LAST_NAMES = sorted({last for _, last in VOLUNTEER_NAMES + PARENTS + STAFF + TRUSTEES})
-EXPORTS = [
-    ("csv", "Exported the consent register as CSV"),
-    ("csv", "Exported the content log as CSV"),
-    ("pdf", "Printed the photo consent form"),
-    ("pdf", "Printed a contact sheet of photos"),
-    ("csv", "Exported the complaints register as CSV"),
-]
-
-
-@dataclass
-class Built:
-    """What the office holds once built, by kind."""
-
-    people: int = 0
-    photos: int = 0
-    consents: int = 0
-    items: int = 0
-    reviews: int = 0
-    complaints: int = 0
-    audit_entries: int = 0
-    photo_bytes: int = 0
-    backup: Path | None = None  # where the database's previous contents went (with force)
-
-
-def _pictures(size: int) -> list[bytes]:
-    """Distinct JPEG pictures of about ``size`` bytes: grain over a field and a sky."""
-    from PIL import Image, ImageDraw
-
-    rng = random.Random(2026)
-    found = []
-    side = max(64, int((size / 0.30) ** 0.5))  # grainy JPEG at quality 70: ~0.3 bytes a pixel
-    for n in range(PICTURE_POOL):
-        image = Image.effect_noise((side * 4 // 3, side), 40).convert("RGB")
-        draw = ImageDraw.Draw(image)
-        sky = tuple(rng.randint(60, 240) for _ in range(3))
-        draw.rectangle((0, 0, side * 4 // 3, side // 3), fill=sky)
-        draw.rectangle((0, side * 3 // 4, side * 4 // 3, side), fill=(90, 150 + n % 60, 80))
-        out = io.BytesIO()
-        image.save(out, "JPEG", quality=70)
-        found.append(out.getvalue())
-    return found
-
-
-def _unique(picture: bytes, number: int) -> bytes:
-    """The picture with a JPEG comment naming this photo, so each file is its own."""
-    text = f"hsdesk ten-year office, photo {number}".encode()
-    return picture[:2] + b"\xff\xfe" + (len(text) + 2).to_bytes(2, "big") + text + picture[2:]
-
-
-@contextmanager
-def _at(moment: datetime) -> Iterator[None]:
-    """Every "now" inside is ``moment``, as it was when the record was written."""
-    before = clock.frozen()
-    clock.freeze(moment)
-    try:
-        yield
-    finally:
-        if before is None:
-            clock.reset()
-        else:
-            clock.freeze(before)
-
-
-def _share(total: int, month: int) -> int:
-    """Month ``month``'s share of ``total`` spread evenly over the ten years."""
-    return total * (month + 1) // MONTHS - total * month // MONTHS
 
 
 class _Office:
@@ -176,7 +87,7 @@ class _Office:
         self.db, self.size, self.today = db, size, today
         self.rng = random.Random(10)
         self.built = Built()
-        self.pictures = _pictures(size.photo_bytes)
+        self.pictures = pictures(size.photo_bytes)
         self.first = today - timedelta(days=3652)
         self.people: list[tuple[int, PersonKind, date]] = []  # id, kind, start
         self.guardians: dict[int, int] = {}
@@ -226,7 +137,7 @@ class _Office:
         wanted = self.size.people * (month + 1) // MONTHS
         while self.built.people < wanted:  # (a family adds two)
             moment = self.moment(month, self.rng)
-            with _at(moment):
+            with at_moment(moment):
                 self._person(session, moment.date())
 
     def _person(self, session: Session, start: date) -> None:
@@ -283,13 +194,13 @@ class _Office:
 
     def photos_of(self, session: Session, month: int) -> None:
         present = [p for p in self.people if p[1] is not PersonKind.STAFF]
-        for _ in range(_share(self.size.photos, month)):
+        for _ in range(share_of(self.size.photos, month)):
             self.built.photos += 1
             number = self.built.photos
             moment = self.moment(month, self.rng)
-            data = _unique(self.pictures[number % PICTURE_POOL], number)
+            data = unique(self.pictures[number % PICTURE_POOL], number)
             event = f"{moment:%B %Y} get-together"
-            with _at(moment):
+            with at_moment(moment):
                 photo, _new = store_photo(
                     session, self.db, DEMO_ACTOR, check_photo(data, f"IMG_{number:05d}.jpg"), event
                 )
@@ -305,7 +216,7 @@ class _Office:
         methods = [m for m in ConsentMethod if m is not ConsentMethod.SIGNED_FORM]
         begins = self.month_start(month)
         subjects = [p for p in self.people if p[1] is not PersonKind.STAFF and p[2] <= begins]
-        for _ in range(_share(self.size.consents, month) if subjects else 0):
+        for _ in range(share_of(self.size.consents, month) if subjects else 0):
             moment = self.moment(month, self.rng)
             subject, _kind, _known = self.rng.choice(subjects)
             giver = self.guardians.get(subject, subject)
@@ -320,14 +231,14 @@ class _Office:
                 given_on=moment.date(),
                 witness="Daniel Okafor" if method is ConsentMethod.VERBAL else "",
             )
-            with _at(moment):
+            with at_moment(moment):
                 insert_consent(session, self.db, DEMO_ACTOR, data, moment.date())
             self.built.consents += 1
 
     def items_of(self, session: Session, month: int) -> None:
         cast = cast_of(session, self.today)
         channels = [session.get_one(Channel, c) for c in self.channels]
-        count = _share(self.size.items, month)
+        count = share_of(self.size.items, month)
         if month < MONTHS - 1:  # settled: written in bulk, as the services would have
             moments = sorted(self.moment(month, self.rng) for _ in range(count))
             self.built.items += write_settled_items(
@@ -344,18 +255,18 @@ class _Office:
             data = ContentInput(title, body, tuple(c.id for c in chosen))
             self.built.items += 1
             draw = self.rng.random()
-            with _at(moment):
+            with at_moment(moment):
                 item = insert_item(session, writer, data, moment)
             if recent and draw < 0.2:
                 continue  # a draft still being written
             submitted = moment + timedelta(hours=1)
-            with _at(submitted):
+            with at_moment(submitted):
                 submit_item(session, writer, item, submitted)
             if recent and draw < 0.3:
                 continue  # awaiting approval
             decided = submitted + timedelta(hours=3)
             decision = decision_for(draw)
-            with _at(decided):
+            with at_moment(decided):
                 record_decision(
                     session, cast.sdm_actor, item, replace(cast.sdm, on=decided.date()), decision,
                     ALL_YES if decision is Decision.APPROVE else {},
@@ -368,7 +279,7 @@ class _Office:
             assert approval is not None
             for k, channel in enumerate(chosen):
                 posted = decided + timedelta(hours=1, minutes=7 * k)
-                with _at(posted):
+                with at_moment(posted):
                     record_upload(
                         session, cast.vdo_actor, item, channel, replace(cast.vdo, on=posted.date()),
                         approval, f"{channel.url or 'https://example.org'}/posts/{item.id}{k}",
@@ -376,7 +287,7 @@ class _Office:
                     )  # fmt: skip
 
     def complaints_of(self, session: Session, month: int) -> None:
-        for _ in range(_share(self.size.complaints, month)):
+        for _ in range(share_of(self.size.complaints, month)):
             self.built.complaints += 1
             seen = self.moment(month, self.rng)
             replied = seen + timedelta(hours=self.rng.randint(1, 30))
@@ -391,7 +302,7 @@ class _Office:
                 "Explained that everyone pictured had agreed; thanked them." if answered else "",
                 replied.date() if answered else None,
             )  # fmt: skip
-            with _at(max(seen, replied)):
+            with at_moment(max(seen, replied)):
                 write_complaint(session, DEMO_ACTOR, None, data, max(seen, replied))
 
     def pad_audit(self, session: Session, month: int) -> None:
@@ -401,7 +312,7 @@ class _Office:
         have = session.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
         for n in range(max(0, wanted - have)):
             kind, summary = EXPORTS[n % len(EXPORTS)]
-            with _at(self.moment(month, self.rng)):
+            with at_moment(self.moment(month, self.rng)):
                 audit.record(session, DEMO_ACTOR, "export", kind, "", summary)
 
     # --- reviews: one a quarter, before the demo's own --------------------------------------
@@ -432,7 +343,7 @@ class _Office:
         )
         checked = quarter.end + timedelta(days=10)
         started = datetime.combine(checked - timedelta(days=1), time(10))
-        with _at(started):
+        with at_moment(started):
             if self.signature is None:
                 self.signature = keep_signature(
                     session, self.db, DEMO_ACTOR, vice.id, demo_signature_png(loops=4.5, slant=26)
@@ -444,7 +355,7 @@ class _Office:
             session.flush()
         signed = datetime.combine(checked, time(16))
         assert self.signature is not None
-        with _at(signed):
+        with at_moment(signed):
             record_signoff(
                 session, actor, review,
                 Signer("vicechair", vice.id, name, Office.VICE_CHAIR, checked, False),
