@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Protocol
@@ -27,15 +27,18 @@ from hsdesk.db.server import row_versions
 _NEW_FILES = "hsdesk_new_files"  # session.info key: files this transaction wrote to a folder
 
 
-def write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes | Iterable[bytes]) -> None:
     """Write to a temporary file beside the target, flush it to disk, then rename it into place;
-    a full disk or a folder that may not be written is refused in words, with no part left."""
+    a full disk or a folder that may not be written is refused in words, with no part left.
+    ``data`` may come in pieces (a large export as it is read); if giving them fails or is
+    cancelled, nothing is left either."""
     with disk_errors(str(target.parent)):
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                for piece in (data,) if isinstance(data, bytes) else data:
+                    handle.write(piece)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)

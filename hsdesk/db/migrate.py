@@ -9,6 +9,7 @@ fast.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +100,25 @@ def page_damage(db: Database) -> HsdeskError | None:
     except HsdeskError as exc:
         return exc
     return None
+
+
+class PageCheck:
+    """SQLite's ``quick_check`` of the file, run while the person signs in: on a file of ten
+    years it takes a second or more, which the sign-in box need not wait for. Nobody reaches
+    the window of a damaged file: the result is waited for after signing in."""
+
+    def __init__(self, db: Database) -> None:
+        self._found: list[HsdeskError | None] = []
+        self._thread = threading.Thread(
+            target=lambda: self._found.append(page_damage(db)), name="page check", daemon=True
+        )
+        if db.shared is None:  # on a shared drive they were checked on opening
+            self._thread.start()
+
+    def result(self) -> HsdeskError | None:
+        if self._thread.is_alive():
+            self._thread.join()
+        return self._found[0] if self._found else None
 
 
 def damaged_message(path: Path, found: list[str]) -> str:

@@ -27,6 +27,7 @@ from hsdesk.db.engine import Database
 from hsdesk.domain import clock
 from hsdesk.domain.dates import format_date, parse_date
 from hsdesk.domain.errors import AccountChanged, HsdeskError, ValidationError, WriteConflict
+from hsdesk.domain.progress import Steps, Stopped
 
 
 def show_error(parent: QWidget | None, exc: Exception, title: str = "Cannot do that") -> None:
@@ -310,10 +311,19 @@ def open_stored_file(parent: QWidget, db: Database, sha: str, name: str) -> None
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
 
-def export_csv_file(parent: QWidget, title: str, stem: str, write: Callable[[Path], int]) -> None:
-    """Ask where to save a register as CSV (dated file name in the home folder), write it with
-    ``write`` (which returns the rows written) and say how many; a refusal is explained."""
+def export_csv_file(
+    parent: QWidget,
+    title: str,
+    stem: str,
+    write: Callable[[Path, Steps], int],
+) -> None:
+    """Ask where to save a register as CSV (dated file name in the home folder), then write it
+    on the worker thread with ``write(path, steps)`` (which returns the rows
+    written) behind a progress box with Cancel; say how many, or explain a refusal. Cancel
+    leaves no file (and one already there as it was)."""
     from PySide6.QtWidgets import QFileDialog
+
+    from hsdesk.ui.worker import run_with_progress
 
     name, _ = QFileDialog.getSaveFileName(
         parent,
@@ -323,9 +333,29 @@ def export_csv_file(parent: QWidget, title: str, stem: str, write: Callable[[Pat
     )
     if not name:
         return
-    try:
-        count = write(Path(name))
-    except (HsdeskError, OSError) as exc:
-        show_error(parent, exc, "Not exported")
-        return
-    show_status(parent, f"Wrote {count} rows to {name}")
+    box = progress_dialog(parent, title, f"Writing {Path(name).name}…", 0, modal=True)
+
+    def on_progress(done: int, total: int, text: str) -> None:
+        box.setMaximum(max(total, 1))
+        box.setValue(min(done, total))
+        box.setLabelText(text)
+
+    def finished(count: int) -> None:
+        box.close()
+        show_status(parent, f"Wrote {count:,} rows to {name}")
+
+    def failed(exc: Exception) -> None:
+        box.close()
+        if isinstance(exc, Stopped):
+            show_status(parent, f"Export cancelled: {name} was not written")
+        else:
+            show_error(parent, exc, "Not exported")
+
+    job = run_with_progress(
+        lambda progress: write(Path(name), Steps(progress.report, progress.cancelled)),
+        finished,
+        failed,
+        on_progress,
+    )
+    box.canceled.connect(job.cancel)
+    box.show()

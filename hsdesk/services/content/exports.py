@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
-from hsdesk.db.filestore import write_atomic
 from hsdesk.db.models import (
     ContentChannel,
     ContentDecision,
@@ -25,7 +24,9 @@ from hsdesk.domain.content import ContentState, Decision
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.permissions import Permission
+from hsdesk.domain.progress import Steps
 from hsdesk.services.content.items import current_approval
+from hsdesk.services.csv_export import write_csv
 from hsdesk.services.people.roles import full_name
 from hsdesk.services.platform.auth import require
 
@@ -70,47 +71,62 @@ def _reason(item: ContentItem, takedown: Takedown | None) -> str:
     return ""
 
 
+def _rows(session: Session) -> Iterator[tuple[object, ...]]:
+    """The register's rows as the items are read, 500 at a time."""
+    for item in _items(session):
+        approval = current_approval(item)
+        posted = {p.channel_id: p for p in item.publications}
+        takedowns = {t.id: t for t in item.takedowns}
+        links: list[ContentChannel | None] = [
+            *sorted(item.channels, key=lambda c: c.channel.name.casefold())
+        ]
+        for link in links or [None]:
+            pub = posted.get(link.channel_id) if link else None
+            takedown = takedowns.get(pub.takedown_id) if pub and pub.takedown_id else None
+            yield (
+                item.id,
+                item.title,
+                full_name(item.author),
+                item.state.label,
+                link.channel.name if link else "",
+                format_date(item.planned_on),
+                approval.signer_name if approval else "",
+                format_datetime(approval.decided_at) if approval else "",
+                pub.uploader_name if pub else "",
+                format_datetime(pub.posted_at) if pub else "",
+                pub.url if pub else "",
+                format_date(pub.taken_down_on) if pub else "",
+                _reason(item, takedown),
+            )
+
+
+def _row_count(session: Session) -> int:
+    """One row per item and channel; one for an item with no channel."""
+    links = session.execute(select(func.count()).select_from(ContentChannel)).scalar_one()
+    bare = session.execute(
+        select(func.count()).select_from(ContentItem).where(~ContentItem.channels.any())
+    ).scalar_one()
+    return int(links) + int(bare)
+
+
 def content_rows(db: Database, actor: Actor) -> list[tuple[object, ...]]:
     require(db, actor, Permission.WRITE_CONTENT)
-    rows: list[tuple[object, ...]] = []
     with db.read() as session:
-        for item in _items(session):
-            approval = current_approval(item)
-            posted = {p.channel_id: p for p in item.publications}
-            takedowns = {t.id: t for t in item.takedowns}
-            links: list[ContentChannel | None] = [
-                *sorted(item.channels, key=lambda c: c.channel.name.casefold())
-            ]
-            for link in links or [None]:
-                pub = posted.get(link.channel_id) if link else None
-                takedown = takedowns.get(pub.takedown_id) if pub and pub.takedown_id else None
-                rows.append(
-                    (
-                        item.id,
-                        item.title,
-                        full_name(item.author),
-                        item.state.label,
-                        link.channel.name if link else "",
-                        format_date(item.planned_on),
-                        approval.signer_name if approval else "",
-                        format_datetime(approval.decided_at) if approval else "",
-                        pub.uploader_name if pub else "",
-                        format_datetime(pub.posted_at) if pub else "",
-                        pub.url if pub else "",
-                        format_date(pub.taken_down_on) if pub else "",
-                        _reason(item, takedown),
-                    )
-                )
-    return rows
+        return list(_rows(session))
 
 
-def export_content_csv(db: Database, actor: Actor, target: Path) -> int:
-    """Write the register atomically; returns the number of rows."""
-    from hsdesk.exports.csv_file import csv_bytes
-
-    rows = content_rows(db, actor)
-    write_atomic(target, csv_bytes(CSV_HEADERS, rows))
-    return len(rows)
+def export_content_csv(
+    db: Database,
+    actor: Actor,
+    target: Path,
+    steps: Steps | None = None,
+) -> int:
+    """Write the register atomically as it is read; returns the number of rows."""
+    require(db, actor, Permission.WRITE_CONTENT)
+    with db.read() as session:
+        total = _row_count(session)
+        rows = _rows(session)
+        return write_csv(target, CSV_HEADERS, rows, total=total, steps=steps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,14 +232,18 @@ def content_log(db: Database, start: date, end: date) -> list[LogEntry]:
     return sorted(entries, key=lambda e: (e.at, e.item_id))
 
 
-def export_content_log(db: Database, actor: Actor, start: date, end: date, target: Path) -> int:
-    from hsdesk.exports.csv_file import csv_bytes
-
+def export_content_log(
+    db: Database,
+    actor: Actor,
+    start: date,
+    end: date,
+    target: Path,
+    steps: Steps | None = None,
+) -> int:
     require(db, actor, Permission.WRITE_CONTENT)
     entries = content_log(db, start, end)
     rows = [
         (format_datetime(e.at), e.what, e.item_id, e.title, e.channel, e.by, e.details)
         for e in entries
     ]
-    write_atomic(target, csv_bytes(LOG_HEADERS, rows))
-    return len(rows)
+    return write_csv(target, LOG_HEADERS, rows, steps=steps)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from hsdesk.db.engine import Database
-from hsdesk.db.filestore import write_atomic
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.induction_records import InductionRecord
 from hsdesk.domain.permissions import Permission
+from hsdesk.domain.progress import Steps
+from hsdesk.services.csv_export import write_csv
 from hsdesk.services.inductions.records import all_records, standing
 from hsdesk.services.platform.auth import require
 
@@ -79,10 +80,12 @@ def induction_rows_for_csv(db: Database, actor: Actor) -> list[tuple[object, ...
     return rows
 
 
-def export_inductions_csv(db: Database, actor: Actor, target: Path) -> int:
+def export_inductions_csv(
+    db: Database,
+    actor: Actor,
+    target: Path,
+    steps: Steps | None = None,
+) -> int:
     """Write the register atomically; returns the number of rows."""
-    from hsdesk.exports.csv_file import csv_bytes
-
     rows = induction_rows_for_csv(db, actor)
-    write_atomic(target, csv_bytes(CSV_HEADERS, rows))
-    return len(rows)
+    return write_csv(target, CSV_HEADERS, rows, steps=steps)

@@ -16,6 +16,8 @@ from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.errors import NotFound
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.photo_records import FormSubject
+from hsdesk.domain.progress import Steps
+from hsdesk.services.csv_export import write_csv
 from hsdesk.services.people.roles import full_name
 from hsdesk.services.photos.consents import list_consents
 from hsdesk.services.photos.terms import current_wording
@@ -108,10 +110,12 @@ def consent_rows(db: Database, actor: Actor, today: date | None = None) -> list[
     return rows
 
 
-def export_consents_csv(db: Database, actor: Actor, target: Path) -> int:
+def export_consents_csv(
+    db: Database,
+    actor: Actor,
+    target: Path,
+    steps: Steps | None = None,
+) -> int:
     """Write the CSV atomically; returns the number of records written."""
-    from hsdesk.exports.csv_file import csv_bytes
-
     rows = consent_rows(db, actor)
-    write_atomic(target, csv_bytes(CSV_HEADERS, rows))
-    return len(rows)
+    return write_csv(target, CSV_HEADERS, rows, steps=steps)

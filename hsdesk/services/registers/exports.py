@@ -3,15 +3,15 @@ and declared connections."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from hsdesk.db.engine import Database
-from hsdesk.db.filestore import write_atomic
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.permissions import Permission
+from hsdesk.domain.progress import Steps
+from hsdesk.services.csv_export import write_csv
 from hsdesk.services.platform.auth import require
 from hsdesk.services.policy.versions import list_versions
 from hsdesk.services.registers.breaches import list_breaches
@@ -68,14 +68,12 @@ CONNECTION_HEADERS = (
 )
 
 
-def _write(target: Path, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> int:
-    from hsdesk.exports.csv_file import csv_bytes
-
-    write_atomic(target, csv_bytes(headers, rows))
-    return len(rows)
-
-
-def export_complaints_csv(db: Database, actor: Actor, target: Path) -> int:
+def export_complaints_csv(
+    db: Database,
+    actor: Actor,
+    target: Path,
+    steps: Steps | None = None,
+) -> int:
     require(db, actor, Permission.RECORD_COMPLAINTS)
     rows = [
         (
@@ -97,10 +95,15 @@ def export_complaints_csv(db: Database, actor: Actor, target: Path) -> int:
         )
         for c in list_complaints(db)
     ]
-    return _write(target, COMPLAINT_HEADERS, rows)
+    return write_csv(target, COMPLAINT_HEADERS, rows, steps=steps)
 
 
-def export_breaches_csv(db: Database, actor: Actor, target: Path) -> int:
+def export_breaches_csv(
+    db: Database,
+    actor: Actor,
+    target: Path,
+    steps: Steps | None = None,
+) -> int:
     """Every breach record; its clause numbers are those of the policy version named beside them
     (the one in force when it was recorded)."""
     versions = {v.id: v.label for v in list_versions(db)}
@@ -123,11 +126,15 @@ def export_breaches_csv(db: Database, actor: Actor, target: Path) -> int:
         )
         for b in list_breaches(db, actor)
     ]
-    return _write(target, BREACH_HEADERS, rows)
+    return write_csv(target, BREACH_HEADERS, rows, steps=steps)
 
 
 def export_connections_csv(
-    db: Database, actor: Actor, target: Path, today: date | None = None
+    db: Database,
+    actor: Actor,
+    target: Path,
+    today: date | None = None,
+    steps: Steps | None = None,
 ) -> int:
     rows = [
         (
@@ -147,4 +154,4 @@ def export_connections_csv(
         )
         for c in list_connections(db, actor, today)
     ]
-    return _write(target, CONNECTION_HEADERS, rows)
+    return write_csv(target, CONNECTION_HEADERS, rows, steps=steps)

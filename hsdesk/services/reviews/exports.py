@@ -9,13 +9,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hsdesk.db.engine import Database
-from hsdesk.db.filestore import write_atomic
 from hsdesk.db.models import QuarterlyReview
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.permissions import Permission
+from hsdesk.domain.progress import Steps
 from hsdesk.domain.review_records import ActionRecord
+from hsdesk.services.csv_export import write_csv
 from hsdesk.services.platform.auth import require
 from hsdesk.services.reviews.quarterly import details_of, load_review
 
@@ -79,9 +80,11 @@ def review_rows(db: Database, actor: Actor, today: date | None = None) -> list[t
     return rows
 
 
-def export_reviews_csv(db: Database, actor: Actor, target: Path) -> int:
-    from hsdesk.exports.csv_file import csv_bytes
-
+def export_reviews_csv(
+    db: Database,
+    actor: Actor,
+    target: Path,
+    steps: Steps | None = None,
+) -> int:
     rows = review_rows(db, actor)
-    write_atomic(target, csv_bytes(CSV_HEADERS, rows))
-    return len(rows)
+    return write_csv(target, CSV_HEADERS, rows, steps=steps)

@@ -316,7 +316,7 @@ class ContentTab(TabPage):
             self,
             "Export content register",
             "content",
-            lambda path: export_content_csv(db, actor, path),
+            lambda path, steps: export_content_csv(db, actor, path, steps),
         )
 
     # --- window state -------------------------------------------------------------------------

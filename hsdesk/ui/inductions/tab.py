@@ -330,7 +330,7 @@ class InductionTab(TabPage):
             self,
             "Export the inductions register",
             "inductions",
-            lambda path: export_inductions_csv(db, actor, path),
+            lambda path, steps: export_inductions_csv(db, actor, path, steps),
         )
 
     # --- packs -------------------------------------------------------------------------------

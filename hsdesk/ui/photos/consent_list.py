@@ -3,12 +3,9 @@ print the consent form, export the register. Used for the whole register and for
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -196,16 +193,15 @@ class ConsentList(QWidget):
 
     def export_csv(self) -> None:
         from hsdesk.services.photos.exports import export_consents_csv
+        from hsdesk.ui.common import export_csv_file
 
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export the consent register", "consents.csv", "CSV files (*.csv)"
+        db, actor = self.ctx.db, self.ctx.actor
+        export_csv_file(
+            self,
+            "Export the consent register",
+            "consents",
+            lambda path, steps: export_consents_csv(db, actor, path, steps),
         )
-        if not name:
-            return
-        try:
-            export_consents_csv(self.ctx.db, self.ctx.actor, Path(name))
-        except Exception as exc:
-            show_error(self, exc, "Not exported")
 
     def _changed(self) -> None:
         self.refresh()

@@ -112,5 +112,7 @@ class BreachesPage(RegisterPage[BreachRecord]):
             self,
             "Export the breach register (confidential)",
             "breaches",
-            lambda path: register_exports.export_breaches_csv(self.ctx.db, self.ctx.actor, path),
+            lambda path, steps: register_exports.export_breaches_csv(
+                self.ctx.db, self.ctx.actor, path, steps
+            ),
         )

@@ -130,5 +130,7 @@ class ComplaintsPage(RegisterPage[ComplaintRecord]):
             self,
             "Export the complaints register",
             "complaints",
-            lambda path: register_exports.export_complaints_csv(self.ctx.db, self.ctx.actor, path),
+            lambda path, steps: register_exports.export_complaints_csv(
+                self.ctx.db, self.ctx.actor, path, steps
+            ),
         )

@@ -128,5 +128,7 @@ class ConnectionsPage(RegisterPage[ConnectionRecord]):
             self,
             "Export the declared connections",
             "connections",
-            lambda path: register_exports.export_connections_csv(self.ctx.db, self.ctx.actor, path),
+            lambda path, steps: register_exports.export_connections_csv(
+                self.ctx.db, self.ctx.actor, path, steps=steps
+            ),
         )

@@ -377,7 +377,7 @@ class ReviewTab(TabPage):
             self,
             "Export the quarterly reviews",
             "quarterly-reviews",
-            lambda path: export_reviews_csv(db, actor, path),
+            lambda path, steps: export_reviews_csv(db, actor, path, steps),
         )
 
     def edit_template(self) -> None:
