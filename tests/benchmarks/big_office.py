@@ -156,7 +156,7 @@ class Office:
         )  # fmt: skip
 
     def measure_window(self) -> None:
-        from PySide6.QtCore import QCoreApplication, QEventLoop
+        from PySide6.QtCore import QEventLoop
 
         from hsdesk.db.engine import Database
         from hsdesk.services.platform import auth
@@ -179,11 +179,13 @@ class Office:
                 fills.append((time.perf_counter() - began) * 1000)
             stalls.append(meter.worst)
             _dispose(tab)
+            loop = QEventLoop()
             with StallMeter() as meter:
                 began = time.perf_counter()
                 dialog = AuditDialog(ctx)
+                dialog.filled.connect(loop.quit)
                 dialog.show()
-                QCoreApplication.processEvents()
+                loop.exec()  # the newest entries shown
                 opens.append((time.perf_counter() - began) * 1000)
             audit_stalls.append(meter.worst)
             _dispose(dialog)

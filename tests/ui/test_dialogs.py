@@ -113,14 +113,42 @@ def test_dashboard_lists_what_needs_attention(qtbot, ctx):
     assert "Helen" in tab.heading.text()
 
 
+def _read(qtbot, dialog: AuditDialog) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the entries the dialog is reading on the worker thread."""
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=10000)
+
+
 def test_audit_dialog_filters(qtbot, ctx):
     dialog = AuditDialog(ctx)
     qtbot.addWidget(dialog)
+    assert dialog.loading and dialog.count.text() == "Reading the audit trail…"
+    _read(qtbot, dialog)
     everything = dialog.table.proxy.rowCount()
     assert everything > 50
+    assert dialog.entity.count() > 5 and dialog.entity.itemText(0) == "All records"
     qtbot.keyClicks(dialog.text, "FAM-0003")
-    dialog.refresh()
+    with qtbot.waitSignal(dialog.filled):
+        dialog.refresh()
     assert dialog.table.proxy.rowCount() == 1
+
+
+def test_a_newer_request_overtakes_one_still_being_read(qtbot, ctx):
+    dialog = AuditDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.text, "FAM-0003")
+    dialog.refresh()  # asked before the first page came back: only this answer is shown
+    _read(qtbot, dialog)
+    qtbot.wait(200)  # the first request's answer, if it came later, would be dropped
+    assert dialog.table.proxy.rowCount() == 1 and dialog.count.text() == "1 entry"
+
+
+def test_a_date_typed_wrongly_is_explained_before_anything_is_read(qtbot, ctx, refusals):
+    dialog = AuditDialog(ctx)
+    qtbot.addWidget(dialog)
+    _read(qtbot, dialog)
+    dialog.since.setText("31/02/2026")
+    dialog.refresh()
+    assert not dialog.loading and len(refusals) == 1 and "From date" in refusals[0]
 
 
 def _row(table, row: int):  # type: ignore[no-untyped-def]
@@ -141,11 +169,13 @@ def test_the_audit_trail_opens_on_the_newest_entries_and_pages_back(qtbot, ctx, 
         total, newest = session.execute(select(func.count(), func.max(AuditEntry.seq))).one()
     dialog = AuditDialog(ctx)
     qtbot.addWidget(dialog)
+    _read(qtbot, dialog)
     assert dialog.table.proxy.rowCount() == 100
     assert _row(dialog.table, 0).seq == newest  # today's entries at the top
     assert dialog.count.text() == "The 100 newest matching entries" and dialog.older.isEnabled()
     while dialog.older.isEnabled():
         dialog.older.click()
+        _read(qtbot, dialog)
     assert dialog.table.proxy.rowCount() == total
     assert _row(dialog.table, 0).seq == newest and _row(dialog.table, total - 1).seq == 1
     assert dialog.count.text() == f"All {total:,} matching entries"
@@ -230,6 +260,7 @@ def test_every_one_line_box_has_a_limit(qtbot, qapp, ctx):
     assert len(qapp.findChildren(text_limits.OneLineLimits)) == 1
     audit = AuditDialog(ctx)
     qtbot.addWidget(audit)
+    _read(qtbot, audit)
     channel = ChannelForm(ctx, None, audit)
     person = PersonDialog(ctx)
     qtbot.addWidget(person)

@@ -1,8 +1,11 @@
-"""The audit trail viewer: who did what and when, filtered by text, record type and dates."""
+"""The audit trail viewer: who did what and when, filtered by text, record type and dates.
+
+Entries are read on a worker thread (a trail of ten years holds hundreds of thousands), so the
+dialog opens at once, says it is reading, and never holds up the window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,15 +18,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.records import AuditRecord
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.audit import AuditFilter
-from hsdesk.ui.common import read_date
+from hsdesk.ui.common import read_date, show_error
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.operation import Operation
 from hsdesk.ui.record_table import Column
+from hsdesk.ui.signals import emit
 from hsdesk.ui.table import RecordTable
+from hsdesk.ui.worker import run_in_background
 
 PAGE = 200  # entries shown at a time, newest first
 
@@ -38,6 +44,8 @@ COLUMNS: list[Column[AuditRecord]] = [
 
 
 class AuditDialog(QDialog):
+    filled = Signal()  # the entries of the latest request are shown (or the refusal said)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -45,8 +53,9 @@ class AuditDialog(QDialog):
         self.text = QLineEdit(placeholderText="Person, username or words in the summary")
         self.entity = QComboBox()
         self.entity.addItem("All records", "")
-        for name in audit.entity_names(ctx.db):
-            self.entity.addItem(name.replace("_", " ").capitalize(), name)
+        self._kinds_shown = False  # the record types are read with the first page
+        self._asked = 0  # requests made; only the latest one's answer is shown
+        self.loading = False
         self.since = QLineEdit(placeholderText="dd/mm/yyyy")
         self.until = QLineEdit(placeholderText="dd/mm/yyyy")
         apply = QPushButton("&Show")
@@ -96,10 +105,33 @@ class AuditDialog(QDialog):
             self._load(min(e.seq for e in self.shown))
 
     def _load(self, before: int | None) -> None:
-        page = Operation(self, lambda: self._entries(before), "Cannot show the audit trail")
-        entries = page.value()
-        if entries is None:
+        try:
+            flt = self._filter(before)
+        except HsdeskError as exc:  # a date typed wrongly: said before anything is read
+            show_error(self, exc, "Cannot show the audit trail")
             return
+        self._asked += 1
+        asked, db, actor, kinds = self._asked, self.ctx.db, self.ctx.actor, not self._kinds_shown
+        self.loading = True
+        self.older.setEnabled(False)
+        self.count.setText("Reading the audit trail…")
+        run_in_background(
+            lambda: (audit.entity_names(db) if kinds else None, audit.list_entries(db, actor, flt)),
+            lambda found: self._show(asked, before, *found),
+            lambda exc: self._failed(asked, exc),
+            busy_cursor=False,
+        )
+
+    def _show(
+        self, asked: int, before: int | None, kinds: list[str] | None, entries: list[AuditRecord]
+    ) -> None:
+        if not isValid(self) or asked != self._asked:
+            return  # closed meanwhile, or overtaken by a newer request
+        if kinds is not None and not self._kinds_shown:
+            self._kinds_shown = True
+            for name in kinds:
+                self.entity.addItem(name.replace("_", " ").capitalize(), name)
+        self.loading = False
         self.more = len(entries) > PAGE
         self.shown = (self.shown if before is not None else []) + entries[:PAGE]
         self.table.set_records(self.shown)
@@ -110,9 +142,19 @@ class AuditDialog(QDialog):
             self.count.setText(f"The {count:,} newest matching entries")
         else:
             self.count.setText(f"All {count:,} matching entries" if count != 1 else "1 entry")
+        emit(self.filled)
 
-    def _entries(self, before: int | None) -> list[AuditRecord]:
-        flt = AuditFilter(
+    def _failed(self, asked: int, exc: Exception) -> None:
+        if not isValid(self) or asked != self._asked:
+            return
+        self.loading = False
+        self.count.setText("The audit trail could not be read.")
+        self.older.setEnabled(bool(self.shown))
+        show_error(self, exc, "Cannot show the audit trail")
+        emit(self.filled)
+
+    def _filter(self, before: int | None) -> AuditFilter:
+        return AuditFilter(
             text=self.text.text().strip(),
             entity=self.entity.currentData(),
             since=read_date(self.since, "From date"),
@@ -120,7 +162,6 @@ class AuditDialog(QDialog):
             limit=PAGE + 1,  # one more tells whether there are older ones
             before=before,
         )
-        return audit.list_entries(self.ctx.db, self.ctx.actor, flt)
 
     def done(self, result: int) -> None:
         self.table.save_state()
