@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -69,6 +70,14 @@ class ContentItem(Base):
     __table_args__ = (
         Index("ix_content_item_state_updated", "state", "updated_at"),
         Index("ix_content_item_author_state", "author_id", "state"),
+        # The "Ready to upload" queue: counted and listed newest first from this index alone.
+        Index(
+            "ix_content_item_ready",
+            "open_takedown",
+            "updated_at",
+            sqlite_where=text("waiting_channels > 0"),
+            postgresql_where=text("waiting_channels > 0"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

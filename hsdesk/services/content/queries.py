@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.engine import Database
@@ -25,7 +26,11 @@ def queue_filter(queue: Queue, actor: Actor) -> list[Any]:
     if queue is Queue.AWAITING:
         return [ContentItem.state == ContentState.SUBMITTED, ContentItem.author_id != me]
     if queue is Queue.READY:
-        return [ContentItem.waiting_channels > 0, ContentItem.open_takedown.is_(False)]
+        # A literal 0, as in the index of this queue (a bound value would not match it).
+        return [
+            ContentItem.waiting_channels > literal_column("0"),
+            ContentItem.open_takedown.is_(False),
+        ]
     if queue is Queue.TAKEDOWNS:
         return [ContentItem.open_takedown.is_(True)]
     if queue is Queue.MY_DRAFTS:
@@ -39,11 +44,14 @@ def _where(query: ContentQuery, actor: Actor, db: Database) -> list[Any]:
         where.append(ContentItem.state == query.state)
     if query.author_id is not None:
         where.append(ContentItem.author_id == query.author_id)
-    if query.channel_id is not None:
+    if query.channel_id is not None:  # probed per item: a page in date order stops early
         where.append(
-            ContentItem.id.in_(
-                select(ContentChannel.item_id).where(ContentChannel.channel_id == query.channel_id)
+            select(ContentChannel.item_id)
+            .where(
+                ContentChannel.item_id == ContentItem.id,
+                ContentChannel.channel_id == query.channel_id,
             )
+            .exists()
         )
     if query.day_from is not None:
         where.append(ContentItem.day >= query.day_from)
@@ -94,6 +102,16 @@ def _rows_query(query: ContentQuery, actor: Actor, db: Database):  # type: ignor
 
 def count_items(db: Database, query: ContentQuery, actor: Actor) -> int:
     with db.read() as session:
+        plain = replace(query, channel_id=None, sort=SortKey.UPDATED, descending=True)
+        if query.channel_id is not None and plain == ContentQuery():
+            # Only a channel chosen: its links, one per item, are counted from their index.
+            return int(
+                session.execute(
+                    select(func.count())
+                    .select_from(ContentChannel)
+                    .where(ContentChannel.channel_id == query.channel_id)
+                ).scalar_one()
+            )
         return _count(session, _where(query, actor, db))
 
 

@@ -43,6 +43,7 @@ class ContentListModel(QAbstractTableModel):
         self.ctx = ctx
         self.query = ContentQuery()
         self.total = 0
+        self.read = False  # whether a query has been read yet
         self._rows: list[ContentRow] = []
         self._bold = QFont()
         self._bold.setBold(True)
@@ -55,6 +56,7 @@ class ContentListModel(QAbstractTableModel):
         """Read the count and the first page for a new queue, filter or order."""
         self.beginResetModel()
         self.query = query
+        self.read = True
         self.total = content_queries.count_items(self.ctx.db, query, self.actor)
         self._rows = content_queries.item_rows(self.ctx.db, query, self.actor, 0)
         self.endResetModel()
@@ -124,6 +126,8 @@ class ContentListModel(QAbstractTableModel):
         key = COLUMNS[column][1]
         if key is None:
             return
-        self.set_query(
-            replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
-        )
+        ordered = replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        if self.read:
+            self.set_query(ordered)
+        else:  # the header's order, as the tab is built: kept for the first read
+            self.query = ordered

@@ -123,6 +123,7 @@ class ContentTab(TabPage):
         self.view.selectionModel().currentRowChanged.connect(self._selected)
         self.panel.action.connect(self.act)
         self._loaded = False
+        self._shown = 0  # items shown in the panel so far
         if load:
             self.refresh()
 
@@ -211,12 +212,15 @@ class ContentTab(TabPage):
         if row is None and shown:
             row = 0
         if row is not None:
+            shown_before = self._shown
             self.view.selectRow(row)
-            self._selected(self.model.index(row, 0))
+            if self._shown == shown_before:  # the current row did not change: show it again
+                self._selected(self.model.index(row, 0))
         else:
             self.panel.show_item(None)
 
     def _selected(self, index, _previous=None) -> None:  # type: ignore[no-untyped-def]
+        self._shown += 1
         if not index.isValid():
             self.panel.show_item(None)
             return
