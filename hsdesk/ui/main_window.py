@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -19,7 +18,6 @@ from hsdesk.domain.backups import AUTO_BACKUP_MINUTES, CATCH_UP_SECONDS
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
-from hsdesk.exports.warm_up import WARM_UP_SECONDS, load_pdf_libraries
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.lazy_page import LazyPage
 from hsdesk.ui.platform.database_actions import DatabaseActions
@@ -37,9 +35,6 @@ LICENCES = (
     "argon2-cffi (MIT), platformdirs (MIT), Pillow (MIT-CMU), pyHanko (MIT), cryptography "
     "(Apache 2.0 / BSD) and the DejaVu fonts (Bitstream Vera licence)."
 )
-
-
-log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -124,18 +119,6 @@ class MainWindow(QMainWindow):
             # A backup due at the last close that did not finish (the PC was switched off
             # meanwhile) is taken in the background soon after this start, not at the next close.
             QTimer.singleShot(CATCH_UP_SECONDS * 1000, self._automatic_backup)
-        QTimer.singleShot(WARM_UP_SECONDS * 1000, self._load_pdf_libraries)
-
-    def _load_pdf_libraries(self) -> None:
-        """The PDF libraries, loaded in the background (see hsdesk.exports.warm_up)."""
-        from hsdesk.ui.worker import run_in_background
-
-        run_in_background(
-            load_pdf_libraries,
-            lambda _: None,
-            lambda exc: log.warning("The PDF libraries were not loaded ahead: %s", exc),
-            busy_cursor=False,
-        )
 
     def _automatic_backup(self) -> None:
         from hsdesk.ui.worker import run_in_background
