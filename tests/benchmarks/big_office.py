@@ -219,6 +219,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from hsdesk.app import make_application
+    from hsdesk.ui import collector
 
     compiled(Path(__file__).resolve().parents[2] / "hsdesk")
     with tempfile.TemporaryDirectory(prefix="hsdesk-big-") as tmp:
@@ -230,6 +231,7 @@ def main() -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "ini"))
         app = QApplication.instance() or make_application([])
         assert app is not None
+        collector.settle()  # as hsdesk does once started (app.after_start)
         qInstallMessageHandler(_quiet)
         window_floor, file_floor = work / "floor_window.py", work / "floor_file.py"
         window_floor.write_text(FLOOR_WINDOW, encoding="utf-8")
