@@ -163,34 +163,54 @@ def append_entry(
     connection.execute(trail.insert().values(**row))
 
 
-def record_problems(session: Session) -> list[str]:
-    """Every covered record that differs from its latest state in the audit trail, by name."""
+def latest_states(session: Session, after: int = 0) -> dict[str, str | None]:
+    """``"table:id"`` → the latest digest the trail holds for it (None: deleted), from the
+    entries after number ``after`` (all of them by default)."""
     trail = _table("audit_entry")
     latest: dict[str, str | None] = {}
     rows = session.execute(
-        select(trail.c.data).where(trail.c.data.contains(f'"{RECORDS}"')).order_by(trail.c.seq)
+        select(trail.c.data)
+        .where(trail.c.seq > after, trail.c.data.contains(f'"{RECORDS}"'))
+        .order_by(trail.c.seq)
     )
     for (data,) in rows:
         found = json.loads(data).get(RECORDS)
         if isinstance(found, dict):  # (a move's entry counts "records" too: a number)
             latest.update(found)
+    return latest
+
+
+def added_outside(name: str, number: object) -> str:
+    return f"{COVERED[name]} {number} is not in the audit trail: it was added outside hsdesk"
+
+
+def changed_outside(name: str, number: object) -> str:
+    return (
+        f"{COVERED[name]} {number} was changed outside hsdesk (it no longer matches the audit "
+        "trail)"
+    )
+
+
+def deleted_outside(name: str, number: object) -> str:
+    return f"{COVERED[name]} {number} was deleted outside hsdesk"
+
+
+def record_problems(session: Session) -> list[str]:
+    """Every covered record that differs from its latest state in the audit trail, by name."""
+    latest = latest_states(session)
     connection = session.connection()
     problems: list[str] = []
     present: set[str] = set()
-    for name, label in COVERED.items():
+    for name in COVERED:
         for key, now in states(connection, name).items():
             present.add(key)
             number = key.split(":", 1)[1]
             if key not in latest:
-                problems.append(
-                    f"{label} {number} is not in the audit trail: it was added outside hsdesk"
-                )
+                problems.append(added_outside(name, number))
             elif latest[key] != now:
-                problems.append(
-                    f"{label} {number} was changed outside hsdesk (it no longer matches the audit trail)"
-                )
+                problems.append(changed_outside(name, number))
     for key, was in latest.items():
         name, number = key.split(":", 1)
         if was is not None and key not in present and name in COVERED:
-            problems.append(f"{COVERED[name]} {number} was deleted outside hsdesk")
+            problems.append(deleted_outside(name, number))
     return problems

@@ -7,7 +7,9 @@ from sqlalchemy import select
 from hsdesk.db import filestore
 from hsdesk.db.engine import Database, storage_problems
 from hsdesk.db.models import StoredFile
+from hsdesk.db.record_marks import Marks, all_marks, problems_since
 from hsdesk.db.record_state import record_problems
+from hsdesk.db.schema import HEAD
 from hsdesk.domain import clock
 from hsdesk.services.platform import anchors, last_check
 from hsdesk.services.platform.audit import chain_problem
@@ -40,7 +42,14 @@ def check(db: Database, anchored: bool = True, full: bool = False) -> list[str]:
             broken = chain_problem(session, mark.seq, mark.hash)
         if broken:
             problems.append(broken)
-        problems += record_problems(session)
+        kept = last_check.load_marks(db.where) if anchored else None
+        before_marks = anchors.head_of(session)  # the marks read next include all up to here
+        if full or mark is None or differs is not None or kept is None or kept.revision != HEAD:
+            problems += record_problems(session)
+            marks = all_marks(session.connection())
+        else:  # only the records written since this PC's last check are digested again
+            found, marks = problems_since(session, kept)
+            problems += found
         head = anchors.head_of(session)
         known = set(session.execute(select(StoredFile.sha256)).scalars())
     intact = _file_problems(db, known, {} if full else before.files, problems)
@@ -49,6 +58,8 @@ def check(db: Database, anchored: bool = True, full: bool = False) -> list[str]:
         last_check.save(db.where, last_check.LastCheck(now if whole else before.full_at, intact))
     if anchored and not problems:
         anchors.remember(db.where, head)
+        seq = before_marks.seq if before_marks is not None else 0
+        last_check.save_marks(db.where, Marks(seq, HEAD, marks))
     return problems
 
 

@@ -3,6 +3,10 @@
 stored file it found intact. So a check costs what changed since the last one, not ten years:
 it re-hashes the entries after the head this PC verified and the files whose token changed.
 
+The covered records are compared the same way: only those written since the last check are
+digested again; the rest are held to the short marks this PC kept of them then
+(:mod:`hsdesk.db.record_marks`), so one changed outside hsdesk is still found.
+
 What the shortcut cannot see, a full check can: an old entry edited in place without its hash
 being recomputed. A full check runs when asked for (``check --full``), on a database this PC
 has never checked, and when the last one is FULL_EVERY old. Kept in the PC's own settings
@@ -10,10 +14,14 @@ folder, like the anchors."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
-from hsdesk.db.credentials import read_pc_file, write_pc_file
+from hsdesk.db.credentials import config_dir, read_pc_file, write_pc_file
+from hsdesk.db.filestore import write_atomic
+from hsdesk.db.record_marks import Marks
 
 LAST_CHECK_FILE = "last-check.json"
 FULL_EVERY = timedelta(days=30)
@@ -51,3 +59,22 @@ def save(where: str, state: LastCheck) -> None:
         "files": state.files,
     }
     write_pc_file(LAST_CHECK_FILE, every)
+
+
+def _marks_path(where: str) -> Path:
+    name = hashlib.sha256(where.encode("utf-8")).hexdigest()[:24]
+    return config_dir() / "record-marks" / f"{name}.bin"
+
+
+def load_marks(where: str) -> Marks | None:
+    """The covered records' marks as this PC's last clean check left them (see
+    :mod:`hsdesk.db.record_marks`); None if it kept none, or the file is not whole."""
+    try:
+        data = _marks_path(where).read_bytes()
+    except OSError:
+        return None
+    return Marks.from_bytes(data)
+
+
+def save_marks(where: str, marks: Marks) -> None:
+    write_atomic(_marks_path(where), marks.to_bytes())
