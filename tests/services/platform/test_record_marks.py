@@ -4,7 +4,8 @@ still reported by name. On both engines."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+from outside_edits import copy_consent, directly
+from sqlalchemy import select
 
 from hsdesk.db import record_marks
 from hsdesk.db.models import Complaint, Consent
@@ -16,12 +17,6 @@ from hsdesk.services.platform.integrity import check
 def _ids(db, model) -> list[int]:
     with db.read() as session:
         return list(session.execute(select(model.id).order_by(model.id)).scalars())
-
-
-def _directly(db, sql: str, **values: object) -> None:
-    """A change made with a database tool, not through hsdesk (no audit entry)."""
-    with db.engine.begin() as conn:
-        conn.execute(text(sql), values)
 
 
 def _through_hsdesk(db, complaint_id: int, outcome: str) -> None:
@@ -52,19 +47,11 @@ def test_changes_outside_hsdesk_since_a_clean_check_are_reported_as_the_full_che
     consent = _ids(demo_db, Consent)[0]
     first, second, third = _ids(demo_db, Complaint)[:3]
     _through_hsdesk(demo_db, first, "Resolved by phone")  # hsdesk's own: fine
-    _directly(demo_db, "UPDATE consent SET witness = 'Nobody' WHERE id = :id", id=consent)
-    _directly(demo_db, "DELETE FROM complaint WHERE id = :id", id=second)
+    directly(demo_db, "UPDATE consent SET witness = 'Nobody' WHERE id = :id", id=consent)
+    directly(demo_db, "DELETE FROM complaint WHERE id = :id", id=second)
     _through_hsdesk(demo_db, third, "Apologised")
-    _directly(demo_db, "UPDATE complaint SET outcome = 'Ignored' WHERE id = :id", id=third)
-    _directly(
-        demo_db,
-        "INSERT INTO consent (subject_id, given_by_id, relationship_to_subject, method, witness, "
-        "wording_version, scopes, given_on, expires_on, notes, recorded_by, recorded_at, "
-        "correction_reason) SELECT subject_id, given_by_id, relationship_to_subject, method, "
-        "witness, wording_version, scopes, given_on, expires_on, notes, recorded_by, "
-        "recorded_at, correction_reason FROM consent WHERE id = :id",
-        id=consent,
-    )
+    directly(demo_db, "UPDATE complaint SET outcome = 'Ignored' WHERE id = :id", id=third)
+    copy_consent(demo_db, consent)
     added = max(_ids(demo_db, Consent))
     quick = check(demo_db)
     assert sorted(quick) == sorted(
@@ -104,7 +91,7 @@ def test_marks_that_are_not_whole_mean_the_full_comparison(demo_db):
     path.write_bytes(path.read_bytes()[:-3])  # cut short
     assert last_check.load_marks(demo_db.where) is None
     consent = _ids(demo_db, Consent)[0]
-    _directly(demo_db, "UPDATE consent SET witness = 'Nobody' WHERE id = :id", id=consent)
+    directly(demo_db, "UPDATE consent SET witness = 'Nobody' WHERE id = :id", id=consent)
     assert check(demo_db) == [
         f"consent record {consent} was changed outside hsdesk (it no longer matches the audit "
         "trail)"

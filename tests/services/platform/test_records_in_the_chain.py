@@ -5,7 +5,8 @@ directly in the database, outside hsdesk. On both engines."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+from outside_edits import copy_consent, directly
+from sqlalchemy import select
 
 from hsdesk.db.models import Complaint, Consent, ContentDecision, Publication
 from hsdesk.services.platform.integrity import check
@@ -16,19 +17,13 @@ def _first(db, model) -> int:
         return session.execute(select(model.id).order_by(model.id)).scalars().first()
 
 
-def _directly(db, sql: str, **values: object) -> None:
-    """A change made with a database tool, not through hsdesk (no audit entry)."""
-    with db.engine.begin() as conn:
-        conn.execute(text(sql), values)
-
-
 def test_the_demo_office_checks_clean(demo_db):
     assert check(demo_db) == []
 
 
 def test_a_consents_uses_widened_outside_hsdesk_is_reported(demo_db):
     consent = _first(demo_db, Consent)
-    _directly(
+    directly(
         demo_db,
         "UPDATE consent SET scopes = :wide WHERE id = :id",
         wide="internal,website,social,press",
@@ -51,8 +46,8 @@ def test_a_complaint_and_an_approval_deleted_outside_hsdesk_are_reported(demo_db
             .scalars()
             .first()
         )
-    _directly(demo_db, "DELETE FROM complaint WHERE id = :id", id=complaint)
-    _directly(demo_db, "DELETE FROM content_decision WHERE id = :id", id=decision)
+    directly(demo_db, "DELETE FROM complaint WHERE id = :id", id=complaint)
+    directly(demo_db, "DELETE FROM content_decision WHERE id = :id", id=decision)
     problems = check(demo_db)
     assert f"complaint {complaint} was deleted outside hsdesk" in problems
     assert f"approval decision {decision} was deleted outside hsdesk" in problems
@@ -60,15 +55,7 @@ def test_a_complaint_and_an_approval_deleted_outside_hsdesk_are_reported(demo_db
 
 def test_a_record_added_outside_hsdesk_is_reported(demo_db):
     consent = _first(demo_db, Consent)
-    _directly(
-        demo_db,
-        "INSERT INTO consent (subject_id, given_by_id, relationship_to_subject, method, witness, "
-        "wording_version, scopes, given_on, expires_on, notes, recorded_by, recorded_at, "
-        "correction_reason) SELECT subject_id, given_by_id, relationship_to_subject, method, "
-        "witness, wording_version, scopes, given_on, expires_on, notes, recorded_by, "
-        "recorded_at, correction_reason FROM consent WHERE id = :id",
-        id=consent,
-    )
+    copy_consent(demo_db, consent)
     problems = check(demo_db)
     assert len(problems) == 1
     assert problems[0].endswith("is not in the audit trail: it was added outside hsdesk")
