@@ -16,6 +16,7 @@ from hsdesk.commands.common import (
     system_actor,
 )
 from hsdesk.db.location import is_url, resolve_location
+from hsdesk.domain.progress import Steps
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -67,6 +68,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress_on_screen() -> Steps | None:
+    """How far a check has got, a line when it moves on (or another tenth of the stored files),
+    on the screen; not when the output is redirected (a script reads only the result)."""
+    if not sys.stderr.isatty():
+        return None
+    said: list[tuple[str, int]] = []
+
+    def report(done: int, _total: int, what: str) -> None:
+        stage = "files" if what.startswith("Stored file") else what
+        if not said or said[-1][0] != stage or done // 10 > said[-1][1] // 10:
+            said.append((stage, done))
+            print(f"{done:3d}%  {what}", file=sys.stderr, flush=True)
+
+    return Steps(report)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from hsdesk.db.migrate import schema_state
     from hsdesk.domain.errors import DatabaseDamaged, HsdeskError
@@ -86,7 +103,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     from hsdesk.services.platform.anchors import against
 
-    problems = check(db, full=args.full)
+    problems = check(db, full=args.full, steps=_progress_on_screen())
     try:
         for earlier in args.against:
             problems += against(db, Path(earlier))

@@ -11,21 +11,27 @@ from hsdesk.db.record_marks import Marks, all_marks, problems_since
 from hsdesk.db.record_state import record_problems
 from hsdesk.db.schema import HEAD
 from hsdesk.domain import clock
+from hsdesk.domain.progress import Report, Steps
 from hsdesk.services.platform import anchors, last_check
 from hsdesk.services.platform.audit import chain_problem
 
 
-def check(db: Database, anchored: bool = True, full: bool = False) -> list[str]:
+def check(
+    db: Database, anchored: bool = True, full: bool = False, steps: Steps | None = None
+) -> list[str]:
     """Every problem found, in plain words; an empty list means all is well. With ``anchored``,
     the trail is also compared with the head this PC verified before (a trail cut short or
     rewritten is reported), and a clean result becomes this PC's new anchor. Then only what is
     new since this PC's last check is re-hashed (entries after that head, stored files whose
-    token changed), unless ``full`` is asked for or due (see :mod:`last_check`)."""
+    token changed), unless ``full`` is asked for or due (see :mod:`last_check`). ``steps`` hears
+    how far it has got (in percent, with what it is doing) and may stop it: nothing is kept."""
+    step = steps.step if steps is not None else (lambda _done, _total, _what: None)
     mark = anchors.seen(db.where) if anchored else None
     before = last_check.load(db.where) if anchored else last_check.LastCheck()
     now = clock.now()
     full = full or mark is None or before.full_due(now)
     # Every page is read either way; the full check also holds each index to its table.
+    step(0, 100, "Checking the database" + (" and its indexes" if full else ""))
     problems = storage_problems(db, full=full)
     if any(p.startswith("database file damaged") for p in problems):
         return problems  # reading rows from a damaged file would only add noise
@@ -36,12 +42,14 @@ def check(db: Database, anchored: bool = True, full: bool = False) -> list[str]:
             # A restore the trail records explains it (and is there for anyone to read).
             if differs and anchors.restored_since(session, mark) is None:
                 problems.append(differs)
+        step(30, 100, "Checking the audit trail")
         if full or mark is None or differs is not None:
             broken = chain_problem(session)
         else:  # the entries up to the head this PC verified are the ones it verified
             broken = chain_problem(session, mark.seq, mark.hash)
         if broken:
             problems.append(broken)
+        step(45, 100, "Comparing the records with the audit trail")
         kept = last_check.load_marks(db.where) if anchored else None
         before_marks = anchors.head_of(session)  # the marks read next include all up to here
         if full or mark is None or differs is not None or kept is None or kept.revision != HEAD:
@@ -52,7 +60,8 @@ def check(db: Database, anchored: bool = True, full: bool = False) -> list[str]:
             problems += found
         head = anchors.head_of(session)
         known = set(session.execute(select(StoredFile.sha256)).scalars())
-    intact = _file_problems(db, known, {} if full else before.files, problems)
+    intact = _file_problems(db, known, {} if full else before.files, problems, step)
+    step(100, 100, "Checked")
     if anchored:
         whole = full and not broken
         last_check.save(db.where, last_check.LastCheck(now if whole else before.full_at, intact))
@@ -64,13 +73,19 @@ def check(db: Database, anchored: bool = True, full: bool = False) -> list[str]:
 
 
 def _file_problems(
-    db: Database, known: set[str], verified: dict[str, str], problems: list[str]
+    db: Database,
+    known: set[str],
+    verified: dict[str, str],
+    problems: list[str],
+    step: Report,
 ) -> dict[str, str]:
     """Hash each stored file not found intact before with the same token; adds what is wrong
     to ``problems`` and returns the tokens of the files now known to be intact."""
     tokens = db.files.versions()
     intact: dict[str, str] = {}
-    for sha in sorted(known):
+    for number, sha in enumerate(sorted(known), 1):
+        if number % 200 == 1 or number == len(known):
+            step(65 + 35 * number // len(known), 100, f"Stored file {number:,} of {len(known):,}")
         token = tokens.get(sha)
         if token is not None and verified.get(sha) == token:
             intact[sha] = token

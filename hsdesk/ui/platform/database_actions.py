@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services.platform import connection
-from hsdesk.ui.common import ask, progress_dialog, show_error
+from hsdesk.ui.common import ask, progress_dialog, show_error, show_status
 
 if TYPE_CHECKING:
     from hsdesk.db.backup import BackupResult
@@ -151,8 +151,9 @@ class DatabaseActions:
         run_in_background(lambda: verified_since_seen(self.ctx.db), done, failed, busy_cursor=False)
 
     def check_database(self) -> None:
+        from hsdesk.domain.progress import Steps, Stopped
         from hsdesk.services.platform.integrity import check, not_checked
-        from hsdesk.ui.worker import run_in_background
+        from hsdesk.ui.worker import run_with_progress
 
         def done(problems: list[str]) -> None:
             if not problems:
@@ -182,9 +183,34 @@ class DatabaseActions:
                 "looks after hsdesk.",
             )
 
-        run_in_background(
-            lambda: check(self.ctx.db), done, lambda exc: show_error(self.window, exc)
+        box = progress_dialog(self.window, "Checking the database", "Starting…", 100, modal=False)
+        box.setMinimumWidth(400)
+
+        def on_progress(step: int, total: int, text: str) -> None:
+            box.setMaximum(total)
+            box.setValue(step)
+            box.setLabelText(text)
+
+        def finished(problems: list[str]) -> None:
+            box.close()
+            done(problems)
+
+        def failed(exc: Exception) -> None:
+            box.close()
+            if isinstance(exc, Stopped):
+                show_status(self.window, "The check was stopped; nothing was recorded.")
+            else:
+                show_error(self.window, exc)
+
+        db = self.ctx.db
+        job = run_with_progress(
+            lambda progress: check(db, steps=Steps(progress.report, progress.cancelled)),
+            finished,
+            failed,
+            on_progress,
         )
+        box.canceled.connect(job.cancel)
+        box.show()
 
     # The office server
 

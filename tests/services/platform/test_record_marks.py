@@ -96,3 +96,25 @@ def test_marks_that_are_not_whole_mean_the_full_comparison(demo_db):
         f"consent record {consent} was changed outside hsdesk (it no longer matches the audit "
         "trail)"
     ]
+
+
+def test_a_check_says_how_far_it_has_got_and_stopping_it_keeps_nothing(demo_db):
+    from hsdesk.domain.progress import Steps, Stopped
+    from hsdesk.services.platform import anchors
+
+    seen: list[tuple[int, str]] = []
+    stop = Steps(lambda done, _total, what: seen.append((done, what)), lambda: len(seen) >= 2)
+    try:
+        check(demo_db, steps=stop)
+    except Stopped:
+        pass
+    else:
+        raise AssertionError("the check was not stopped")
+    assert anchors.seen(demo_db.where) is None  # stopped: no anchor, no marks kept
+    assert last_check.load_marks(demo_db.where) is None
+    seen.clear()
+    assert check(demo_db, steps=Steps(lambda done, _t, what: seen.append((done, what)))) == []
+    done = [d for d, _what in seen]
+    assert done == sorted(done) and done[-1] == 100 and seen[-1][1] == "Checked"
+    assert seen[0][1] == "Checking the database and its indexes"  # the first check is full
+    assert any(what.startswith("Stored file 1 of") for _d, what in seen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from hsdesk.db.engine import Database
 from hsdesk.domain import clock
@@ -32,8 +32,11 @@ def test_backup_now_and_check_report_in_plain_words(qtbot, ctx, monkeypatch):
     assert backup.kind is BackupKind.MANUAL and str(backup.path) in shown[0]
     assert "people" in shown[0] and "USB stick" in shown[0]
     window.database.check_database()
+    [box] = window.findChildren(QProgressDialog)
+    assert box.windowTitle() == "Checking the database"
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=20_000)
     assert shown[1].startswith("All is well")
+    assert box.labelText() == "Checked" and not box.isVisible()
 
 
 def test_restore_from_backup_closes_the_window_then_puts_the_backup_back(qtbot, ctx, monkeypatch):
