@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -13,6 +14,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -72,10 +74,24 @@ def table(rows: list[list[Any]], widths: list[Any], *commands: tuple[Any, ...]) 
     return result
 
 
+@lru_cache(maxsize=16)
+def _reader(source: bytes | str) -> ImageReader:
+    return ImageReader(io.BytesIO(source) if isinstance(source, bytes) else source)
+
+
+def shared_image(source: bytes | str, **size: float) -> Image:
+    """An image placed many times (the logo, the Chair's signature in every induction pack):
+    read and decoded once per process, and stored once in each PDF. ``source`` is its bytes
+    or its file's path."""
+    image = Image(io.BytesIO(source) if isinstance(source, bytes) else source, **size)
+    image._img = _reader(source)  # reportlab's own field: the decoded picture it draws
+    return image
+
+
 def letterhead(subtitle: str) -> Flowable:
     """The scheme's logo and name across the top of the first page."""
     style = styles()
-    logo = Image(str(resource("logo.png")), width=60 * mm, height=15 * mm)
+    logo = shared_image(str(resource("logo.png")), width=60 * mm, height=15 * mm)
     words = Paragraph(
         f"<b>{escape(SCHEME_NAME)}</b><br/><font size=9 color='#5b6170'>{escape(subtitle)}</font>",
         style["body"],

@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.policy import PolicyStatus, PolicyVersionRecord
-from hsdesk.exports.layout import GREY, build_pdf, escape, letterhead, styles, table
+from hsdesk.exports.layout import (
+    GREY,
+    build_pdf,
+    escape,
+    letterhead,
+    shared_image,
+    styles,
+    table,
+)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -20,7 +26,7 @@ def _paragraphs(text: str) -> list[str]:
 def signature_image(png: bytes | None) -> Flowable:
     if not png:
         return Spacer(1, 18 * mm)
-    image = Image(io.BytesIO(png))
+    image = shared_image(png)
     ratio = image.imageWidth / max(image.imageHeight, 1)
     height = 20 * mm
     image.drawHeight, image.drawWidth = height, min(height * ratio, 80 * mm)
