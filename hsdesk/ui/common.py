@@ -131,6 +131,15 @@ def progress_dialog(
     return dialog
 
 
+def close_progress(dialog: QProgressDialog) -> None:
+    """Take a progress dialog away for good once its work is done. (Only hiding it is not
+    enough: a QProgressDialog shows itself again when its minimum duration has passed since
+    it was made, so a quick job would leave it standing at 100 % over the window.)"""
+    dialog.reset()  # stops the timer that would show it
+    dialog.hide()
+    dialog.deleteLater()
+
+
 def push_button(text: str, slot: Callable[[], object]) -> QPushButton:
     button = QPushButton(text)
     button.clicked.connect(lambda _checked=False: slot())
@@ -341,11 +350,11 @@ def export_csv_file(
         box.setLabelText(text)
 
     def finished(count: int) -> None:
-        box.close()
+        close_progress(box)
         show_status(parent, f"Wrote {count:,} rows to {name}")
 
     def failed(exc: Exception) -> None:
-        box.close()
+        close_progress(box)
         if isinstance(exc, Stopped):
             show_status(parent, f"Export cancelled: {name} was not written")
         else:

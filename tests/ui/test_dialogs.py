@@ -262,6 +262,7 @@ def test_every_one_line_box_has_a_limit(qtbot, qapp, ctx):
     qtbot.addWidget(audit)
     _read(qtbot, audit)
     channel = ChannelForm(ctx, None, audit)
+    qtbot.addWidget(channel)  # closed at the end too (a dialog over a dialog stays shown)
     person = PersonDialog(ctx)
     qtbot.addWidget(person)
     boxes: list[QLineEdit] = []

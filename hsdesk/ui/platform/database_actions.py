@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services.platform import connection
-from hsdesk.ui.common import ask, progress_dialog, show_error, show_status
+from hsdesk.ui.common import ask, close_progress, progress_dialog, show_error, show_status
 
 if TYPE_CHECKING:
     from hsdesk.db.backup import BackupResult
@@ -192,11 +192,11 @@ class DatabaseActions:
             box.setLabelText(text)
 
         def finished(problems: list[str]) -> None:
-            box.close()
+            close_progress(box)
             done(problems)
 
         def failed(exc: Exception) -> None:
-            box.close()
+            close_progress(box)
             if isinstance(exc, Stopped):
                 show_status(self.window, "The check was stopped; nothing was recorded.")
             else:
@@ -299,11 +299,11 @@ class DatabaseActions:
             box.setLabelText(text)
 
         def finished(result: object) -> None:
-            box.close()
+            close_progress(box)
             done(result)
 
         def failed(exc: Exception) -> None:
-            box.close()
+            close_progress(box)
             show_error(self.window, exc, refusal)
 
         def run(progress: Progress) -> object:

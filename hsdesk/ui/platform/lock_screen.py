@@ -10,6 +10,7 @@ from enum import Enum
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from hsdesk.db.engine import Database
 from hsdesk.domain import clock
@@ -186,7 +187,8 @@ class LockScreen(QObject):
 
     def uncover(self) -> None:
         for cover in self.covers:
-            cover.deleteLater()
+            if isValid(cover):  # (a cover goes with its window, if that was closed meanwhile)
+                cover.deleteLater()
         self.covers = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
