@@ -196,6 +196,32 @@ def _why_not(name: str, facts: list[ConsentFact], scope: ConsentScope, day: date
     return f"{name}'s consent starts on {format_date(latest.given_on)}"
 
 
+# (person, scope) -> (the last day a covering consent runs to, or None; why not, if none)
+Standings = dict[tuple[int, ConsentScope], tuple[date | None, str]]
+
+
+def _standing(
+    scope: ConsentScope,
+    day: date,
+    person_id: int,
+    name: str,
+    consents: Mapping[int, list[ConsentFact]],
+    known: Standings | None,
+) -> tuple[date | None, str]:
+    found = known.get((person_id, scope)) if known is not None else None
+    if found is None:
+        facts = consents.get(person_id, [])
+        covering = [f for f in facts if f.covers(scope, day)]
+        found = (
+            (max(f.expires_on for f in covering), "")
+            if covering
+            else (None, _why_not(name, facts, scope, day))
+        )
+        if known is not None:
+            known[(person_id, scope)] = found
+    return found
+
+
 def clear_for(
     scope: ConsentScope,
     day: date,
@@ -203,6 +229,7 @@ def clear_for(
     unidentified: int,
     consents: Mapping[int, list[ConsentFact]],
     checked: bool = True,
+    known: Standings | None = None,
 ) -> ScopeClearance:
     """The clearance of one photo for one scope on one day.
 
@@ -210,7 +237,8 @@ def clear_for(
     consent records (any status). The rule: cleared exactly when someone has checked who is
     pictured (``checked``), nobody is unidentified, and each person pictured has a record that
     covers the scope on the day. "Not checked" is not "nobody": an unchecked photo is cleared for
-    no use.
+    no use. ``known`` keeps what was worked out for each person and scope, so a library of
+    thousands of photos of the same few hundred people looks at each person's records once.
     """
     if not checked:
         return ScopeClearance(scope, Clearance.UNCHECKED, (UNCHECKED_REASON,))
@@ -219,13 +247,11 @@ def clear_for(
         people = "person" if unidentified == 1 else "people"
         reasons.append(f"{unidentified} unidentified {people}")
     ending: list[tuple[date, str]] = []
-    for person_id, name in sorted(pictured.items(), key=lambda item: item[1]):
-        facts = consents.get(person_id, [])
-        covering = [f for f in facts if f.covers(scope, day)]
-        if not covering:
-            reasons.append(_why_not(name, facts, scope, day))
+    for person_id, name in sorted(pictured.items(), key=lambda item: (item[1], item[0])):
+        last_day, why = _standing(scope, day, person_id, name, consents, known)
+        if last_day is None:
+            reasons.append(why)
             continue
-        last_day = max(f.expires_on for f in covering)
         if last_day - day <= timedelta(days=EXPIRING_DAYS):
             ending.append((last_day, f"{name}'s consent ends on {format_date(last_day)}"))
     if reasons:
@@ -241,5 +267,8 @@ def clearances(
     unidentified: int,
     consents: Mapping[int, list[ConsentFact]],
     checked: bool = True,
+    known: Standings | None = None,
 ) -> tuple[ScopeClearance, ...]:
-    return tuple(clear_for(s, day, pictured, unidentified, consents, checked) for s in ConsentScope)
+    return tuple(
+        clear_for(s, day, pictured, unidentified, consents, checked, known) for s in ConsentScope
+    )

@@ -10,7 +10,11 @@ from hsdesk.domain.offices import holds_on
 
 
 def full_name(person: Person) -> str:
-    return f"{person.first_name} {person.last_name}".strip()
+    return name_of(person.first_name, person.last_name)
+
+
+def name_of(first: str, last: str) -> str:
+    return f"{first} {last}".strip()
 
 
 def has_left(person: Person, day: date) -> bool:

@@ -9,16 +9,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from hsdesk.db.models import Consent, ConsentWithdrawal, Photo, PhotoSubject
-from hsdesk.domain.consent import ConsentFact, ConsentScope, clearances
+from hsdesk.db.models import Consent, ConsentWithdrawal, Person, Photo, PhotoSubject
+from hsdesk.domain.consent import ConsentFact, ConsentScope, Standings, clearances
 from hsdesk.domain.photo_records import PhotoRecord, PictureRef
-from hsdesk.services.people.roles import full_name
+from hsdesk.services.people.roles import full_name, name_of
 
 
+@lru_cache(maxsize=64)  # a handful of combinations, over tens of thousands of records
 def parse_scopes(text: str) -> frozenset[ConsentScope]:
     return frozenset(ConsentScope(v) for v in text.split(",") if v)
 
@@ -79,32 +82,66 @@ def photo_records(session: Session, photos: list[Photo], day: date) -> list[Phot
     """Records of these photos with their clearance for every use on the day."""
     people = {s.person_id for p in photos for s in p.subjects}
     facts = consent_facts(session, people if len(people) < 500 else None)
-    records = []
-    for photo in photos:
-        pictured = {s.person_id: full_name(s.person) for s in photo.subjects}
-        records.append(
-            PhotoRecord(
-                id=photo.id,
-                sha256=photo.sha256,
-                original_name=photo.original_name,
-                caption=photo.caption,
-                event=photo.event,
-                taken_on=photo.taken_on,
-                width=photo.width,
-                height=photo.height,
-                unidentified=photo.unidentified,
-                imported_at=photo.imported_at,
-                pictured=tuple(
-                    PictureRef(pid, name)
-                    for pid, name in sorted(pictured.items(), key=lambda i: i[1])
-                ),
-                clearances=clearances(
-                    day, pictured, photo.unidentified, facts, photo.checked_at is not None
-                ),
-                checked=photo.checked_at is not None,
-            )
+    known: Standings = {}  # each person's standing per use, worked out once for all photos
+    return [
+        _record(
+            photo, {s.person_id: full_name(s.person) for s in photo.subjects}, day, facts, known
         )
-    return records
+        for photo in photos
+    ]
+
+
+def every_photo_record(session: Session, day: date) -> list[PhotoRecord]:
+    """Every photo's record, newest first: as photo_records gives them, read as plain rows (the
+    library of ten years holds tens of thousands; made into objects they took seconds)."""
+    photos = session.execute(
+        select(*(getattr(Photo, name) for name in _PHOTO_FIELDS)).order_by(
+            Photo.taken_on.desc(), Photo.id.desc()
+        )
+    ).all()
+    pictured: dict[int, dict[int, str]] = defaultdict(dict)
+    subjects = select(
+        PhotoSubject.photo_id, PhotoSubject.person_id, Person.first_name, Person.last_name
+    ).join(Person, Person.id == PhotoSubject.person_id)
+    for photo_id, person_id, first, last in session.execute(subjects):
+        pictured[photo_id][person_id] = name_of(first, last)
+    facts, known = consent_facts(session), Standings()
+    return [_record(photo, pictured.get(photo.id, {}), day, facts, known) for photo in photos]
+
+
+_PHOTO_FIELDS = (
+    "id", "sha256", "original_name", "caption", "event", "taken_on", "width", "height",
+    "unidentified", "imported_at", "checked_at",
+)  # fmt: skip
+
+
+def _record(
+    photo: Any,
+    pictured: dict[int, str],
+    day: date,
+    facts: dict[int, list[ConsentFact]],
+    known: Standings,
+) -> PhotoRecord:
+    """One photo's record (``photo``: its row or its object, with the fields above)."""
+    checked = photo.checked_at is not None
+    return PhotoRecord(
+        id=photo.id,
+        sha256=photo.sha256,
+        original_name=photo.original_name,
+        caption=photo.caption,
+        event=photo.event,
+        taken_on=photo.taken_on,
+        width=photo.width,
+        height=photo.height,
+        unidentified=photo.unidentified,
+        imported_at=photo.imported_at,
+        pictured=tuple(
+            PictureRef(pid, name)
+            for pid, name in sorted(pictured.items(), key=lambda i: (i[1], i[0]))
+        ),
+        clearances=clearances(day, pictured, photo.unidentified, facts, checked, known),
+        checked=checked,
+    )
 
 
 def photos_showing(session: Session, person_ids: Iterable[int], day: date) -> list[PhotoRecord]:

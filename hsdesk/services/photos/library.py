@@ -25,7 +25,7 @@ from hsdesk.domain.errors import HsdeskError, NotFound, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.photo_records import PhotoDetails, PhotoRecord
 from hsdesk.services.people.roles import full_name
-from hsdesk.services.photos.clearance import photo_records, photos_query
+from hsdesk.services.photos.clearance import every_photo_record, photo_records, photos_query
 from hsdesk.services.photos.files import (
     THUMB_SIZE,
     PhotoFile,
@@ -78,11 +78,8 @@ def get_photo(db: Database, photo_id: int, today: date | None = None) -> PhotoRe
 
 def library(db: Database, today: date | None = None) -> list[PhotoRecord]:
     """Every photo with its clearance per use, newest first."""
-    query = photos_query().order_by(Photo.taken_on.desc(), Photo.id.desc())
     with db.read() as session:
-        return photo_records(
-            session, list(session.execute(query).scalars()), today or clock.today()
-        )
+        return every_photo_record(session, today or clock.today())
 
 
 def events(db: Database) -> list[str]:

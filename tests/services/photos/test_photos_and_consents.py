@@ -338,3 +338,22 @@ def test_the_databases_choice_of_consents_matches_the_rule_on_any_day(demo_db):
                 assert withdrawals.lost_photo_ids(session, ended, day) == full
                 lost_seen.update(full)
     assert len(days) > 100 and every and lost_seen
+
+
+def test_the_library_read_as_rows_is_the_same_as_from_objects(demo_db):
+    """The library's quick read gives the same records as the one the rest of hsdesk uses."""
+    from hsdesk.services.photos.clearance import (
+        every_photo_record,
+        photo_records,
+        photos_query,
+    )
+
+    with demo_db.read() as session:
+        query = photos_query().order_by(Photo.taken_on.desc(), Photo.id.desc())
+        for day in (TODAY, TODAY + timedelta(days=400)):  # later: consents have ended
+            from_objects = photo_records(session, list(session.execute(query).scalars()), day)
+            assert every_photo_record(session, day) == from_objects
+            assert {c.status for r in from_objects for c in r.clearances} >= {
+                Clearance.CLEARED,
+                Clearance.BLOCKED,
+            }
