@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import shutil
 import sys
@@ -26,12 +25,13 @@ from hsdesk.db.migrate import PageCheck, ensure_schema
 from hsdesk.diagnostics import setup_logging
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import DatabaseDamaged, DatabaseInUse, HsdeskError, ServerUnavailable
-from hsdesk.exports.warm_up import WARM_UP_SECONDS, load_pdf_libraries
+from hsdesk.exports.warm_up import WARM_UP_SECONDS
 from hsdesk.resources import resource
 from hsdesk.ui import collector, text_limits
+from hsdesk.ui.after_start import after_start
 from hsdesk.ui.platform.crash_dialog import install_crash_handler
 from hsdesk.ui.platform.single_instance import InstanceServer, ask_running_to_show, instance_key
-from hsdesk.ui.worker import run_in_background, wait_for_background
+from hsdesk.ui.worker import wait_for_background
 
 if TYPE_CHECKING:
     from hsdesk.db.lock import DatabaseLock
@@ -242,7 +242,7 @@ def _windows(
             server.front = window.window  # the window in front: this one
         window.show()
         if remember_tab and not args.quit_when_shown:  # the first window of this start
-            QTimer.singleShot(WARM_UP_SECONDS * 1000, after_start)
+            QTimer.singleShot(WARM_UP_SECONDS * 1000, window, partial(after_start, window))
         window.listen_for_changes()
         window.session.watch_idle(lock_minutes(db))
         if first_start:
@@ -271,17 +271,6 @@ def _windows(
             window.finish()  # the backup on closing, if anything changed
             return Session(0)
         actor, first_start, remember_tab = next_actor, False, False
-
-
-def after_start() -> None:
-    """Soon after the first window shows: load the PDF libraries on a worker thread (see
-    hsdesk.exports.warm_up), then freeze what hsdesk keeps for good out of later collections."""
-    run_in_background(
-        load_pdf_libraries,
-        lambda _: collector.settle(),
-        lambda exc: logging.getLogger(__name__).warning("PDF libraries not loaded ahead: %s", exc),
-        busy_cursor=False,
-    )
 
 
 def _report_shown(window: QWidget) -> None:

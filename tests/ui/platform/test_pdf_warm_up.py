@@ -8,7 +8,9 @@ import subprocess
 import sys
 import threading
 
-from hsdesk import app
+from PySide6.QtWidgets import QWidget
+
+from hsdesk.ui import after_start as start_up
 
 CHECK = """
 import sys
@@ -36,10 +38,16 @@ def test_after_start_they_load_on_a_worker_thread_and_the_heap_is_frozen(qtbot, 
     collection on the UI thread short."""
     threads: list[str] = []
     monkeypatch.setattr(
-        app, "load_pdf_libraries", lambda: threads.append(threading.current_thread().name)
+        start_up, "load_pdf_libraries", lambda: threads.append(threading.current_thread().name)
     )
+    window = QWidget()
+    qtbot.addWidget(window)
+    start_up.after_start(window)  # a window closed before then: nothing is loaded, nothing frozen
+    qtbot.wait(100)
+    assert not threads and gc.get_freeze_count() == 0
+    window.show()
     try:
-        app.after_start()
+        start_up.after_start(window)
         qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)
     finally:
         gc.unfreeze()  # the other tests' objects are collected as before
