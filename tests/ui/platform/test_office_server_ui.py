@@ -102,7 +102,7 @@ def test_moving_from_the_window_copies_with_progress_then_opens_the_server(
     assert credentials.saved_server() == credentials.without_password(empty_server)
     assert credentials.stored_password(empty_server) == password
     config = Path(os.environ["HSDESK_CONFIG_DIR"])
-    assert all(password not in p.read_text() for p in config.rglob("*") if p.is_file())
+    assert all(password.encode() not in p.read_bytes() for p in config.rglob("*") if p.is_file())
     pc.dispose()
     assert Database(str(pc.path)).moved_to is not None
 
