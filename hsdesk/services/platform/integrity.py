@@ -54,7 +54,7 @@ def check(
         before_marks = anchors.head_of(session)  # the marks read next include all up to here
         if full or mark is None or differs is not None or kept is None or kept.revision != HEAD:
             problems += record_problems(session)
-            marks = all_marks(session.connection())
+            marks = all_marks(session.connection()) if anchored else {}  # kept only if anchored
         else:  # only the records written since this PC's last check are digested again
             found, marks = problems_since(session, kept)
             problems += found
