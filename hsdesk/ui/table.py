@@ -6,9 +6,16 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from hsdesk.ui.record_table import RECORD_ROLE, Column, RecordFilterProxy, RecordTableModel
+from hsdesk.ui.record_table import (
+    RECORD_ROLE,
+    Column,
+    RecordFilterProxy,
+    RecordSortProxy,
+    RecordTableModel,
+)
 from hsdesk.ui.signals import emit
 
 R = TypeVar("R")
@@ -25,12 +32,14 @@ class RecordTable(QTableView, Generic[R]):
         parent: QWidget | None = None,
         source: RecordTableModel[R] | None = None,
         default_sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
+        filtered: bool = True,
     ) -> None:
+        """``filtered=False`` for rows filtered before they are given (no filter per row here)."""
         super().__init__(parent)
         self.settings_key = settings_key
         self.default_sort = default_sort  # until the user sorts it their way
         self.source = source or RecordTableModel(columns, self)
-        self.proxy = RecordFilterProxy(self)
+        self.proxy = RecordFilterProxy(self) if filtered else RecordSortProxy(self)
         self.proxy.setSourceModel(self.source)
         self.setModel(self.proxy)
         self.setSortingEnabled(True)
@@ -45,6 +54,9 @@ class RecordTable(QTableView, Generic[R]):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
+        # Columns are sized to the rows in view and 50 more, not to every row: sizing them to
+        # the 2,000 people of ten years held the window up for more than half a second.
+        header.setResizeContentsPrecision(50)
         self.doubleClicked.connect(
             lambda index: emit(self.activated_record, index.data(RECORD_ROLE))
         )
@@ -54,13 +66,30 @@ class RecordTable(QTableView, Generic[R]):
             )
         )
         self._restored = False
+        self.reading = False
+
+    def set_reading(self, reading: bool = True) -> None:
+        """Say the rows are being read; an empty table says so until they come."""
+        self.reading = reading
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.reading and self.proxy.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, "Reading…")
+            painter.end()
 
     def set_records(self, records: Sequence[R], keep: Callable[[R], Any] | None = None) -> None:
         """Replace the rows; ``keep`` gives a key so the same record stays selected."""
         previous = self.selected_record()
+        self.set_reading(False)
+        first = not self._restored
+        remembered = first and self.restore_state()  # the order is set before the rows come
         self.source.set_records(records)
-        if not self._restored:
-            self.restore_state()
+        if first and not remembered:
+            self.resizeColumnsToContents()
         if previous is not None and keep is not None:
             self.select_where(lambda r: keep(r) == keep(previous))
 
@@ -81,12 +110,15 @@ class RecordTable(QTableView, Generic[R]):
         index = self.currentIndex()
         return index.data(RECORD_ROLE) if index.isValid() else None
 
-    def restore_state(self) -> None:
+    def restore_state(self) -> bool:
+        """The columns' widths and order, and the sort, as this user left them; False when
+        there are none (the default sort is then used, and the columns fit their rows)."""
         self._restored = True
         state = QSettings().value(f"tables/{self.settings_key}")
-        if state is None or not self.horizontalHeader().restoreState(state):
-            self.resizeColumnsToContents()
-            self.sortByColumn(*self.default_sort)
+        if state is not None and self.horizontalHeader().restoreState(state):
+            return True
+        self.sortByColumn(*self.default_sort)
+        return False
 
     def save_state(self) -> None:
         QSettings().setValue(f"tables/{self.settings_key}", self.horizontalHeader().saveState())

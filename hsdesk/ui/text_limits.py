@@ -17,9 +17,9 @@ class OneLineLimits(QObject):
     """Gives each one-line box without a limit of its own ONE_LINE_LIMIT as it is first shown."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            event.type() == QEvent.Type.Polish
-            and isinstance(watched, QLineEdit)
+        if (  # (every event of the application passes here: the cheapest test comes first)
+            isinstance(watched, QLineEdit)
+            and event.type() == QEvent.Type.Polish
             and watched.maxLength() == QT_DEFAULT_MAX_LENGTH
         ):
             watched.setMaxLength(ONE_LINE_LIMIT)

@@ -40,3 +40,10 @@ def when_dialog_opens(kind: type[QDialog], act) -> None:
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(20, poll)
+
+
+def wait_for_reads(qtbot, view, timeout: int = 10000) -> None:
+    """Wait until the view's latest read (its ``reads``, a LatestRead) is shown."""
+    if view.reads.loading:
+        with qtbot.waitSignal(view.reads.filled, timeout=timeout):
+            pass

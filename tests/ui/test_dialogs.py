@@ -1,7 +1,7 @@
 """Sign-in, first administrator, office holding, account, dashboard and main window."""
 
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
-from window_driving import answer_next_message_box, type_text
+from window_driving import answer_next_message_box, type_text, wait_for_reads
 
 from hsdesk.domain import clock
 from hsdesk.domain.attention import Area
@@ -196,9 +196,8 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
     qtbot.addWidget(again)
     again.show()
     assert again.tabs.currentIndex() == 2
-    assert (
-        again.tab(Area.PEOPLE).table.proxy.rowCount() > 40
-    )  # the People tab fills when it is shown
+    wait_for_reads(qtbot, again.tab(Area.PEOPLE))  # the People tab fills when it is shown
+    assert again.tab(Area.PEOPLE).table.proxy.rowCount() > 40
     assert (again.width(), again.height()) == (760, 500)
     assert [again.tabs.tabText(i) for i in range(again.tabs.count())] == [
         "&Dashboard",

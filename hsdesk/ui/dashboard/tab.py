@@ -15,16 +15,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from hsdesk.domain import clock
 from hsdesk.domain.records import AttentionItem
 from hsdesk.resources import resource
 from hsdesk.services.dashboard import dashboard
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.signals import emit
 from hsdesk.ui.tab_page import TabPage
-from hsdesk.ui.worker import run_in_background
 
 SEVERITIES = ("urgent", "warning", "info")
 
@@ -105,9 +104,13 @@ class DashboardTab(TabPage):
         layout.addWidget(self.section)
         layout.addWidget(scroll, 1)
         self.items: list[AttentionItem] = []
-        self._asked = 0  # refreshes asked for; only the latest one's answer is shown
-        self.loading = False
+        self.reads = LatestRead(self)
+        self.reads.filled.connect(self.filled)
         self.refresh()
+
+    @property
+    def loading(self) -> bool:
+        return self.reads.loading
 
     def refresh(self) -> None:
         """The greeting at once; the items from a read on a worker thread (its own database
@@ -119,20 +122,11 @@ class DashboardTab(TabPage):
             f"<span style='font-size:16pt'>{_greeting(self.ctx.actor.display_name, now)}</span>"
         )
         self.subheading.setText(f"{clock.today():%A} {clock.today().day} {clock.today():%B %Y}")
-        self._asked += 1
-        asked, ctx = self._asked, self.ctx
-        self.loading = True
+        ctx = self.ctx
         self.section.setText("<b>Needs attention</b> <i>(checking…)</i>")
-        run_in_background(
-            lambda: dashboard(ctx.db, ctx.actor, ctx.actor),
-            lambda items: self._fill(asked, items),
-            lambda exc: self._failed(asked, exc),
-            busy_cursor=False,
-        )
+        self.reads.start(lambda: dashboard(ctx.db, ctx.actor, ctx.actor), self._fill, self._failed)
 
-    def _fill(self, asked: int, items: list[AttentionItem]) -> None:
-        if not isValid(self) or asked != self._asked:
-            return
+    def _fill(self, items: list[AttentionItem]) -> None:
         while self.cards.count():
             taken = self.cards.takeAt(0)
             old = taken.widget() if taken is not None else None
@@ -150,15 +144,9 @@ class DashboardTab(TabPage):
             card = AttentionCard(item)
             card.go.connect(self.open_area)
             self.cards.addWidget(card)
-        self.loading = False
-        emit(self.filled)
 
-    def _failed(self, asked: int, exc: Exception) -> None:
-        if not isValid(self) or asked != self._asked:
-            return
-        self.loading = False
+    def _failed(self, exc: Exception) -> None:
         self.section.setText(
             f"<b>Needs attention</b>: could not be read just now ({exc}). Press Refresh to try "
             "again."
         )
-        emit(self.filled)

@@ -41,6 +41,7 @@ from hsdesk.ui.common import (
 )
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.inductions.pack_maker import PackMaker
+from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.table import RecordTable
@@ -75,6 +76,7 @@ class InductionTab(TabPage):
         self.ctx = ctx
         self.progress: InductionProgress | None = None
         self.rows: list[InductionRow] = []
+        self.overdue_days = 0
         self.history: list[InductionRecord] = []
         self.packs = PackMaker(ctx, self)
         self.packs.busy_changed.connect(self._update_buttons)
@@ -131,6 +133,7 @@ class InductionTab(TabPage):
         self.table: RecordTable[InductionRow] = RecordTable(COLUMNS, "inductions", self)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setToolTip("Select several people (Ctrl or Shift) to print their packs together")
+        self.reads = LatestRead(self, self.table)
         self.detail = self._detail_panel()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -196,7 +199,14 @@ class InductionTab(TabPage):
     # --- data --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.progress, self.rows = inductions.induction_rows(self.ctx.db)
+        """Read everyone's standing on a worker thread; the selection stays."""
+        db = self.ctx.db
+        self.reads.start(
+            lambda: (inductions.induction_rows(db), inductions.overdue_days(db)), self._show
+        )
+
+    def _show(self, found: tuple[tuple[InductionProgress | None, list[InductionRow]], int]) -> None:
+        (self.progress, self.rows), self.overdue_days = found
         self._show_progress()
         self.table.set_records(self.rows, keep=lambda r: r.person_id)
         self._selected()
@@ -210,7 +220,7 @@ class InductionTab(TabPage):
             )
             self.bar.hide()
             return
-        days = inductions.overdue_days(self.ctx.db)
+        days = self.overdue_days
         self.summary.setText(
             f"<b>{progress.version_label}</b>, adopted {format_date(progress.adopted_on)}: "
             f"{progress.text}; {progress.outstanding - progress.overdue} outstanding, "

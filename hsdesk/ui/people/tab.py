@@ -19,6 +19,7 @@ from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import PersonRecord
 from hsdesk.services.people import persons as people
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.people.person_panel import PersonPanel
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.tab_page import TabPage
@@ -66,6 +67,7 @@ class PeopleTab(TabPage):
         bar.addWidget(self.families_button)
 
         self.table: RecordTable[PersonRecord] = RecordTable(COLUMNS, "people", self)
+        self.reads = LatestRead(self, self.table)
         self.panel = PersonPanel(ctx, self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -87,7 +89,7 @@ class PeopleTab(TabPage):
         if can_edit:
             self.table.activated_record.connect(self.edit)
         self.table.selection_changed.connect(self._selected)
-        self.panel.changed.connect(self.refresh)
+        self.panel.changed.connect(lambda: self.refresh())
         self._apply_filter()
         if load:
             self.refresh()
@@ -107,8 +109,16 @@ class PeopleTab(TabPage):
         self.edit_button.setEnabled(person is not None)
         self.panel.show_person(person)
 
-    def refresh(self) -> None:
-        self.table.set_records(people.list_people(self.ctx.db), keep=lambda p: p.id)
+    def refresh(self, select: int | None = None) -> None:
+        """Read the register on a worker thread; the person selected (or ``select``, a person's
+        id) is selected once it is shown."""
+        db = self.ctx.db
+        self.reads.start(lambda: people.list_people(db), lambda found: self._show(found, select))
+
+    def _show(self, found: list[PersonRecord], select: int | None) -> None:
+        self.table.set_records(found, keep=lambda p: p.id)
+        if select is not None:
+            self.table.select_where(lambda p: p.id == select)
         self._selected(self.table.selected_record())
 
     def edit(self, record: PersonRecord | None) -> None:
@@ -116,9 +126,7 @@ class PeopleTab(TabPage):
 
         dialog = PersonDialog(self.ctx, record, self)
         if dialog.exec() and dialog.saved is not None:
-            self.refresh()
-            saved_id = dialog.saved.id
-            self.table.select_where(lambda p: p.id == saved_id)
+            self.refresh(select=dialog.saved.id)
 
     def _families(self) -> None:
         from hsdesk.ui.people.families_dialog import FamiliesDialog

@@ -13,14 +13,25 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from hsdesk.db.engine import Database
 from hsdesk.domain.consent import Clearance, ConsentScope
 from hsdesk.domain.photo_records import PhotoRecord
+from hsdesk.services.photos import library as photos
 from hsdesk.ui.photos.consent_words import CLEARANCE_COLOURS
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.record_table import RECORD_ROLE, Column, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 GRID_ICON = QSize(168, 126)
+Library = tuple[list[PhotoRecord], list[str], list[tuple[str, int]]]  # photos, events, people
+
+
+def read_library(db: Database) -> Library:
+    """Every photo, the events named, and the people pictured (name, id) in name order: read
+    on a worker thread, so the window only has to show them."""
+    records = photos.library(db)
+    people = sorted({(p.name, p.person_id) for r in records for p in r.pictured})
+    return records, photos.events(db), people
 
 
 def _uses_tooltip(record: PhotoRecord) -> str:

@@ -42,13 +42,16 @@ from hsdesk.ui.common import (
     show_status,
 )
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.photos.consent_list import ConsentList
 from hsdesk.ui.photos.library_view import (
     GRID_ICON,
     GridDelegate,
+    Library,
     PhotoFilter,
     PhotoModel,
     dropped_paths,
+    read_library,
 )
 from hsdesk.ui.photos.panel import PhotoPanel
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
@@ -56,7 +59,7 @@ from hsdesk.ui.record_table import RECORD_ROLE, sort_key
 from hsdesk.ui.signals import emit
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.table import RecordTable
-from hsdesk.ui.worker import Progress, run_in_background, run_with_progress
+from hsdesk.ui.worker import Progress, run_with_progress
 
 ANY = None
 
@@ -80,7 +83,7 @@ class PhotosTab(TabPage):
 
         self.model = PhotoModel(self.loader, self)
         self.table: RecordTable[PhotoRecord] = RecordTable(
-            self.model._columns, "photos", source=self.model
+            self.model._columns, "photos", source=self.model, filtered=False
         )
         self.table.setSortingEnabled(False)  # sorted in Python (see _show); the header still sorts
         header = self.table.horizontalHeader()
@@ -95,6 +98,7 @@ class PhotosTab(TabPage):
         header.sortIndicatorChanged.connect(lambda _c, _o: self._show())
         self.table.setIconSize(QSize(44, 33))
         self.table.verticalHeader().setDefaultSectionSize(40)
+        self.reads = LatestRead(self)  # the library, read on a worker thread
         self.grid = QListView()
         self.grid.setModel(self.table.proxy)
         self.grid.setViewMode(QListView.ViewMode.IconMode)
@@ -216,20 +220,15 @@ class PhotosTab(TabPage):
         db = self.ctx.db
         self.count.setText("Loading…")
         self._refresh_page()
+        self.reads.start(lambda: read_library(db), self._loaded)
 
-        def work() -> tuple[list[PhotoRecord], list[str]]:
-            return photos.library(db), photos.events(db)
-
-        run_in_background(work, self._loaded, lambda exc: show_error(self, exc), busy_cursor=False)
-
-    def _loaded(self, result: tuple[list[PhotoRecord], list[str]]) -> None:
-        records, events = result
+    def _loaded(self, result: Library) -> None:
+        records, events, people = result
         self.records = records
         self.filter.forget()
         keep = self._select_next or (self.panel.record.id if self.panel.record else None)
         self._select_next = None
-        people = sorted({(p.name, p.person_id) for r in records for p in r.pictured})
-        self._refill(self.person, [("Anyone", ANY)] + list(people))
+        self._refill(self.person, [("Anyone", ANY), *people])
         self._refill(self.event_filter, [("Every event", ANY)] + [(e, e) for e in events])
         self.events = events
         self.apply_filter()

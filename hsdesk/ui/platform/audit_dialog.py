@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.records import AuditRecord
@@ -26,10 +25,9 @@ from hsdesk.services.platform import audit
 from hsdesk.services.platform.audit import AuditFilter
 from hsdesk.ui.common import read_date, show_error
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.record_table import Column
-from hsdesk.ui.signals import emit
 from hsdesk.ui.table import RecordTable
-from hsdesk.ui.worker import run_in_background
 
 PAGE = 200  # entries shown at a time, newest first
 
@@ -54,8 +52,8 @@ class AuditDialog(QDialog):
         self.entity = QComboBox()
         self.entity.addItem("All records", "")
         self._kinds_shown = False  # the record types are read with the first page
-        self._asked = 0  # requests made; only the latest one's answer is shown
-        self.loading = False
+        self.reads = LatestRead(self)  # only the latest request's answer is shown
+        self.reads.filled.connect(self.filled)
         self.since = QLineEdit(placeholderText="dd/mm/yyyy")
         self.until = QLineEdit(placeholderText="dd/mm/yyyy")
         apply = QPushButton("&Show")
@@ -110,28 +108,26 @@ class AuditDialog(QDialog):
         except HsdeskError as exc:  # a date typed wrongly: said before anything is read
             show_error(self, exc, "Cannot show the audit trail")
             return
-        self._asked += 1
-        asked, db, actor, kinds = self._asked, self.ctx.db, self.ctx.actor, not self._kinds_shown
-        self.loading = True
+        db, actor, kinds = self.ctx.db, self.ctx.actor, not self._kinds_shown
         self.older.setEnabled(False)
         self.count.setText("Reading the audit trail…")
-        run_in_background(
+        self.reads.start(  # closed meanwhile, or overtaken by a newer request: never shown
             lambda: (audit.entity_names(db) if kinds else None, audit.list_entries(db, actor, flt)),
-            lambda found: self._show(asked, before, *found),
-            lambda exc: self._failed(asked, exc),
-            busy_cursor=False,
+            lambda found: self._show(before, *found),
+            self._failed,
         )
 
+    @property
+    def loading(self) -> bool:
+        return self.reads.loading
+
     def _show(
-        self, asked: int, before: int | None, kinds: list[str] | None, entries: list[AuditRecord]
+        self, before: int | None, kinds: list[str] | None, entries: list[AuditRecord]
     ) -> None:
-        if not isValid(self) or asked != self._asked:
-            return  # closed meanwhile, or overtaken by a newer request
         if kinds is not None and not self._kinds_shown:
             self._kinds_shown = True
             for name in kinds:
                 self.entity.addItem(name.replace("_", " ").capitalize(), name)
-        self.loading = False
         self.more = len(entries) > PAGE
         self.shown = (self.shown if before is not None else []) + entries[:PAGE]
         self.table.set_records(self.shown)
@@ -142,16 +138,11 @@ class AuditDialog(QDialog):
             self.count.setText(f"The {count:,} newest matching entries")
         else:
             self.count.setText(f"All {count:,} matching entries" if count != 1 else "1 entry")
-        emit(self.filled)
 
-    def _failed(self, asked: int, exc: Exception) -> None:
-        if not isValid(self) or asked != self._asked:
-            return
-        self.loading = False
+    def _failed(self, exc: Exception) -> None:
         self.count.setText("The audit trail could not be read.")
         self.older.setEnabled(bool(self.shown))
         show_error(self, exc, "Cannot show the audit trail")
-        emit(self.filled)
 
     def _filter(self, before: int | None) -> AuditFilter:
         return AuditFilter(

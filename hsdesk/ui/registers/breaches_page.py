@@ -56,11 +56,25 @@ class BreachesPage(RegisterPage[BreachRecord]):
             self.table.activated_record.connect(lambda _r: self.edit())
 
     def refresh(self, select: int | None = None) -> None:
-        records = breaches.list_breaches(self.ctx.db, self.ctx.actor)
-        self.clause_text = {
-            version: dict(breaches.policy_clauses(self.ctx.db, self.ctx.actor, version))
-            for version in {b.policy_version_id for b in records}
-        }
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def read() -> tuple[list[BreachRecord], dict[int | None, dict[str, str]]]:
+            records = breaches.list_breaches(db, actor)
+            clauses = {
+                version: dict(breaches.policy_clauses(db, actor, version))
+                for version in {b.policy_version_id for b in records}
+            }
+            return records, clauses
+
+        self.reads.start(read, lambda found: self._show(*found, select))
+
+    def _show(
+        self,
+        records: list[BreachRecord],
+        clauses: dict[int | None, dict[str, str]],
+        select: int | None,
+    ) -> None:
+        self.clause_text = clauses
         self.set_records(records, select)
 
     def _clauses(self, b: BreachRecord) -> str:

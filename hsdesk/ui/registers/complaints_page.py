@@ -69,7 +69,10 @@ class ComplaintsPage(RegisterPage[ComplaintRecord]):
             self.table.activated_record.connect(lambda _r: self.edit_complaint())
 
     def refresh(self, select: int | None = None) -> None:
-        self.set_records(complaints.list_complaints(self.ctx.db), select)
+        db = self.ctx.db
+        self.reads.start(
+            lambda: complaints.list_complaints(db), lambda found: self.set_records(found, select)
+        )
 
     def describe(self, c: ComplaintRecord | None) -> None:
         self.reply_button.setEnabled(c is not None and c.replied_at is None and not c.closed_on)

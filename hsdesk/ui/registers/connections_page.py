@@ -70,7 +70,11 @@ class ConnectionsPage(RegisterPage[ConnectionRecord]):
             self.table.activated_record.connect(lambda _r: self.edit())
 
     def refresh(self, select: int | None = None) -> None:
-        self.set_records(connections.list_connections(self.ctx.db, self.ctx.actor), select)
+        db, actor = self.ctx.db, self.ctx.actor
+        self.reads.start(
+            lambda: connections.list_connections(db, actor),
+            lambda found: self.set_records(found, select),
+        )
 
     def describe(self, c: ConnectionRecord | None) -> None:
         self.edit_button.setEnabled(c is not None)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.ui.common import GREY, ask, combo_value, fill_combo
+from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.table import RecordTable
@@ -67,6 +68,7 @@ class RegisterPage(QWidget, Generic[R]):
         self.table: RecordTable[R] = RecordTable(
             columns, f"registers-{key}", self, default_sort=sort
         )
+        self.reads = LatestRead(self, self.table)  # each refresh reads on a worker thread
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600")
         self.title.setWordWrap(True)

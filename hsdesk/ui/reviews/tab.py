@@ -26,24 +26,12 @@ from hsdesk.services.reviews import checklist
 from hsdesk.services.reviews import quarterly as reviews
 from hsdesk.ui.common import GREY, ask, export_csv_file, push_button, show_status
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import Operation
-from hsdesk.ui.record_table import Column
+from hsdesk.ui.reviews.columns import COLUMNS
 from hsdesk.ui.reviews.item_panel import ROLE, ReviewItemPanel, escape, grey
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.table import RecordTable
-
-COLUMNS: list[Column[QuarterRow]] = [
-    # Newest first when sorted "ascending", as the table first shows it.
-    Column("Quarter", lambda r: r.name, sort=lambda r: -r.quarter.start.toordinal()),
-    Column("Months", lambda r: r.quarter.months),
-    Column("Status", lambda r: r.status.label, colour=lambda r: STATUS_COLOURS[r.status]),
-    Column("Due by", lambda r: r.due_on),
-    Column("Progress", lambda r: r.progress),
-    Column("Issues", lambda r: r.issues if r.review_id else ""),
-    Column("Open actions", lambda r: r.open_actions if r.review_id else ""),
-    Column("Signed off by", lambda r: r.signed_by),
-    Column("Signed on", lambda r: r.signed_on),
-]
 
 
 class ReviewTab(TabPage):
@@ -57,6 +45,7 @@ class ReviewTab(TabPage):
         self.item: ItemRecord | None = None
         self.action: ActionRecord | None = None
         self._filling = False
+        self._listing = False
         self.can_review = allowed(ctx.actor, Permission.CONDUCT_REVIEWS)
 
         self.start_button = push_button("&Start this review", self.start)
@@ -77,6 +66,7 @@ class ReviewTab(TabPage):
         actions.addWidget(self.csv_button)
 
         self.table: RecordTable[QuarterRow] = RecordTable(COLUMNS, "reviews", self)
+        self.reads = LatestRead(self, self.table)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -118,20 +108,27 @@ class ReviewTab(TabPage):
         else:
             self._show_review()
 
-    # --- layout ------------------------------------------------------------------------------
-
     # --- data --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Read the quarters on a worker thread; the quarter chosen stays chosen."""
         if not self.confirm_leave():
             return
-        rows = reviews.quarter_rows(self.ctx.db)
+        db = self.ctx.db
+        self.reads.start(lambda: reviews.quarter_rows(db), self._show_rows)
+
+    def _show_rows(self, rows: list[QuarterRow], choose: bool = True) -> None:
+        self._listing = True  # the quarter chosen is read once, below, not per selection step
         self.table.set_records(rows, keep=lambda r: r.quarter)
         if self.table.selected_record() is None and rows:
             self.table.selectRow(0)
-        self._quarter_chosen(self.table.selected_record())
+        self._listing = False
+        if choose:
+            self._quarter_chosen(self.table.selected_record())
 
     def _quarter_chosen(self, row: QuarterRow | None) -> None:
+        if self._listing:
+            return
         same = row is not None and self.row is not None and row.quarter == self.row.quarter
         if not same:
             if not self.confirm_leave():
@@ -291,8 +288,10 @@ class ReviewTab(TabPage):
     def _reload(self) -> None:
         if self.review is not None:
             self._load_review(self.review.id)
-        rows = reviews.quarter_rows(self.ctx.db)
-        self.table.set_records(rows, keep=lambda r: r.quarter)
+        db = self.ctx.db  # the quarters' counts, on a worker thread
+        self.reads.start(
+            lambda: reviews.quarter_rows(db), lambda rows: self._show_rows(rows, False)
+        )
 
     def has_unsaved_typing(self) -> bool:
         return bool(self.item_panel.notes_dirty)

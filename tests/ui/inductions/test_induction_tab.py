@@ -7,6 +7,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from window_driving import wait_for_reads
 
 from hsdesk.domain.induction import AckMethod, InductionStatus
 from hsdesk.services.inductions import packs as induction_packs
@@ -28,6 +29,7 @@ def tab(qtbot, ctx) -> InductionTab:
     widget = InductionTab(ctx)
     qtbot.addWidget(widget)
     widget.show()
+    wait_for_reads(qtbot, widget)
     return widget
 
 
@@ -74,6 +76,7 @@ def test_recording_an_acknowledgement_with_a_scanned_slip(qtbot, tab, ctx, tmp_p
     dialog.save()
     assert dialog.saved is not None and dialog.saved.evidence_name == "slip.png"
     tab.refresh()
+    wait_for_reads(qtbot, tab)
     assert _row(tab, "Farah").status is InductionStatus.DONE
     record = inductions.history(ctx.db, farah.person_id)[0]
     assert record.method is AckMethod.PAPER and record.recorded_by == "sdm"
@@ -107,6 +110,7 @@ def test_a_batch_of_packs_is_made_with_progress_and_printing_records_it(
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert shown[0] == 9 * 4  # nine packs of a cover, two policy pages and the form
     assert not tab.packs.busy
+    wait_for_reads(qtbot, tab)  # the list is read again once printing is recorded
     printed = [r for r in tab.rows if r.pack_printed_on is not None]
     assert {r.name for r in printed} >= {"Farah Iqbal", "Tom Brierley", "Ruth Lomax"}
 

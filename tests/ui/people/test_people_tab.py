@@ -1,7 +1,7 @@
 """The People tab and its dialogs, driven as a person would."""
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
-from window_driving import answer_next_message_box, type_text
+from window_driving import answer_next_message_box, type_text, wait_for_reads
 
 from hsdesk.domain.enums import PersonKind
 from hsdesk.services.people import persons as people
@@ -12,6 +12,9 @@ from hsdesk.ui.people.tab import PeopleTab
 def test_people_tab_lists_sorts_and_filters(qtbot, ctx):
     tab = PeopleTab(ctx)
     qtbot.addWidget(tab)
+    assert tab.table.reading  # read on a worker thread; the empty table says so meanwhile
+    wait_for_reads(qtbot, tab)
+    assert not tab.table.reading
     proxy = tab.table.proxy
     shown = proxy.rowCount()
     assert shown == len([p for p in people.list_people(ctx.db) if p.status_label != "Left"])
@@ -74,6 +77,7 @@ def test_closing_with_typed_changes_asks_first(qtbot, ctx):
 def test_edit_from_the_table_updates_the_row(qtbot, ctx, monkeypatch):
     tab = PeopleTab(ctx)
     qtbot.addWidget(tab)
+    wait_for_reads(qtbot, tab)
     tab.table.select_where(lambda p: p.last_name == "Wood")
     janet = tab.table.selected_record()
 
@@ -85,6 +89,7 @@ def test_edit_from_the_table_updates_the_row(qtbot, ctx, monkeypatch):
     monkeypatch.setattr(PersonDialog, "exec", fake_exec)
     tab.edit_button.click()
     assert people.get_person(ctx.db, janet.id).phone == "0161 477 0000"
+    wait_for_reads(qtbot, tab)
     assert tab.table.selected_record().id == janet.id
     assert "0161 477 0000" in [
         tab.panel.facts.itemAt(i).widget().text()

@@ -3,6 +3,8 @@ the selection, and never while this PC holds unsaved typing."""
 
 from __future__ import annotations
 
+from window_driving import wait_for_reads
+
 from hsdesk.db.engine import Database
 from hsdesk.domain.attention import Area
 from hsdesk.domain.enums import PersonKind
@@ -19,6 +21,7 @@ def test_a_person_added_on_another_pc_appears_with_my_selection_kept(
     window.show()
     window.open_area(Area.PEOPLE.value)
     tab = window.tab(Area.PEOPLE)
+    wait_for_reads(qtbot, tab)
     tab.table.select_where(lambda p: p.last_name == "Whitworth")
     shown = tab.table.proxy.rowCount()
     window.listen_for_changes()
@@ -40,6 +43,7 @@ def test_changes_wait_while_this_pc_holds_unsaved_typing(qtbot, ctx, db_location
     window.show()
     window.open_area(Area.PEOPLE.value)
     tab = window.tab(Area.PEOPLE)
+    wait_for_reads(qtbot, tab)
     shown = tab.table.proxy.rowCount()
     typing = [True]
     tab.has_unsaved_typing = lambda: typing[0]  # as a tab with a half-typed note would say

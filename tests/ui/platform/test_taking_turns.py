@@ -32,6 +32,7 @@ from hsdesk.services.registers import breaches
 from hsdesk.ui import held
 from hsdesk.ui.common import GuardedDialog
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.main_window import MainWindow
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.platform.lock_screen import Cover, LockDialog
@@ -68,6 +69,14 @@ def _main_window(username: str) -> MainWindow | None:
     return None
 
 
+def _all_read(username: str) -> MainWindow | None:
+    """That person's window, once every list it has asked for is read and shown."""
+    window = _main_window(username)
+    if window is None or window.dashboard.loading:
+        return None
+    return None if any(r.loading for r in window.findChildren(LatestRead)) else window
+
+
 def _steps(*steps: tuple[Callable[[], object], Callable[[object], None]], failed: list) -> None:
     """Run each step's action once its condition gives something, in order, from the event loop."""
     waiting = list(steps)
@@ -100,10 +109,15 @@ def test_sign_out_then_someone_else_signs_in_and_finds_nothing_of_the_first(qtbo
         registers = window.tab(Area.REGISTERS)
         assert registers.breaches is not None
         registers.pages.setCurrentWidget(registers.breaches)
+
+    def breach_chosen(window: MainWindow) -> None:
+        registers = window.tab(Area.REGISTERS)
         registers.breaches.show_filter.setCurrentIndex(2)  # All
         registers.breaches.table.select_where(lambda b: b.id == secret.id)
         window.open_area(Area.PEOPLE.value)
         window.tab(Area.PEOPLE).search.setText("Whitworth")
+
+    def sdm_leaves(window: MainWindow) -> None:
         seen["before"] = shown_text(window)
         window.session.sign_out()
 
@@ -115,12 +129,16 @@ def test_sign_out_then_someone_else_signs_in_and_finds_nothing_of_the_first(qtbo
     def as_shazia(window: MainWindow) -> None:
         for area in Area:  # every tab the new person has, built and filled
             window.open_area(area.value)
+
+    def shazia_looks(window: MainWindow) -> None:
         seen["after"] = shown_text(window)
         seen["search"] = window.tab(Area.PEOPLE).search.text()
         window.close()
 
     _steps(
         (lambda: _main_window("sdm"), as_sdm),
+        (lambda: _all_read("sdm"), breach_chosen),
+        (lambda: _all_read("sdm"), sdm_leaves),
         (
             lambda: (
                 isinstance(QApplication.activeModalWidget(), SignInDialog)
@@ -129,6 +147,7 @@ def test_sign_out_then_someone_else_signs_in_and_finds_nothing_of_the_first(qtbo
             sign_in,
         ),  # fmt: skip
         (lambda: _main_window("shazia"), as_shazia),
+        (lambda: _all_read("shazia"), shazia_looks),
         failed=failed,
     )
     args = argparse.Namespace(demo=False, quit_when_shown=False)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from window_driving import type_text
+from window_driving import type_text, wait_for_reads
 
 from hsdesk.domain import clock
 from hsdesk.domain.attention import Area
@@ -38,6 +38,7 @@ def test_log_a_complaint_then_record_the_private_reply(qtbot, ctx, monkeypatch, 
     tab = RegistersTab(ctx)
     qtbot.addWidget(tab)
     page = tab.complaints
+    wait_for_reads(qtbot, page)
     before = page.table.proxy.rowCount()
     seen = (clock.now() - timedelta(hours=2)).replace(second=0, microsecond=0)
 
@@ -52,6 +53,7 @@ def test_log_a_complaint_then_record_the_private_reply(qtbot, ctx, monkeypatch, 
     monkeypatch.setattr(ComplaintDialog, "exec", log)
     page.log_button.click()
     assert not refusals
+    wait_for_reads(qtbot, page)
     assert page.table.proxy.rowCount() == before + 1
     logged = page.selected()
     assert logged is not None and logged.summary == "Says the café's address is wrong."
@@ -73,6 +75,7 @@ def test_log_a_complaint_then_record_the_private_reply(qtbot, ctx, monkeypatch, 
     monkeypatch.setattr(ComplaintDialog, "exec", reply)
     page.reply_button.click()
     assert len(refusals) == 1 and "before the complaint was seen" in refusals[0]
+    wait_for_reads(qtbot, page)
     answered = page.selected()
     assert answered is not None and answered.id == logged.id
     assert answered.state is ComplaintState.ANSWERED and answered.reply_time == "50 min"
@@ -85,6 +88,7 @@ def test_take_down_the_post_a_complaint_is_about(qtbot, ctx, monkeypatch, refusa
     tab = RegistersTab(ctx)
     qtbot.addWidget(tab)
     page = tab.complaints
+    wait_for_reads(qtbot, page)
     page.table.select_where(lambda c: c.state is ComplaintState.OVERDUE)
     overdue = page.selected()
     assert overdue is not None
@@ -104,6 +108,7 @@ def test_take_down_the_post_a_complaint_is_about(qtbot, ctx, monkeypatch, refusa
     monkeypatch.setattr(ComplaintTakedownDialog, "exec", ask_for_it)
     page.takedown_button.click()
     assert not refusals
+    wait_for_reads(qtbot, page)
     after = page.selected()
     assert after is not None and after.takedown_open and "asked for on" in after.takedown
     assert not page.takedown_button.isEnabled()
@@ -129,6 +134,7 @@ def test_breaches_are_invisible_to_a_plain_staff_account(qtbot, demo_db):
     assert full.pages.tabText(2) == "Breaches (confidential)"
     assert full.breaches is not None
     full.pages.setCurrentWidget(full.breaches)
+    wait_for_reads(qtbot, full.breaches)
     full.breaches.show_filter.setCurrentIndex(2)  # All
     assert full.breaches.table.proxy.rowCount() == 3
 
@@ -149,6 +155,7 @@ def test_connections_page_shows_the_rule_and_confirms_again(qtbot, ctx, monkeypa
     assert tab.connections is not None
     tab.pages.setCurrentWidget(tab.connections)
     page = tab.connections
+    wait_for_reads(qtbot, page)
     page.show_filter.setCurrentIndex(1)  # due to be confirmed again
     assert page.table.proxy.rowCount() == 2
     page.table.selectRow(0)
@@ -162,6 +169,7 @@ def test_connections_page_shows_the_rule_and_confirms_again(qtbot, ctx, monkeypa
 
     monkeypatch.setattr(ReconfirmDialog, "exec", confirm)
     page.confirm_button.click()
+    wait_for_reads(qtbot, page)
     assert page.table.proxy.rowCount() == 1  # no longer due
     page.show_filter.setCurrentIndex(2)  # with a boundary rule
     page.table.selectRow(0)
@@ -173,6 +181,7 @@ def test_breach_details_give_the_clauses_in_the_policys_words(qtbot, ctx):
     qtbot.addWidget(tab)
     assert tab.breaches is not None
     tab.pages.setCurrentWidget(tab.breaches)
+    wait_for_reads(qtbot, tab.breaches)
     tab.breaches.table.select_where(lambda b: "2.7" in b.clauses)
     assert "• 2.7: Breaches of confidentiality or equal opportunities" in tab.breaches.body.text()
 
@@ -232,6 +241,7 @@ def test_record_a_breach_the_wrong_action_is_explained_and_the_typing_kept(
     assert tab.breaches is not None
     tab.pages.setCurrentWidget(tab.breaches)
     page = tab.breaches
+    wait_for_reads(qtbot, page)
     page.show_filter.setCurrentIndex(2)  # All
     before = page.table.proxy.rowCount()
 
@@ -255,6 +265,7 @@ def test_record_a_breach_the_wrong_action_is_explained_and_the_typing_kept(
 
     monkeypatch.setattr(BreachDialog, "exec", record)
     page.record_button.click()
+    wait_for_reads(qtbot, page)
     assert len(refusals) == 1 and "Only a volunteer can be asked to leave" in refusals[0]
     assert page.table.proxy.rowCount() == before + 1
     saved = page.selected()
@@ -269,6 +280,7 @@ def test_declaring_a_connection_with_oneself_is_refused_in_words(qtbot, ctx, mon
     assert tab.connections is not None
     tab.pages.setCurrentWidget(tab.connections)
     page = tab.connections
+    wait_for_reads(qtbot, page)
     page.show_filter.setCurrentIndex(3)  # All, including ended
     before = page.table.proxy.rowCount()
 
@@ -286,6 +298,7 @@ def test_declaring_a_connection_with_oneself_is_refused_in_words(qtbot, ctx, mon
 
     monkeypatch.setattr(ConnectionDialog, "exec", declare)
     page.declare_button.click()
+    wait_for_reads(qtbot, page)
     assert len(refusals) == 1 and "cannot declare a connection with themselves" in refusals[0]
     assert page.table.proxy.rowCount() == before + 1
     made = page.selected()

@@ -8,6 +8,7 @@ import io
 from PIL import Image
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from window_driving import wait_for_reads
 
 from hsdesk.domain.review import ItemResult, ReviewStatus
 from hsdesk.services.reviews import quarterly as reviews
@@ -30,6 +31,7 @@ def _pick(tab: ReviewTab, starts: str, group: str) -> None:
 def test_working_through_the_current_quarter_review(qtbot, ctx):
     tab = ReviewTab(ctx)
     qtbot.addWidget(tab)
+    wait_for_reads(qtbot, tab)
     rows = reviews.quarter_rows(ctx.db)
     assert rows[0].status is ReviewStatus.IN_PROGRESS
     assert [r.status for r in rows[1:]] == [ReviewStatus.SIGNED_OFF] * 4
@@ -62,12 +64,14 @@ def test_working_through_the_current_quarter_review(qtbot, ctx):
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     tab._reload()
+    wait_for_reads(qtbot, tab)
     assert tab.item is not None and len(tab.item.actions) == 1
 
 
 def test_a_refused_signoff_explains_and_changes_nothing(qtbot, ctx, refusals):
     tab = ReviewTab(ctx)
     qtbot.addWidget(tab)
+    wait_for_reads(qtbot, tab)
     dialog = SignoffDialog(ctx, tab.review, tab)
     qtbot.addWidget(dialog)
     dialog.signoff.username.setText("chair")
@@ -83,6 +87,7 @@ def test_a_refused_signoff_explains_and_changes_nothing(qtbot, ctx, refusals):
 def test_a_signed_off_review_is_read_only_in_the_tab(qtbot, ctx):
     tab = ReviewTab(ctx)
     qtbot.addWidget(tab)
+    wait_for_reads(qtbot, tab)
     tab.table.selectRow(1)
     assert tab.review is not None and tab.review.read_only
     _pick(tab, "Content is up to date", "Website")
