@@ -30,6 +30,7 @@ from hsdesk.resources import resource
 from hsdesk.ui import collector, text_limits
 from hsdesk.ui.after_start import after_start
 from hsdesk.ui.platform.crash_dialog import install_crash_handler
+from hsdesk.ui.platform.signing_in import first_sign_in, next_sign_in
 from hsdesk.ui.platform.single_instance import InstanceServer, ask_running_to_show, instance_key
 from hsdesk.ui.worker import wait_for_background
 
@@ -97,26 +98,6 @@ def open_database(location: str, demo: bool, read_only: str | None = None) -> Da
         for box in notice:
             box.close()
     return db
-
-
-def sign_in(db: Database, demo: bool) -> tuple[Actor | None, bool]:
-    """The signed-in user, and whether this is the first start (the first administrator was
-    created just now)."""
-    from hsdesk.services.people import accounts
-    from hsdesk.ui.platform.first_admin_dialog import FirstAdminDialog
-    from hsdesk.ui.platform.sign_in_dialog import SignInDialog
-
-    prefill = ""
-    if not accounts.has_accounts(db):
-        first = FirstAdminDialog(db)
-        if not first.exec() or first.saved is None:
-            return None, True
-        prefill = first.saved.username
-    dialog = SignInDialog(db, demo)
-    if prefill:
-        dialog.ui.username.setText(prefill)
-        dialog.ui.password.setFocus()
-    return (dialog.actor if dialog.exec() else None), bool(prefill)
 
 
 @dataclass
@@ -201,15 +182,18 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
             actor: Actor | None = demo_sign_in(db, args.demo_user)
             first_start = False
         else:
-            actor, first_start = sign_in(db, args.demo)
+            actor, first_start = first_sign_in(db, args.demo)
         if actor is None:
             return Session(0)
-        damage = pages.result()
+        damage = pages.result() if pages.done else None
         if damage is not None:  # as a file refused on opening: say so, and offer a backup
             chosen = offer_restore(str(damage), path.parent / "backups") if path else None
             return Session(1, chosen)
-        return _windows(args, db, lock, server, actor, first_start)
+        db.before_writing = pages.clear_to_write  # the window does not wait for the check
+        return _windows(args, db, lock, server, (actor, first_start), pages)
     finally:
+        pages.stop()  # a check still running is not waited for
+        db.readers.stop()  # nor a list still being read
         wait_for_background()
         db.dispose()
         if lock is not None:
@@ -221,27 +205,34 @@ def _windows(
     db: Database,
     lock: DatabaseLock | None,
     server: InstanceServer | None,
-    actor: Actor,
-    first_start: bool,
+    signed_in: tuple[Actor, bool],
+    pages: PageCheck,
 ) -> Session:
-    """The main window for ``actor``; when their session ends (signed out, someone else signed
-    in, the account changed), a new window for whoever signs in next, until hsdesk closes."""
+    """The main window for the person signed in (and whether this is the first start); when
+    their session ends (signed out, someone else signed in, the account changed), a new window
+    for whoever signs in next, until hsdesk closes."""
     from hsdesk.services.platform.backups import AutoBackup
     from hsdesk.services.platform.idle_lock import lock_minutes
     from hsdesk.ui.context import AppContext
     from hsdesk.ui.main_window import MainWindow
+    from hsdesk.ui.platform.backup_dialogs import offer_restore
+    from hsdesk.ui.platform.page_watch import watch_pages
 
     app = QApplication.instance()
     assert app is not None
     autobackup = AutoBackup(db)
     remember_tab = True
+    actor, first_start = signed_in
+    backups = db.path.parent / "backups" if db.path else None
     while True:
         ctx = AppContext(db, actor, demo=args.demo)
         window = MainWindow(ctx, lock=lock, autobackup=autobackup, remember_tab=remember_tab)
         if server is not None:
             server.front = window.window  # the window in front: this one
         window.show()
-        if remember_tab and not args.quit_when_shown:  # the first window of this start
+        if remember_tab:  # the first window of this start
+            watch_pages(window, pages, backups)
+        if remember_tab and not args.quit_when_shown:
             QTimer.singleShot(WARM_UP_SECONDS * 1000, window, partial(after_start, window))
         window.listen_for_changes()
         window.session.watch_idle(lock_minutes(db))
@@ -260,13 +251,17 @@ def _windows(
         app.exec()
         if server is not None:
             server.front = QApplication.activeWindow  # the window is gone; the sign-in box may show
+        damage = pages.result() if pages.done and not window.damaged else None
+        if window.damaged or damage is not None:  # nothing more is done with it, no backup
+            chosen = offer_restore(str(damage), backups) if damage and backups else None
+            return Session(1, window.restore_request or chosen)
         if window.next_person is None:
-            if window.restore_request is None:
+            if window.restore_request is None and pages.done:  # else at the next start
                 window.finish()
             return Session(0, window.restore_request, actor, window.switch_to)
         after = window.next_person.actor
         window.deleteLater()
-        next_actor = after or _next_sign_in(db, args.demo)
+        next_actor = after or next_sign_in(db, args.demo)
         if next_actor is None:
             window.finish()  # the backup on closing, if anything changed
             return Session(0)
@@ -277,23 +272,6 @@ def _report_shown(window: QWidget) -> None:
     """Benchmarks: the moment the window has been shown (after one pass of events), then close."""
     print(f"shown-at {time.time():.6f}", flush=True)
     window.close()
-
-
-def _next_sign_in(db: Database, demo: bool) -> Actor | None:
-    """After signing out: the sign-in box for the next person; closing it closes hsdesk (for
-    the demo, after saying that its data is then deleted)."""
-    from hsdesk.ui.platform.sign_in_dialog import SignInDialog
-
-    while True:
-        dialog = SignInDialog(db, demo)
-        if dialog.exec():
-            return dialog.actor
-        if not demo:
-            return None
-        from hsdesk.ui.platform.demo_close import demo_may_close
-
-        if demo_may_close(None, db):
-            return None
 
 
 def restore_backup(location: str, backup: Path, actor: Actor | None) -> None:

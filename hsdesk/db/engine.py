@@ -28,6 +28,7 @@ from hsdesk.db.read_only_copy import (
     take_copy,
 )
 from hsdesk.db.record_state import seal
+from hsdesk.db.stoppable import Readers
 from hsdesk.db.storage import shared_location
 from hsdesk.domain.errors import (
     DatabaseBusy,
@@ -278,6 +279,8 @@ class Database:
             shared=self.shared is not None,
         )
         record_state.install()
+        self.readers = Readers(self.engine)
+        self.before_writing: Callable[[], None] | None = None  # e.g. wait for the page check
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
             self.engine.execution_options(hsdesk_write=True), expire_on_commit=False
@@ -327,7 +330,12 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; rolled back and closed at the end."""
-        with self.explained(), self._reader() as session, session.begin():
+        with (
+            self.explained(),
+            self._reader() as session,
+            session.begin(),
+            self.readers.reading(session),  # stopped when hsdesk closes, if it may be
+        ):
             yield session
 
     @contextmanager
@@ -338,6 +346,8 @@ class Database:
                 f"The database is open read-only ({self.read_only}), so nothing can be changed. "
                 "Close hsdesk and open it again when you can change it."
             )
+        if self.before_writing is not None:
+            self.before_writing()
         with self.explained(), self._writer() as session:
             try:
                 with session.begin():

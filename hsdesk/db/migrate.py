@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,20 +52,33 @@ def _upgraded_by(read: Callable[[str], object], tables: set[str]) -> str | None:
 
 
 def probe_file(
-    path: Path, full: bool = False, named: Path | None = None, pages: bool = True
+    path: Path,
+    full: bool = False,
+    named: Path | None = None,
+    pages: bool = True,
+    opened: Callable[[sqlite3.Connection], None] | None = None,
 ) -> SchemaState:
     """Check the file's pages (``quick_check``, or the full ``integrity_check``; none without
     ``pages``) and read its schema revision, through a read-only connection, so a refused file
-    is untouched. ``named`` is the file to name in a refusal when ``path`` is a private copy."""
+    is untouched. ``named`` is the file to name in a refusal when ``path`` is a private copy;
+    ``opened`` is handed the connection (to interrupt the check)."""
     if not path.exists() or path.stat().st_size == 0:
         return SchemaState(None, False)
     with left_as_found_if_refused(path):
-        return _probe(path, full, named or path, pages)
+        return _probe(path, full, named or path, pages, opened)
 
 
-def _probe(path: Path, full: bool, named: Path, pages: bool) -> SchemaState:
+def _probe(
+    path: Path,
+    full: bool,
+    named: Path,
+    pages: bool,
+    opened: Callable[[sqlite3.Connection], None] | None,
+) -> SchemaState:
     try:
         conn = connect_read_only(path)
+        if opened is not None:
+            opened(conn)
         try:
             check = "integrity_check" if full else "quick_check"
             damage = [row[0] for row in conn.execute(f"PRAGMA {check}")] if pages else ["ok"]
@@ -90,35 +104,60 @@ def _probe(path: Path, full: bool, named: Path, pages: bool) -> SchemaState:
     return SchemaState(revision, bool(tables - {"alembic_version"}), upgraded_by)
 
 
-def page_damage(db: Database) -> HsdeskError | None:
+def page_damage(
+    db: Database, opened: Callable[[sqlite3.Connection], None] | None = None
+) -> HsdeskError | None:
     """SQLite's ``quick_check`` of an open file, as a refusal (None when its pages are sound,
     and for a server, which checks its own)."""
     if db.read_path is None:
         return None
     try:
-        probe_file(db.read_path, named=db.path)
+        probe_file(db.read_path, named=db.path, opened=opened)
     except HsdeskError as exc:
         return exc
     return None
 
 
 class PageCheck:
-    """SQLite's ``quick_check`` of the file, run while the person signs in: on a file of ten
-    years it takes a second or more, which the sign-in box need not wait for. Nobody reaches
-    the window of a damaged file: the result is waited for after signing in."""
+    """SQLite's ``quick_check`` of the file, run in the background from opening: on a file of
+    ten years it takes a second or more, which neither the sign-in box nor the window waits
+    for. Nothing is written to the file until it has passed (:meth:`clear_to_write`, which the
+    database calls before each write); a damaged file is explained when the check ends."""
 
     def __init__(self, db: Database) -> None:
         self._found: list[HsdeskError | None] = []
+        self._connection: list[sqlite3.Connection] = []
+        self._stopped = False
         self._thread = threading.Thread(
-            target=lambda: self._found.append(page_damage(db)), name="page check", daemon=True
+            target=lambda: self._found.append(page_damage(db, self._connection.append)),
+            name="page check",
+            daemon=True,
         )
         if db.shared is None:  # on a shared drive they were checked on opening
             self._thread.start()
 
+    def stop(self) -> None:
+        """hsdesk is closing: interrupt the check, and wait until the file is let go."""
+        self._stopped = True
+        for conn in self._connection:
+            with suppress(sqlite3.ProgrammingError):  # (closed: the check had ended)
+                conn.interrupt()
+        self._thread.join()
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
     def result(self) -> HsdeskError | None:
         if self._thread.is_alive():
             self._thread.join()
-        return self._found[0] if self._found else None
+        return self._found[0] if self._found and not self._stopped else None
+
+    def clear_to_write(self) -> None:
+        """Wait for the check; refuse to write to a damaged file."""
+        damage = self.result()
+        if damage is not None:
+            raise damage
 
 
 def damaged_message(path: Path, found: list[str]) -> str:

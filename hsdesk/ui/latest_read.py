@@ -8,18 +8,26 @@ saved) is dropped. ``filled`` says the latest answer is shown, or its failure ex
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
+from hsdesk.db.stoppable import may_stop
 from hsdesk.ui.common import show_error
 from hsdesk.ui.signals import emit
 from hsdesk.ui.table import RecordTable
 from hsdesk.ui.worker import run_in_background
 
 T = TypeVar("T")
+
+
+def _stoppable(read: Callable[[], T]) -> T:
+    """On the worker thread: a read hsdesk may stop when it closes (nobody will see it)."""
+    with may_stop():
+        return read()
 
 
 class LatestRead(QObject):
@@ -48,7 +56,7 @@ class LatestRead(QObject):
         if self._table is not None:
             self._table.set_reading()
         run_in_background(
-            read,
+            partial(_stoppable, read),
             lambda value: self._answer(asked, show, value),
             lambda exc: self._answer(asked, failed or self._explain, exc),
             busy_cursor=False,

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.lock = lock
         self.autobackup = autobackup
         self.restore_request: Path | None = None  # a backup to restore once the window is closed
+        self.damaged = False  # the file's page check found damage: the window closes at once
         # Where to open next once the window is closed: an office server, or "" for this PC.
         self.switch_to: str | None = None
         # Asked before the window closes for good (hsdesk --demo: its data is about to go).
@@ -124,7 +125,13 @@ class MainWindow(QMainWindow):
         from hsdesk.ui.worker import run_in_background
 
         auto = self.autobackup
-        if auto is None or self._backing_up or not auto.due():
+        if auto is None or self._backing_up or self.damaged or not self.isVisible():
+            return  # (a window closed, or closing on a damaged file, takes none)
+        try:
+            if not auto.due():
+                return
+        except HsdeskError as exc:
+            self.statusBar().showMessage(f"The automatic backup failed: {exc}", 15000)
             return
         self._backing_up = True
 
@@ -320,7 +327,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Ending a session asked about typing first (or cannot be stopped: the account changed).
-        ending = self.next_person is not None
+        ending = self.next_person is not None or self.damaged
         if not ending and not all(page.confirm_leave() for page in self._built()):
             event.ignore()
             return

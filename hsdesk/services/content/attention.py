@@ -7,17 +7,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
-from hsdesk.db.models import ContentItem, Person
+from hsdesk.db.models import ContentChannel, ContentItem, ContentPhoto, Person, Photo, PhotoSubject
 from hsdesk.domain import clock
 from hsdesk.domain.attention import Area, listed
-from hsdesk.domain.content import ContentState
+from hsdesk.domain.content import ContentState, photo_problems
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.records import AttentionItem
-from hsdesk.services.content.items import channel_refs, item_problems, load_item
+from hsdesk.services.content.items import channel_refs
 from hsdesk.services.content.takedowns import open_takedowns
+from hsdesk.services.photos.clearance import photo_records
 
 AREA = Area.CONTENT
 
@@ -108,17 +109,34 @@ def awaiting_approval_items(session: Session, day: date) -> list[AttentionItem]:
 
 
 def approved_items(session: Session, day: date) -> list[AttentionItem]:
-    ids = session.execute(
-        select(ContentItem.id)
-        .where(ContentItem.waiting_channels > 0, ContentItem.open_takedown.is_(False))
-        .order_by(ContentItem.id)
-    ).scalars()
+    # Every approved item waiting, with what is needed here, in a few queries however many;
+    # and the consent of everyone pictured in any of them worked out once.
+    waiting_items = (
+        session.execute(
+            select(ContentItem)
+            .where(ContentItem.waiting_channels > 0, ContentItem.open_takedown.is_(False))
+            .order_by(ContentItem.id)
+            .options(
+                selectinload(ContentItem.channels).selectinload(ContentChannel.channel),
+                selectinload(ContentItem.publications),
+                selectinload(ContentItem.photos)
+                .selectinload(ContentPhoto.photo)
+                .selectinload(Photo.subjects)
+                .selectinload(PhotoSubject.person),
+            )
+        )
+        .scalars()
+        .all()
+    )
+    photos = {cp.photo.id: cp.photo for item in waiting_items for cp in item.photos}
+    records = dict(zip(photos, photo_records(session, list(photos.values()), day), strict=True))
     blocked, ready = [], []
-    for item_id in ids:
-        item = load_item(session, item_id)
+    for item in waiting_items:
         posted = {p.channel_id for p in item.publications}
         waiting = {c.channel_id for c in item.channels} - posted
-        problems = item_problems(session, item, day, waiting)
+        problems = photo_problems(
+            [records[cp.photo.id] for cp in item.photos], channel_refs(item, waiting)
+        )
         if problems:
             blocked.append(f"'{item.title}' ({'; '.join(problems)})")
         else:

@@ -216,26 +216,37 @@ def test_a_normal_session_holds_the_lock_and_backs_up_on_closing(qtbot, demo_db,
     assert backup.kind is BackupKind.AUTOMATIC
 
 
-def test_damaged_pages_are_found_while_signing_in_and_the_window_never_opens(
-    qtbot, demo_db, monkeypatch
-):
-    """The start does not wait for SQLite's page check (a second or more on a file of ten
-    years): it runs while the person signs in, and a damaged file is refused as on opening."""
-    import argparse
+def _damage_the_trail(path) -> bytes:  # type: ignore[no-untyped-def]
     import random
 
-    from hsdesk import app as app_module
-    from hsdesk.ui.platform import backup_dialogs
-
-    demo_db.dispose()
-    conn = sqlite3.connect(demo_db.path)
+    conn = sqlite3.connect(path)
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_entry'").fetchone()
     size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
-    data = bytearray(demo_db.path.read_bytes())
+    data = bytearray(path.read_bytes())
     start = (root[0] - 1) * size
     data[start : start + size] = random.Random(1).randbytes(size)  # the trail's first page
-    demo_db.path.write_bytes(bytes(data))
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_damaged_pages_found_before_the_window_would_show_keep_it_closed(
+    qtbot, demo_db, monkeypatch
+):
+    """SQLite's page check runs from opening; when it has already found damage by the time the
+    person is signed in, the file is refused as on opening and the window never opens."""
+    import argparse
+
+    from hsdesk import app as app_module
+    from hsdesk.db import migrate
+    from hsdesk.ui.platform import backup_dialogs
+
+    demo_db.dispose()
+    data = _damage_the_trail(demo_db.path)
+    # as when the check ends while the person signs in
+    monkeypatch.setattr(
+        migrate.PageCheck, "done", property(lambda self: self._thread.join() or True)
+    )
     offered: list[str] = []
     monkeypatch.setattr(backup_dialogs, "offer_restore", lambda text, _f: offered.append(text))
     shown: list[object] = []
@@ -244,7 +255,48 @@ def test_damaged_pages_are_found_while_signing_in_and_the_window_never_opens(
     session = app_module.run_session(args, str(demo_db.path), None)
     assert session.code == 1 and shown == []
     assert "is damaged" in offered[0] and "has not changed" in offered[0]
-    assert demo_db.path.read_bytes() == bytes(data)  # not "repaired"
+    assert demo_db.path.read_bytes() == data  # not "repaired"
+
+
+def test_the_window_does_not_wait_for_the_page_check_and_closes_when_it_finds_damage(
+    qtbot, demo_db, monkeypatch, refusals
+):
+    """On a file of ten years the check takes a second or more: the window opens first, and
+    when the check then finds damage the person is told, offered a backup, and the window
+    closes, with nothing written to the file and no backup taken of it."""
+    import argparse
+    import threading
+
+    from hsdesk import app as app_module
+    from hsdesk.db import migrate
+    from hsdesk.ui.platform import backup_dialogs
+
+    demo_db.dispose()
+    data = _damage_the_trail(demo_db.path)
+    window_shown = threading.Event()
+    real_check = migrate.page_damage
+
+    def slow_check(db, opened=None):  # type: ignore[no-untyped-def]
+        window_shown.wait(20)  # still checking when the window shows
+        return real_check(db, opened)
+
+    monkeypatch.setattr(migrate, "page_damage", slow_check)
+    offered: list[str] = []
+    monkeypatch.setattr(backup_dialogs, "offer_restore", lambda text, _f: offered.append(text))
+    shown: list[object] = []
+
+    def showing(window: MainWindow) -> None:
+        shown.append(window)
+        window_shown.set()
+
+    monkeypatch.setattr(MainWindow, "showEvent", lambda self, e: showing(self))
+    args = argparse.Namespace(demo=False, demo_user="sdm", quit_when_shown=False)
+    session = app_module.run_session(args, str(demo_db.path), None)
+    assert shown, "the window waited for the check"
+    assert session.code == 1 and session.restore is None
+    assert len(offered) == 1 and "is damaged" in offered[0]
+    assert demo_db.path.read_bytes() == data  # nothing written, not "repaired"
+    assert list_backups(demo_db.backups_dir) == []
 
 
 def test_a_backup_left_due_at_the_last_close_is_taken_soon_after_the_next_start(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from support.window_driving import answer_next_message_box, type_text, when_dialog_opens
 
 from hsdesk import app as hsdesk_app
+from hsdesk.db.migrate import PageCheck
 from hsdesk.domain import clock
 from hsdesk.domain.attention import Area
 from hsdesk.services.people import accounts
@@ -151,7 +152,8 @@ def test_sign_out_then_someone_else_signs_in_and_finds_nothing_of_the_first(qtbo
         failed=failed,
     )
     args = argparse.Namespace(demo=False, quit_when_shown=False)
-    session = hsdesk_app._windows(args, demo_db, None, None, sdm, False)
+    pages = PageCheck(demo_db)
+    session = hsdesk_app._windows(args, demo_db, None, None, (sdm, False), pages)
     assert not failed, failed
     assert session.code == 0 and session.restore is None
     what = " ".join(secret.what.split()[-4:])  # words of the record (shown as rich text)
