@@ -246,9 +246,10 @@ def test_unexpected_errors_are_logged_and_explained(qtbot, tmp_path, monkeypatch
 
 
 def test_every_one_line_box_has_a_limit(qtbot, qapp, ctx):
-    """A box its form gave no limit gets the longest any one-line field keeps; a paste of a
-    whole document stops there. Boxes with their own limit keep it."""
-    from PySide6.QtWidgets import QLineEdit
+    """A box its form gave no limit gets the longest any one-line field keeps as it gets the
+    focus (nothing is typed or pasted without it); a paste of a whole document stops there.
+    Boxes with their own limit keep it."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
 
     from hsdesk.ui import text_limits
     from hsdesk.ui.content.channels_dialog import ChannelForm
@@ -267,9 +268,18 @@ def test_every_one_line_box_has_a_limit(qtbot, qapp, ctx):
     boxes: list[QLineEdit] = []
     for dialog in (audit, channel, person):
         dialog.show()
-        boxes += dialog.findChildren(QLineEdit)
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        for box in dialog.findChildren(QLineEdit):
+            if box.isVisible() and box.isEnabled():
+                box.setFocus()
+                qtbot.waitUntil(lambda box=box: QApplication.focusWidget() is box)
+                boxes.append(box)
     assert len(boxes) > 10
     assert all(0 < box.maxLength() <= text_limits.ONE_LINE_LIMIT for box in boxes)
     assert person.ui.firstName.maxLength() == 100  # its column's
+    channel.activateWindow()
+    channel.name.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is channel.name)
     channel.name.setText("x" * 100_000)
     assert len(channel.name.text()) == text_limits.ONE_LINE_LIMIT

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.domain.dates import format_date
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.policy import PolicyStatus, PolicyText, PolicyVersionRecord
 from hsdesk.services.policy import drafts
@@ -28,10 +27,12 @@ from hsdesk.services.policy import versions as policy
 from hsdesk.services.policy.duties import duties_by_clause
 from hsdesk.ui.common import read_text_file, show_error
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.platform.verify_pdf import verify_signed_pdf
 from hsdesk.ui.policy.compare_view import CompareView
 from hsdesk.ui.policy.editor import PolicyEditor, child_items, top_items
+from hsdesk.ui.policy.version_words import describe
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.worker import run_in_background
 
@@ -49,6 +50,7 @@ class PolicyTab(TabPage):
         self.can_edit = allowed(ctx.actor, Permission.EDIT_POLICY)
 
         self.tree = QTreeWidget()
+        self.reads = LatestRead(self)  # the versions, read on a worker thread
         self.tree.setHeaderLabels(["Policy and version", "Status"])
         self.tree.setColumnWidth(0, 120)
         self.tree.currentItemChanged.connect(self._chosen)
@@ -119,10 +121,19 @@ class PolicyTab(TabPage):
     # --- the list of versions ---------------------------------------------------------------
 
     def refresh(self, select_id: int | None = None) -> None:
+        """Read the versions on a worker thread; then show ``select_id`` (or the one shown)."""
         if self.editor.dirty and select_id is None:
             return  # never reload over typing that is not saved
+        db = self.ctx.db
+        self.reads.start(
+            lambda: policy.list_versions(db), lambda found: self._list(found, select_id)
+        )
+
+    def _list(self, found: list[PolicyVersionRecord], select_id: int | None) -> None:
+        if self.editor.dirty and select_id is None:
+            return  # typing began while the versions were read
         keep = select_id or (self.current.id if self.current else None)
-        self.records = policy.list_versions(self.ctx.db)
+        self.records = found
         self.tree.blockSignals(True)
         self.tree.clear()
         documents: dict[int, QTreeWidgetItem] = {}
@@ -150,7 +161,8 @@ class PolicyTab(TabPage):
         if chosen is None and self.records:
             chosen = self._item_for(self.records[-1].id)
         if chosen is not None:
-            self.tree.setCurrentItem(chosen)
+            with QSignalBlocker(self.tree):  # shown once, here
+                self.tree.setCurrentItem(chosen)
             self._show(self._record(int(chosen.data(0, ID_ROLE))))
         else:
             self._show(None)
@@ -185,29 +197,12 @@ class PolicyTab(TabPage):
             self.editor.load(PolicyText(""), editable=False)
             self.compare.set_versions([], None)
         else:
-            self.heading.setText(self._describe(record))
+            self.heading.setText(describe(record))
             editable = record.status is PolicyStatus.DRAFT and self.can_edit
             self.editor.load(record.text, editable, *duties_by_clause(self.ctx.db, record.id))
             same_document = [r for r in self.records if r.document_id == record.document_id]
             self.compare.set_versions(same_document, record.id)
         self._update_actions()
-
-    @staticmethod
-    def _describe(r: PolicyVersionRecord) -> str:
-        head = f"<h3>{r.document_name} — version {r.number}</h3>"
-        if r.status is PolicyStatus.DRAFT:
-            return head + (
-                f"Draft started {format_date(r.created_at.date())} by {r.created_by}. "
-                "Edit it below; the Chair adopts it when it is ready."
-            )
-        chair = r.chair_name + (" (acting Chair)" if r.chair_acting else "")
-        words = (
-            f"Adopted {format_date(r.adopted_on)} by {chair}. "
-            f"Review due {format_date(r.review_due)}. Read-only."
-        )
-        if r.status is PolicyStatus.SUPERSEDED:
-            words = f"Superseded {format_date(r.superseded_on)}. " + words
-        return head + words
 
     def _update_actions(self, *_args: object) -> None:
         record = self.current

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
-from window_driving import answer_next_message_box, type_text
+from window_driving import answer_next_message_box, type_text, wait_for_reads
 
 from hsdesk.domain import clock
 from hsdesk.domain.attention import Area
@@ -24,6 +24,7 @@ def _adopted(ctx):
 def _open_tab(qtbot, ctx, version_id):
     tab = PolicyTab(ctx)
     qtbot.addWidget(tab)
+    wait_for_reads(qtbot, tab)
     tab.tree.setCurrentItem(tab._item_for(version_id))
     return tab
 
@@ -201,6 +202,7 @@ def test_the_first_start_offers_the_schemes_policy(qtbot, db, admin):
     answer_next_message_box(QMessageBox.StandardButton.Yes)  # "Start with the scheme's policy?"
     answer_next_message_box()  # "Imported"
     tab.offer_scheme_policy()
+    wait_for_reads(qtbot, tab)
     (draft,) = policy.list_versions(db)
     assert (draft.document_name, draft.status, draft.text.clause_count) == (
         "Social Networking Policy",
@@ -219,7 +221,9 @@ def test_the_tab_is_built_when_opened_and_closing_asks_about_a_changed_draft(qtb
     assert window.pages[Area.POLICY].built is None  # nothing paid for at start-up
     window.tabs.setCurrentWidget(window.pages[Area.POLICY])
     tab = window.pages[Area.POLICY].built
-    assert tab is not None and len(tab.records) == 3
+    assert tab is not None
+    wait_for_reads(qtbot, tab)
+    assert len(tab.records) == 3
     tab.tree.setCurrentItem(tab._item_for(_draft(ctx).id))
     type_text(tab.editor.title, " (revised)")
     answer_next_message_box(QMessageBox.StandardButton.Cancel)
@@ -237,6 +241,7 @@ def test_the_chosen_clause_says_what_hsdesk_checks_under_it(qtbot, ctx):
     tab = PolicyTab(ctx)
     qtbot.addWidget(tab)
     tab.refresh()
+    wait_for_reads(qtbot, tab)
     adopted = next(r for r in tab.records if r.status is PolicyStatus.ADOPTED)
     tab._show(adopted)
     section = tab.editor.tree.topLevelItem(0)
