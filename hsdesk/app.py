@@ -19,9 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hsdesk import APP_NAME, ORG_NAME, __version__
-from hsdesk.db.engine import Database
 from hsdesk.db.location import is_url, resolve_location
-from hsdesk.db.migrate import PageCheck, ensure_schema
 from hsdesk.diagnostics import setup_logging
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import DatabaseDamaged, DatabaseInUse, HsdeskError, ServerUnavailable
@@ -35,7 +33,9 @@ from hsdesk.ui.platform.single_instance import InstanceServer, ask_running_to_sh
 from hsdesk.ui.worker import wait_for_background
 
 if TYPE_CHECKING:
+    from hsdesk.db.engine import Database
     from hsdesk.db.lock import DatabaseLock
+    from hsdesk.db.migrate import PageCheck
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -73,6 +73,9 @@ def make_application(argv: Sequence[str]) -> QApplication:
 
 
 def open_database(location: str, demo: bool, read_only: str | None = None) -> Database:
+    from hsdesk.db.engine import Database
+    from hsdesk.db.migrate import ensure_schema
+
     db = Database(location, read_only=read_only)
     notice: list[QWidget] = []
 
@@ -176,6 +179,8 @@ def run_session(args: argparse.Namespace, location: str, server: InstanceServer 
         return Session(1)
     if lock is not None and lock.holder is None and db.read_only is None:
         lock.acquire()  # the file was created just now
+    from hsdesk.db.migrate import PageCheck
+
     pages = PageCheck(db)
     try:
         switch = _explain_open(db)

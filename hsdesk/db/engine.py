@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hsdesk.db import record_state, server
-from hsdesk.db.filestore import FileStore, FolderStore, ServerStore
+from hsdesk.db.filestore import FileStore, FolderStore
 from hsdesk.db.location import default_data_dir, is_url, shown
 from hsdesk.db.read_only_copy import (
     ReadOnlyCopy,
@@ -28,6 +28,7 @@ from hsdesk.db.read_only_copy import (
     take_copy,
 )
 from hsdesk.db.record_state import seal
+from hsdesk.db.server_store import ServerStore
 from hsdesk.db.stoppable import Readers
 from hsdesk.db.storage import shared_location
 from hsdesk.domain.errors import (

@@ -12,17 +12,14 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Protocol
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Protocol
 
 from hsdesk.db.disk import disk_errors
-from hsdesk.db.models import StoredFileContent
-from hsdesk.db.server import row_versions
+
+if TYPE_CHECKING:  # (not imported at run time: the lock file is written before the models load)
+    from sqlalchemy.orm import Session
 
 _NEW_FILES = "hsdesk_new_files"  # session.info key: files this transaction wrote to a folder
 
@@ -145,46 +142,3 @@ class FolderStore:
         # Only this transaction could have written them: writers hold the database's write lock.
         for path in session.info.pop(_NEW_FILES, []):
             path.unlink(missing_ok=True)
-
-
-class ServerStore:
-    """Files as rows in the database on a server, written in the caller's transaction."""
-
-    def __init__(self, reading: Callable[[], AbstractContextManager[Session]], where: str) -> None:
-        self._reading = reading
-        self._where = where
-
-    @property
-    def where(self) -> str:
-        return f"the database on {self._where}"
-
-    def put(self, session: Session, data: bytes) -> str:
-        sha = hashlib.sha256(data).hexdigest()
-        kept = select(StoredFileContent.sha256).where(StoredFileContent.sha256 == sha)
-        if session.execute(kept).first() is None:
-            session.add(StoredFileContent(sha256=sha, data=data))
-            session.flush()
-        return sha
-
-    def raw(self, sha256: str) -> bytes | None:
-        with self._reading() as session:
-            found = session.execute(
-                select(StoredFileContent.data).where(StoredFileContent.sha256 == sha256)
-            ).scalar_one_or_none()
-        return bytes(found) if found is not None else None
-
-    def stored(self) -> Iterator[str]:
-        with self._reading() as session:
-            shas = list(
-                session.execute(
-                    select(StoredFileContent.sha256).order_by(StoredFileContent.sha256)
-                ).scalars()
-            )
-        yield from shas
-
-    def versions(self) -> dict[str, str]:
-        with self._reading() as session:
-            return row_versions(session.connection())
-
-    def discard(self, session: Session) -> None:
-        return None  # the rows go with the transaction's rollback

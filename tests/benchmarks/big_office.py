@@ -283,14 +283,14 @@ def main() -> int:
         for office in (demo, large):
             office.measure_processes(window_floor, file_floor)
             office.measure_window()
-    print(f"\n{'figure':<34}{'demo':>22}{'ten-year':>24}")
+    print(f"\n{'figure':<40}{'demo':>22}{'ten-year':>24}")
     for name in demo.figures:
         cells = []
         for office in (demo, large):
             ms, floor = office.figures[name]
             ratio = "" if name.startswith("  ") else f" ({ms / floor:5.1f}×)"
             cells.append(f"{ms:9.0f} ms{ratio}")
-        print(f"{name:<34}{cells[0]:>22}{cells[1]:>24}")
+        print(f"{name:<40}{cells[0]:>22}{cells[1]:>24}")
     print(
         "\nfloors (same run): process = bare Qt window + sqlalchemy + SQLite open; whole file = "
         "Python reading the database file; raw read = sqlite3 counts + 200 newest entries"

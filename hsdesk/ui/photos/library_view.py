@@ -62,6 +62,7 @@ class PhotoModel(RecordTableModel[PhotoRecord]):
         ]
         super().__init__(columns, parent)
         self._rows_of: dict[str, list[int]] = {}
+        self._row_of_photo: dict[int, int] = {}
         loader.loaded.connect(self._thumbnail_arrived)
 
     @staticmethod
@@ -74,8 +75,14 @@ class PhotoModel(RecordTableModel[PhotoRecord]):
     def set_records(self, records: Any) -> None:
         super().set_records(records)
         self._rows_of = {}
+        self._row_of_photo = {}
         for row, record in enumerate(records):
             self._rows_of.setdefault(record.sha256, []).append(row)
+            self._row_of_photo[record.id] = row
+
+    def row_of(self, photo_id: int) -> int | None:
+        """The row showing this photo (None if the filter hides it)."""
+        return self._row_of_photo.get(photo_id)
 
     def _icon(self, record: PhotoRecord) -> QIcon:
         pixmap = self.loader.get(record.sha256)

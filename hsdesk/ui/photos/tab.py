@@ -226,7 +226,7 @@ class PhotosTab(TabPage):
         records, events, people = result
         self.records = records
         self.filter.forget()
-        keep = self._select_next or (self.panel.record.id if self.panel.record else None)
+        keep = self._select_next  # (the photo shown stays selected through apply_filter)
         self._select_next = None
         self._refill(self.person, [("Anyone", ANY), *people])
         self._refill(self.event_filter, [("Every event", ANY)] + [(e, e) for e in events])
@@ -235,7 +235,7 @@ class PhotosTab(TabPage):
         self.loaded = True
         if keep is not None:
             self.select_photo(keep)
-        elif self.model.rowCount():
+        elif self.panel.record is None and self.model.rowCount():
             self.table.selectRow(0)
 
     @staticmethod
@@ -273,9 +273,9 @@ class PhotosTab(TabPage):
             self.select_photo(keep)
 
     def select_photo(self, photo_id: int) -> None:
-        rows = self.model.rows_where(lambda r: r.id == photo_id)
-        if rows:
-            index = self.table.proxy.mapFromSource(self.model.index(rows[0], 0))
+        row = self.model.row_of(photo_id)
+        if row is not None:
+            index = self.table.proxy.mapFromSource(self.model.index(row, 0))
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from hsdesk.db.engine import Database
+from typing import TYPE_CHECKING
+
 from hsdesk.domain.actor import Actor
+
+if TYPE_CHECKING:
+    from hsdesk.db.engine import Database
 
 
 def first_sign_in(db: Database, demo: bool) -> tuple[Actor | None, bool]:
