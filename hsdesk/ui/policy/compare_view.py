@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -97,7 +97,13 @@ class CompareView(QWidget):
             ]
         ):
             header.setSectionResizeMode(column, mode)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        # Rows are fitted to their wrapped text once the columns have settled, not on each
+        # column's every resize (each fit asks every cell for its size, in Python).
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
         for widget in (self.left, self.right):
             widget.activated.connect(self.refresh)
         self.only_changes.toggled.connect(self.refresh)
@@ -141,4 +147,4 @@ class CompareView(QWidget):
         if self.only_changes.isChecked():
             rows = [r for r in rows if r.change is not Change.SAME]
         self.model.set_rows(rows)
-        self.table.resizeRowsToContents()
+        self._fit_rows.start()
