@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-from hsdesk.db.stoppable import may_stop
+from hsdesk.db.stoppable import ReadStopped, may_stop
 from hsdesk.ui.common import show_error
 from hsdesk.ui.signals import emit
 from hsdesk.ui.table import RecordTable
@@ -58,9 +58,16 @@ class LatestRead(QObject):
         run_in_background(
             partial(_stoppable, read),
             lambda value: self._answer(asked, show, value),
-            lambda exc: self._answer(asked, failed or self._explain, exc),
+            lambda exc: self._failed(asked, failed or self._explain, exc),
             busy_cursor=False,
         )
+
+    def _failed(self, asked: int, explain: Callable[[Exception], None], exc: Exception) -> None:
+        if isinstance(exc, ReadStopped):  # hsdesk is closing: nobody is waiting for the list
+            if isValid(self) and asked == self._asked:
+                self.loading = False
+            return
+        self._answer(asked, explain, exc)
 
     def _explain(self, exc: Exception) -> None:
         if self._table is not None:

@@ -190,13 +190,14 @@ def fill_library(folder: Path, count: int):  # type: ignore[no-untyped-def]
 def bench_library(app: QApplication, folder: Path, count: int) -> None:
     from hsdesk.domain.actor import Actor
     from hsdesk.domain.consent import Clearance, ConsentScope
-    from hsdesk.services.photos import library as photos
     from hsdesk.ui.context import AppContext
+    from hsdesk.ui.photos.library_view import read_library
     from hsdesk.ui.photos.tab import PhotosTab
 
     db = fill_library(folder, count)
     started = time.perf_counter()
-    records = photos.library(db)
+    library = read_library(db)  # as the tab's worker thread reads it
+    records = library[0]
     listing = time.perf_counter() - started
     print(f"library of {len(records)} photos: listed with clearance in {listing * 1000:.0f} ms")
     tab = PhotosTab(AppContext(db, Actor("bench", None, "Bench", is_admin=True)), load=False)
@@ -211,7 +212,7 @@ def bench_library(app: QApplication, folder: Path, count: int) -> None:
 
     tab.loader.get = counting  # type: ignore[method-assign]
     started = time.perf_counter()
-    tab._loaded((records, photos.events(db)))
+    tab._loaded(library)
     for _ in range(3):
         app.processEvents()
     shown = time.perf_counter() - started

@@ -73,3 +73,17 @@ def test_a_failed_read_is_explained_and_the_table_stops_saying_reading(qtbot, re
         reads.start(broken, table.set_records)
     assert refusals == ["Something went wrong: the network drive went away"]
     assert not table.reading and not reads.loading
+
+
+def test_a_read_stopped_because_hsdesk_is_closing_is_not_explained(qtbot, refusals):
+    from hsdesk.db.stoppable import ReadStopped
+
+    _view_, table, reads = _view(qtbot)
+
+    def stopped() -> list[str]:
+        raise ReadStopped("hsdesk is closing; this list is no longer read.")
+
+    reads.start(stopped, table.set_records)
+    qtbot.waitUntil(lambda: not reads.loading, timeout=10_000)
+    qtbot.wait(100)
+    assert refusals == []  # no message while hsdesk closes (or restores a backup)
