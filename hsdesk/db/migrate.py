@@ -142,7 +142,8 @@ class PageCheck:
         for conn in self._connection:
             with suppress(sqlite3.ProgrammingError):  # (closed: the check had ended)
                 conn.interrupt()
-        self._thread.join()
+        if self._thread.is_alive():  # (never started on a shared drive)
+            self._thread.join()
 
     @property
     def done(self) -> bool:

@@ -74,3 +74,12 @@ def test_closing_interrupts_a_check_still_running(db, monkeypatch, tmp_path):
     pages.stop()
     assert time.monotonic() - began < 3 and pages.done
     assert pages.result() is None  # stopped: not taken for damage
+
+
+def test_on_a_shared_drive_there_is_no_check_to_wait_for_or_stop():
+    from types import SimpleNamespace
+
+    pages = migrate.PageCheck(SimpleNamespace(shared="a network drive"))  # checked on opening
+    assert pages.done and pages.result() is None
+    pages.clear_to_write()
+    pages.stop()  # closing: nothing running, nothing refused
