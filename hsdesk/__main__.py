@@ -1,3 +1,3 @@
-from hsdesk.app import main
+from hsdesk.launch import main
 
 raise SystemExit(main())

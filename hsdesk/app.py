@@ -30,7 +30,7 @@ from hsdesk.ui.after_start import after_start
 from hsdesk.ui.platform.crash_dialog import install_crash_handler
 from hsdesk.ui.platform.signing_in import first_sign_in, next_sign_in
 from hsdesk.ui.platform.single_instance import InstanceServer, ask_running_to_show, instance_key
-from hsdesk.ui.worker import wait_for_background
+from hsdesk.ui.worker import hold_background, release_after_paint, wait_for_background
 
 if TYPE_CHECKING:
     from hsdesk.db.engine import Database
@@ -236,7 +236,9 @@ def _windows(
     backups = db.path.parent / "backups" if db.path else None
     while True:
         ctx = AppContext(db, actor, demo=args.demo)
+        hold_background()  # the window's first paint before the Dashboard's read
         window = MainWindow(ctx, lock=lock, autobackup=autobackup, remember_tab=remember_tab)
+        release_after_paint(window)
         if server is not None:
             server.front = window.window  # the window in front: this one
         window.show()

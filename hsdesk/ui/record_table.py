@@ -139,9 +139,6 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return column.decoration(record)
         return None
 
-    def rows_where(self, match: Callable[[R], bool]) -> list[int]:
-        return [n for n, record in enumerate(self._rows) if match(record)]
-
     def refresh_rows(self, rows: Sequence[int]) -> None:
         """Tell the views these rows look different now (a thumbnail arrived, say)."""
         last = self.columnCount() - 1

@@ -10,13 +10,16 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from hsdesk.ui.held import when_unlocked
 from hsdesk.ui.signals import emit
 
 _RUNNING: set[_Relay] = set()  # keeps each relay alive until it has reported
+_HELD: list[_Job] = []  # started before the main window's first paint: they wait for it
+_holding = False
 
 
 class _Relay(QObject):
@@ -65,12 +68,53 @@ def _start(
     # thread deleting a Python QRunnable can deadlock with the UI thread over the GIL.
     relay.job = _Job(work, relay)
     relay.job.setAutoDelete(False)
-    QThreadPool.globalInstance().start(relay.job)
+    if _holding:
+        _HELD.append(relay.job)
+    else:
+        QThreadPool.globalInstance().start(relay.job)
+
+
+class _FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, release_held)  # once this paint has reached the screen
+        return False
+
+
+def hold_background() -> None:
+    """Work started from now on waits until :func:`release_after_paint`'s window has painted.
+
+    A pool thread's Python takes turns with the window's thread, so reads started while the
+    main window is built (the Dashboard's) would slow its first paint; held, they start just
+    after it. If the window closes unpainted, the held work never runs."""
+    global _holding
+    _holding = True
+
+
+def release_after_paint(window: QWidget) -> None:
+    """Start the held work once ``window`` has painted for the first time."""
+    window.installEventFilter(_FirstPaint(window))
+
+
+def release_held() -> None:
+    """Start the work held for the first paint (also if the window never painted)."""
+    global _holding
+    _holding = False
+    pool = QThreadPool.globalInstance()
+    while _HELD:
+        pool.start(_HELD.pop(0))
 
 
 def wait_for_background() -> None:
     """Before the database closes: let work still running on the pool (a Dashboard read, a
-    pack being made) finish, so none of it meets a closed database."""
+    pack being made) finish, so none of it meets a closed database. Work held for a first
+    paint that never came is dropped."""
+    global _holding
+    _holding = False
+    for job in _HELD:
+        _RUNNING.discard(job.relay)
+    _HELD.clear()
     QThreadPool.globalInstance().waitForDone()
 
 

@@ -123,6 +123,17 @@ def dispose(widget) -> None:  # type: ignore[no-untyped-def]
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def filled(tab) -> None:  # type: ignore[no-untyped-def]
+    """Until the tab shows its first read (made on a worker thread), and one pass of events."""
+    from PySide6.QtCore import QEventLoop
+
+    if tab.reads.loading:
+        loop = QEventLoop()
+        tab.reads.filled.connect(loop.quit)
+        loop.exec()
+    QApplication.processEvents()
+
+
 def floor(path: Path) -> float:
     conn = sqlite3.connect(path)
     began = time.perf_counter()
@@ -173,7 +184,7 @@ def main() -> None:
                 nonlocal tab
                 tab = ContentTab(ctx)
                 tab.show()
-                app.processEvents()
+                filled(tab)
 
             opens.append(timed(open_tab))
             assert tab is not None
@@ -186,6 +197,7 @@ def main() -> None:
             # The tab lives in this function, so it is gone before the QApplication is.
             tab = ContentTab(ctx)
             tab.show()
+            filled(tab)
             for row in range(tab.queues.count()):
                 label = tab.queues.item(row).text()
                 runs = []

@@ -13,10 +13,10 @@ from hsdesk.db.engine import Database
 from hsdesk.db.models import ContentChannel, ContentItem, ContentPhoto, Person, Photo, PhotoSubject
 from hsdesk.domain import clock
 from hsdesk.domain.attention import Area, listed
-from hsdesk.domain.content import ContentState, photo_problems
+from hsdesk.domain.content import ContentState
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.records import AttentionItem
-from hsdesk.services.content.items import channel_refs
+from hsdesk.services.content.items import channel_refs, item_problems
 from hsdesk.services.content.takedowns import open_takedowns
 from hsdesk.services.photos.clearance import photo_records
 
@@ -134,9 +134,7 @@ def approved_items(session: Session, day: date) -> list[AttentionItem]:
     for item in waiting_items:
         posted = {p.channel_id for p in item.publications}
         waiting = {c.channel_id for c in item.channels} - posted
-        problems = photo_problems(
-            [records[cp.photo.id] for cp in item.photos], channel_refs(item, waiting)
-        )
+        problems = item_problems(session, item, day, waiting, records)
         if problems:
             blocked.append(f"'{item.title}' ({'; '.join(problems)})")
         else:

@@ -4,7 +4,7 @@ that follow from their state, and the two-person rule shared by approval and upl
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
 
 from sqlalchemy import Select, select
@@ -90,10 +90,20 @@ def item_photos(session: Session, item: ContentItem, day: date) -> list[PhotoRec
 
 
 def item_problems(
-    session: Session, item: ContentItem, day: date, only: Collection[int] | None = None
+    session: Session,
+    item: ContentItem,
+    day: date,
+    only: Collection[int] | None = None,
+    records: Mapping[int, PhotoRecord] | None = None,
 ) -> list[str]:
-    """Whose consent is missing for the item's photos on its channels (or those in ``only``)."""
-    return photo_problems(item_photos(session, item, day), channel_refs(item, only))
+    """Whose consent is missing for the item's photos on its channels (or those in ``only``);
+    ``records``: its photos' consent already worked out (by photo id), for many items at once."""
+    found = (
+        item_photos(session, item, day)
+        if records is None
+        else [records[cp.photo.id] for cp in item.photos]
+    )
+    return photo_problems(found, channel_refs(item, only))
 
 
 def current_hash(item: ContentItem) -> str:

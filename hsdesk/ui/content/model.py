@@ -54,11 +54,16 @@ class ContentListModel(QAbstractTableModel):
 
     def set_query(self, query: ContentQuery) -> None:
         """Read the count and the first page for a new queue, filter or order."""
+        total = content_queries.count_items(self.ctx.db, query, self.actor)
+        self.show_page(query, total, content_queries.item_rows(self.ctx.db, query, self.actor, 0))
+
+    def show_page(self, query: ContentQuery, total: int, rows: list[ContentRow]) -> None:
+        """Show ``query``'s first page (``rows``, of ``total``), read already."""
         self.beginResetModel()
         self.query = query
         self.read = True
-        self.total = content_queries.count_items(self.ctx.db, query, self.actor)
-        self._rows = content_queries.item_rows(self.ctx.db, query, self.actor, 0)
+        self.total = total
+        self._rows = rows
         self.endResetModel()
 
     def reload(self) -> None:

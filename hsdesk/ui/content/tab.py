@@ -3,7 +3,7 @@ filters, the list read a page at a time, and the selected item with its actions.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.content import ContentState
-from hsdesk.domain.content_records import ContentDetails, ContentQuery, Queue
+from hsdesk.domain.content_records import ContentDetails, ContentQuery, ContentRow, Queue
 from hsdesk.domain.dates import parse_date
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import ValidationError
@@ -35,11 +35,40 @@ from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, push
 from hsdesk.ui.content.model import ROW_ROLE, ContentListModel
 from hsdesk.ui.content.panel import ContentPanel
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.tab_page import TabPage
 
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class FirstRead:
+    """What the tab shows when it opens, read on a worker thread."""
+
+    query: ContentQuery
+    channels: list[tuple[str, int]]
+    authors: list[tuple[str, int]]
+    counts: dict[Queue, int]
+    total: int
+    rows: list[ContentRow]
+    first: ContentDetails | None  # the first row's item, shown in the panel
+
+
+def _first_read(ctx: AppContext, query: ContentQuery) -> FirstRead:
+    db, actor = ctx.db, ctx.actor
+    total = content_queries.count_items(db, query, actor)
+    rows = content_queries.item_rows(db, query, actor, 0)
+    return FirstRead(
+        query,
+        [(c.name, c.id) for c in channels.list_channels(db)],
+        [(n, pid) for pid, n in content_queries.authors(db)],
+        content_queries.queue_counts(db, actor),
+        total,
+        rows,
+        content.get_item(db, rows[0].id) if rows else None,
+    )
 
 
 class ContentTab(TabPage):
@@ -122,21 +151,40 @@ class ContentTab(TabPage):
         self.queues.currentRowChanged.connect(self.apply_filters)
         self.view.selectionModel().currentRowChanged.connect(self._selected)
         self.panel.action.connect(self.act)
-        self._loaded = False
+        self.reads = LatestRead(self)
+        self._loaded = False  # the first read has been shown
         self._shown = 0  # items shown in the panel so far
+        self._ready: ContentDetails | None = None  # read with the first page; shown once selected
+        self._select_after: int | None = None  # asked for while the first read was under way
+        self.queues.setCurrentRow(self._default_queue())
+        self._restore_columns()  # (the header's order is kept for the first read)
         if load:
             self.refresh()
 
     # --- reading ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if not self._loaded:
-            self._fill_filters()
-            self.queues.setCurrentRow(self._default_queue())
-            self._loaded = True
-            self._restore_columns()
-        self._show_counts()
-        self.reload()
+        if self._loaded:
+            self._show_counts()
+            self.reload()
+            return
+        # Opening: the filters' lists, the counts, the first page and its first item are read on
+        # a worker thread; the list says "Reading…" meanwhile.
+        self.count.setText("Reading…")
+        ctx, query = self.ctx, self.query()
+        self.reads.start(lambda: _first_read(ctx, query), self._show_first)
+
+    def _show_first(self, found: FirstRead) -> None:
+        self._fill_filters(found.channels, found.authors)
+        self._show_counts(found.counts)
+        self._loaded = True
+        select, self._select_after = self._select_after, None
+        if select is not None or self.query() != found.query:  # changed while it was read
+            self.reload(select)
+            return
+        self._ready = found.first
+        self.model.show_page(found.query, found.total, found.rows)
+        self._show_page(None)
 
     def _default_queue(self) -> int:
         offices = self.ctx.actor.offices
@@ -146,19 +194,22 @@ class ContentTab(TabPage):
             return list(Queue).index(Queue.READY)
         return list(Queue).index(Queue.ALL)
 
-    def _fill_filters(self) -> None:
+    def _fill_filters(
+        self,
+        channel_list: list[tuple[str, int]] | None = None,
+        authors: list[tuple[str, int]] | None = None,
+    ) -> None:
+        if channel_list is None:
+            channel_list = [(c.name, c.id) for c in channels.list_channels(self.ctx.db)]
+        if authors is None:
+            authors = [(n, pid) for pid, n in content_queries.authors(self.ctx.db)]
         fill_combo(self.state, [("Any state", None)] + [(s.label, s) for s in ContentState])
-        fill_combo(
-            self.channel,
-            [("Any channel", None)] + [(c.name, c.id) for c in channels.list_channels(self.ctx.db)],
-        )
-        fill_combo(
-            self.author,
-            [("Anyone", None)] + [(n, pid) for pid, n in content_queries.authors(self.ctx.db)],
-        )
+        fill_combo(self.channel, [("Any channel", None), *channel_list])
+        fill_combo(self.author, [("Anyone", None), *authors])
 
-    def _show_counts(self) -> None:
-        counts = content_queries.queue_counts(self.ctx.db, self.ctx.actor)
+    def _show_counts(self, counts: dict[Queue, int] | None = None) -> None:
+        if counts is None:
+            counts = content_queries.queue_counts(self.ctx.db, self.ctx.actor)
         for n in range(self.queues.count()):
             entry = self.queues.item(n)
             queue = Queue(entry.data(QUEUE_ROLE))
@@ -201,8 +252,15 @@ class ContentTab(TabPage):
             self.reload()
 
     def reload(self, select: int | None = None) -> None:
+        if not self._loaded:  # the first read is under way: this item once it is shown
+            self._select_after = select if select is not None else self._select_after
+            return
         keep = select if select is not None else (self.panel.item.id if self.panel.item else None)
         self.model.set_query(self.query())
+        self._show_page(keep)
+
+    def _show_page(self, keep: int | None) -> None:
+        """The count, and the item ``keep`` (else the first) selected and shown."""
         shown = self.model.rowCount()
         self.count.setText(
             f"{self.model.total} item{'s' if self.model.total != 1 else ''}"
@@ -225,6 +283,10 @@ class ContentTab(TabPage):
             self.panel.show_item(None)
             return
         row = index.data(ROW_ROLE)
+        ready, self._ready = self._ready, None
+        if ready is not None and ready.id == row.id:  # read with the page
+            self.panel.show_item(ready)
+            return
         Operation(self, lambda: self.panel.show_item(content.get_item(self.ctx.db, row.id))).run()
 
     def select_item(self, item_id: int) -> None:

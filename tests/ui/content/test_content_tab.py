@@ -3,6 +3,8 @@ sign-offs with right and wrong passwords."""
 
 from __future__ import annotations
 
+from window_driving import wait_for_reads
+
 from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ContentQuery, Queue
 from hsdesk.services.content import items as content
@@ -21,6 +23,8 @@ def test_queues_filters_and_preview(qtbot, ctx):
     tab = ContentTab(ctx)
     qtbot.addWidget(tab)
     tab.show()
+    assert tab.count.text() == "Reading…"  # the list is read on a worker thread
+    wait_for_reads(qtbot, tab)
     # The SDM starts on "Awaiting my approval": not her own item, which someone else approves.
     assert tab.current_queue() is Queue.AWAITING
     assert tab.model.total == 4 and tab.queues.item(0).text() == "Awaiting my approval  (4)"

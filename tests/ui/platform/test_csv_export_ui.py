@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog, QPushButton
+from window_driving import wait_for_reads
 
 from hsdesk.domain.progress import Steps
 from hsdesk.ui.common import export_csv_file
@@ -28,6 +29,7 @@ def test_the_content_register_is_exported_in_the_background(qtbot, ctx, tmp_path
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     tab = ContentTab(ctx)
     window = _window(qtbot, tab)
+    wait_for_reads(qtbot, tab)
     tab.export_csv()
     qtbot.waitUntil(lambda: "Wrote" in window.statusBar().currentMessage(), timeout=10000)
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"), newline="")))
