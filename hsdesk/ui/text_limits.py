@@ -3,6 +3,9 @@ the longest any one-line field can keep as it gets the keyboard focus (nothing i
 pasted into a box without it), so an accidental paste of a whole document stops there; the
 field's own, smaller limit is the service's to explain in words when saving.
 
+Tab leaves a multi-line box for the next field, as in a Windows form, instead of typing a tab
+into it (where it would trap someone using the keyboard: a reason box above the password).
+
 This follows the focus rather than filtering every event of the application: a filter in
 Python is called for each of them, and each call waits for the interpreter while a worker
 thread reads, which held up building a tab by half a second on ten years of records."""
@@ -10,7 +13,14 @@ thread reads, which held up building a tab by half a second on ten years of reco
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from hsdesk.domain.text_rules import SEARCH_LIMIT
 
@@ -25,7 +35,8 @@ def limit(box: QLineEdit) -> None:
 
 
 class OneLineLimits(QObject):
-    """Limits each one-line box (or an editable list's box) as it gets the focus."""
+    """Limits each one-line box (or an editable list's box) as it gets the focus, and lets Tab
+    leave each multi-line box."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -35,6 +46,8 @@ class OneLineLimits(QObject):
         box = now.lineEdit() if isinstance(now, QComboBox) else now
         if isinstance(box, QLineEdit):
             limit(box)
+        elif isinstance(box, QPlainTextEdit | QTextEdit):
+            box.setTabChangesFocus(True)
 
 
 def install(app: QApplication) -> None:

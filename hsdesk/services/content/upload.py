@@ -44,6 +44,11 @@ from hsdesk.services.platform.auth import Signer, verify_signoff
 
 def check_url(url: str) -> str:
     url = url.strip()
+    if not url:
+        raise ValidationError(
+            "Type the address of the post: copy it from the browser's address bar (it starts "
+            "with https://)."
+        )
     parts = urlparse(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
         raise ValidationError(

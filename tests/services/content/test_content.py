@@ -309,6 +309,7 @@ def test_upload_rechecks_consent_and_names_whose_is_missing(office):
     ("url", "minutes_ago", "message"),
     [
         ("facebook.com/p/1", 1, "not the address of the post"),
+        ("  ", 1, "^Type the address of the post: copy it from the browser"),
         ("https://www.facebook.com/p/1", -60, "in the future"),
     ],
 )

@@ -112,3 +112,43 @@ def test_only_the_vdo_signs_an_upload_and_it_shows_on_the_timeline(qtbot, ctx, r
     assert after.state is ContentState.PUBLISHED
     assert after.publications[0].url.endswith("/posts/999")
     assert after.events[-1].who == "Daniel Okafor" and after.events[-1].signer
+
+
+def test_the_approval_is_signed_from_the_keyboard_tab_leaving_the_reason_box(
+    qtbot, qapp, ctx, monkeypatch
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from hsdesk.ui import text_limits
+
+    discard = QMessageBox.StandardButton.Discard  # should the test fail, closing never waits
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: discard)
+
+    text_limits.install(qapp)
+    item = first(ctx, Queue.AWAITING)
+    dialog = DecisionDialog(ctx, item)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    for box in dialog.checks.values():
+        box.setChecked(True)
+    dialog.reason.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reason)
+    qtbot.keyClicks(dialog.reason, "Looks right")
+    reached = []
+    for _ in range(10):  # Tab on, as far as the username
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+        if reached[-1] is dialog.signoff.username:
+            break
+    assert dialog.reason.toPlainText() == "Looks right"  # no tab typed into it
+    assert reached[-1] is dialog.signoff.username
+    qtbot.keyClicks(dialog.signoff.username, "sdm")
+    qtbot.keyClick(dialog.signoff.username, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.signoff.password
+    qtbot.keyClicks(dialog.signoff.password, "demo")
+    qtbot.keyClick(dialog.signoff.password, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert content.get_item(ctx.db, item.id).state is ContentState.APPROVED
