@@ -22,6 +22,7 @@ from hsdesk.ui.context import AppContext
 from hsdesk.ui.lazy_page import LazyPage
 from hsdesk.ui.platform.database_actions import DatabaseActions
 from hsdesk.ui.platform.session_actions import NextPerson, SessionActions
+from hsdesk.ui.screen_fit import fit_to_screen
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.tabs import TABS, Tab
 
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
             notice.setToolTip("Safe mode for shared folders: one computer at a time, no WAL.")
             self.statusBar().addPermanentWidget(notice)
         self.statusBar().addPermanentWidget(QLabel(f"Database: {where}"))
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
         self._restore(remember_tab)
         self._start_timers()
 

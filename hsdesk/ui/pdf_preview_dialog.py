@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.db.filestore import write_atomic
 from hsdesk.ui.common import show_error
+from hsdesk.ui.screen_fit import fit_to_screen
 
 
 class PdfPreviewDialog(QDialog):
@@ -58,7 +59,8 @@ class PdfPreviewDialog(QDialog):
         open_button.clicked.connect(self.open_external)
         close_button.clicked.connect(self.accept)
         bar = QHBoxLayout()
-        info = QLabel(note or f"{self.document.pageCount()} page(s)")
+        pages = self.document.pageCount()
+        info = QLabel(note or f"{pages} page{'s' if pages != 1 else ''}")
         info.setWordWrap(True)
         bar.addWidget(info, 1)
         for button in (print_button, save_button, open_button, close_button):
@@ -66,7 +68,7 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)  # a whole page where the screen has room
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -28,6 +28,7 @@ from hsdesk.ui.common import read_date, set_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
+from hsdesk.ui.screen_fit import fit_to_screen
 
 PHOTO_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -107,7 +108,7 @@ class ContentDialog(FormDialog[ContentDetails]):
         self.wire_form(buttons, self.save)
         self._picked = self.value_photos()
         self.photo_list.itemChanged.connect(self._photos_changed)
-        self.resize(820, 700)
+        fit_to_screen(self, 820, 700)
 
     def _count(self) -> None:
         n = len(self.body.toPlainText())

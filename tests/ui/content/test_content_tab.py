@@ -38,7 +38,7 @@ def test_queues_filters_and_preview(qtbot, ctx):
     tab.search.clear()
     tab.day_from.setText("31/02/2026")  # not a date: marked on the field, the list unchanged
     tab.apply_filters()
-    assert "not a date" in tab.day_from.toolTip() and tab.model.total == 40
+    assert "February 2026 has 28 days" in tab.day_from.toolTip() and tab.model.total == 40
     tab.day_from.clear()
     tab.apply_filters()
     assert tab.day_from.toolTip() == ""

@@ -71,7 +71,11 @@ def test_recording_an_acknowledgement_with_a_scanned_slip(qtbot, tab, ctx, tmp_p
     assert dialog.person.currentText().startswith("Farah Iqbal")
     dialog.acknowledged_on.setText("32/11/2026")
     dialog.save()
-    assert refusals and "not a date" in refusals[-1] and dialog.saved is None
+    assert (
+        refusals
+        and "November 2026 has 30 days, so there is no day 32" in refusals[-1]
+        and dialog.saved is None
+    )
     dialog.acknowledged_on.setText("24/11/2026")
     dialog.save()
     assert dialog.saved is not None and dialog.saved.evidence_name == "slip.png"

@@ -56,7 +56,7 @@ def test_refused_save_explains_and_keeps_what_was_typed(qtbot, ctx):
     seen: list[str] = []
     answer_next_message_box(seen=seen)
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
-    assert seen == ["Started '31/02/2026' is not a date. Type it as dd/mm/yyyy, e.g. 24/11/2026."]
+    assert seen == ["Started '31/02/2026': February 2026 has 28 days, so there is no day 31."]
     assert dialog.result() != dialog.DialogCode.Accepted
     assert dialog.ui.firstName.text() == "Zoë" and dialog.ui.startDate.text() == "31/02/2026"
 

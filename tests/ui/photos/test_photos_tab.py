@@ -123,7 +123,7 @@ def test_filters_and_the_consent_register(qtbot, ctx):
     assert 0 < blocked < total
     tab.start.setText("31/02/2026")
     tab.apply_filter()
-    assert "is not a date" in tab.count.text()
+    assert "there is no day 31" in tab.count.text()
     tab.pages.setCurrentWidget(tab.consents)
     assert tab.consents.table.source.rowCount() > 40
     tab.consents.status.setCurrentIndex(3)  # withdrawn
