@@ -3,7 +3,7 @@ filters, the list read a page at a time, and the selected item with its actions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.content import ContentState
-from hsdesk.domain.content_records import ContentDetails, ContentQuery, ContentRow, Queue
+from hsdesk.domain.content_records import ContentDetails, ContentQuery, Queue
 from hsdesk.domain.dates import parse_date
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import ValidationError
@@ -32,6 +32,7 @@ from hsdesk.services.content import channels, drafts, takedowns
 from hsdesk.services.content import items as content
 from hsdesk.services.content import queries as content_queries
 from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, push_button
+from hsdesk.ui.content.first_read import FirstRead, read_first
 from hsdesk.ui.content.model import ROW_ROLE, ContentListModel
 from hsdesk.ui.content.panel import ContentPanel
 from hsdesk.ui.context import AppContext
@@ -41,34 +42,6 @@ from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.tab_page import TabPage
 
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True)
-class FirstRead:
-    """What the tab shows when it opens, read on a worker thread."""
-
-    query: ContentQuery
-    channels: list[tuple[str, int]]
-    authors: list[tuple[str, int]]
-    counts: dict[Queue, int]
-    total: int
-    rows: list[ContentRow]
-    first: ContentDetails | None  # the first row's item, shown in the panel
-
-
-def _first_read(ctx: AppContext, query: ContentQuery) -> FirstRead:
-    db, actor = ctx.db, ctx.actor
-    total = content_queries.count_items(db, query, actor)
-    rows = content_queries.item_rows(db, query, actor, 0)
-    return FirstRead(
-        query,
-        [(c.name, c.id) for c in channels.list_channels(db)],
-        [(n, pid) for pid, n in content_queries.authors(db)],
-        content_queries.queue_counts(db, actor),
-        total,
-        rows,
-        content.get_item(db, rows[0].id) if rows else None,
-    )
 
 
 class ContentTab(TabPage):
@@ -113,6 +86,10 @@ class ContentTab(TabPage):
         top.addWidget(push_button("E&xport CSV…", self.export_csv))
         top.addStretch(1)
         top.addWidget(self.count)
+        # A search or filter kept from before can hide a queue's items: say so, one click away.
+        self.clear_button = push_button("Clear &filters", self.clear_filters)
+        self.clear_button.hide()
+        top.addWidget(self.clear_button)
         self.model = ContentListModel(ctx, self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -156,6 +133,7 @@ class ContentTab(TabPage):
         self._shown = 0  # items shown in the panel so far
         self._ready: ContentDetails | None = None  # read with the first page; shown once selected
         self._select_after: int | None = None  # asked for while the first read was under way
+        self._counts: dict[Queue, int] = {}  # each queue's items, before any filter
         self.queues.setCurrentRow(self._default_queue())
         self._restore_columns()  # (the header's order is kept for the first read)
         if load:
@@ -172,7 +150,7 @@ class ContentTab(TabPage):
         # a worker thread; the list says "Reading…" meanwhile.
         self.count.setText("Reading…")
         ctx, query = self.ctx, self.query()
-        self.reads.start(lambda: _first_read(ctx, query), self._show_first)
+        self.reads.start(lambda: read_first(ctx, query), self._show_first)
 
     def _show_first(self, found: FirstRead) -> None:
         self._fill_filters(found.channels, found.authors)
@@ -210,6 +188,7 @@ class ContentTab(TabPage):
     def _show_counts(self, counts: dict[Queue, int] | None = None) -> None:
         if counts is None:
             counts = content_queries.queue_counts(self.ctx.db, self.ctx.actor)
+        self._counts = counts
         for n in range(self.queues.count()):
             entry = self.queues.item(n)
             queue = Queue(entry.data(QUEUE_ROLE))
@@ -261,11 +240,22 @@ class ContentTab(TabPage):
 
     def _show_page(self, keep: int | None) -> None:
         """The count, and the item ``keep`` (else the first) selected and shown."""
-        shown = self.model.rowCount()
-        self.count.setText(
-            f"{self.model.total} item{'s' if self.model.total != 1 else ''}"
-            + (f" (first {shown} shown; scroll for more)" if shown < self.model.total else "")
+        shown, total = self.model.rowCount(), self.model.total
+        query = self.model.query
+        filtered = bool(
+            query.text.strip()
+            or query.day_from
+            or query.day_to
+            or any(v is not None for v in (query.state, query.channel_id, query.author_id))
         )
+        in_queue = self._counts.get(query.queue)
+        if filtered and in_queue is not None:
+            text = f"{total} of {in_queue} match"
+        else:
+            text = f"{total} item{'s' if total != 1 else ''}"
+        more = f" (first {shown} shown; scroll for more)" if shown < total else ""
+        self.count.setText(text + more)
+        self.clear_button.setVisible(filtered)
         row = self.model.row_of(keep) if keep is not None else None
         if row is None and shown:
             row = 0
@@ -289,13 +279,22 @@ class ContentTab(TabPage):
             return
         Operation(self, lambda: self.panel.show_item(content.get_item(self.ctx.db, row.id))).run()
 
-    def select_item(self, item_id: int) -> None:
-        """Show one item wherever it is: switch to All content and clear the filters."""
+    def _clear_fields(self) -> None:
         self.search.clear()
+        self._typing.stop()  # (clearing the search started it)
         for combo in (self.state, self.channel, self.author):
             combo.setCurrentIndex(0)
         self.day_from.clear()
         self.day_to.clear()
+
+    def clear_filters(self) -> None:
+        """Every item of the queue shown: no search, no filter."""
+        self._clear_fields()
+        self.reload()
+
+    def select_item(self, item_id: int) -> None:
+        """Show one item wherever it is: switch to All content and clear the filters."""
+        self._clear_fields()
         self.queues.blockSignals(True)
         self.queues.setCurrentRow(list(Queue).index(Queue.ALL))
         self.queues.blockSignals(False)

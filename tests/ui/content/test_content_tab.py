@@ -3,6 +3,7 @@ sign-offs with right and wrong passwords."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from window_driving import wait_for_reads
 
 from hsdesk.domain.content import ContentState
@@ -51,6 +52,26 @@ def test_queues_filters_and_preview(qtbot, ctx):
     assert "Takedown needed" in tab.panel.timeline.toPlainText()
     tab.model.sort(1)  # by title, done by the database
     assert tab.model.query.sort.value == "title"
+
+
+def test_a_search_kept_from_another_queue_says_it_hides_items(qtbot, ctx):
+    """Switching queue keeps the search typed before: the count says how many it hides, and
+    Clear filters shows them all."""
+    tab = ContentTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_for_reads(qtbot, tab)
+    assert tab.clear_button.isHidden()
+    tab.queues.setCurrentRow(4)  # All content
+    qtbot.keyClicks(tab.search, "Sponsored walk")
+    qtbot.waitUntil(lambda: tab.model.total == 2)
+    assert tab.count.text() == "2 of 40 match"
+    tab.queues.setCurrentRow(2)  # Takedowns: its one item is not about the walk
+    assert tab.model.total == 0 and tab.count.text() == "0 of 1 match"
+    assert tab.clear_button.isVisibleTo(tab)
+    qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+    assert tab.search.text() == "" and tab.model.total == 1 and tab.count.text() == "1 item"
+    assert tab.clear_button.isHidden() and tab.panel.item is not None
 
 
 def test_the_sdm_signs_a_decision_and_a_wrong_password_changes_nothing(qtbot, ctx, refusals):
