@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from hsdesk.domain.content_records import (
     ContentDetails,
     ContentInput,
 )
+from hsdesk.domain.dates import format_date
 from hsdesk.domain.errors import PermissionDenied, ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.services.content.items import (
@@ -149,6 +150,16 @@ def update_item(
     refresh_flags(item)
 
 
+def _check_planned(planned_on: date | None, before: date | None) -> None:
+    """A planned date is set for today or later; one that has passed is kept as it was."""
+    today = clock.today()
+    if planned_on is not None and planned_on != before and planned_on < today:
+        raise ValidationError(
+            f"The planned date {format_date(planned_on)} has passed. Plan the item for today "
+            f"({format_date(today)}) or later, or leave the date empty."
+        )
+
+
 def save_item(
     db: Database, actor: Actor, data: ContentInput, item_id: int | None = None
 ) -> ContentDetails:
@@ -156,10 +167,11 @@ def save_item(
     require(db, actor, Permission.WRITE_CONTENT)
     with db.write() as session:
         clean = _clean(session, data)
-        if item_id is None:
+        item = None if item_id is None else load_item(session, item_id)
+        _check_planned(clean.planned_on, item.planned_on if item else None)
+        if item is None:
             item = insert_item(session, actor, clean)
         else:
-            item = load_item(session, item_id)
             update_item(session, actor, item, clean)
         return details_of(session, load_item(session, item.id), clock.today())
 

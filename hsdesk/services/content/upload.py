@@ -114,7 +114,8 @@ def check_upload(
         )
     if any(p.channel_id == channel_id for p in item.publications):
         raise ValidationError(f"'{item.title}' has already been uploaded to {channel.name}.")
-    if posted_at < approval.decided_at:
+    # The time posted is typed to the minute: the minute of the approval itself is after it.
+    if posted_at < approval.decided_at.replace(second=0, microsecond=0):
         raise ValidationError(
             f"The time posted is before the approval ({format_datetime(approval.decided_at)}). "
             "Content goes online only after it is approved."

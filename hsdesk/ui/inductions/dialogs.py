@@ -45,6 +45,10 @@ SCAN_PATTERN = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.gif *.bmp *.webp"
 REFERENCE = re.compile(r"IND-(\d+)-V(\d+)", re.IGNORECASE)
 
 
+def _index_of(combo: QComboBox, wanted: str) -> int | None:
+    return next((n for n in range(combo.count()) if str(combo.itemData(n)) == wanted), None)
+
+
 def _people_combo(rows: list[InductionRow], person_id: int | None) -> QComboBox:
     combo = QComboBox()
     fill_combo(combo, [(f"{r.name} — {r.role}", r.person_id) for r in rows], person_id)
@@ -71,6 +75,9 @@ class AcknowledgeDialog(FormDialog[InductionRecord]):
         self.setWindowTitle("Record an acknowledgement of the policy")
         self.setAcceptDrops(True)
         self.reference = QLineEdit(placeholderText="e.g. IND-12-V2 (printed on the slip)")
+        self.reference_note = QLabel()  # why a typed reference picked no one
+        self.reference_note.setWordWrap(True)
+        self.reference_note.hide()
         self.person = _people_combo(rows, person_id)
         self.version = QComboBox()
         versions = inductions.adopted_versions(ctx.db)
@@ -127,6 +134,7 @@ class AcknowledgeDialog(FormDialog[InductionRecord]):
 
         form = QFormLayout()
         form.addRow("Slip &reference", self.reference)
+        form.addRow("", self.reference_note)
         form.addRow("&Person", self.person)
         form.addRow("Policy &version", self.version)
         form.addRow("&Acknowledged on", self.acknowledged_on)
@@ -145,6 +153,7 @@ class AcknowledgeDialog(FormDialog[InductionRecord]):
         layout.addWidget(buttons)
         self.method.currentIndexChanged.connect(self._method_changed)
         self.reference.textEdited.connect(self._reference_typed)
+        self.reference.editingFinished.connect(self._reference_typed)
         self.wire_form(buttons, self.save)
         self.pad.changed.connect(self._mark_dirty)
         self.resize(600, self.sizeHint().height())
@@ -157,15 +166,32 @@ class AcknowledgeDialog(FormDialog[InductionRecord]):
     def set_method(self, method: AckMethod) -> None:
         self.method.setCurrentIndex(list(AckMethod).index(method))
 
-    def _reference_typed(self, text: str) -> None:
-        """A slip's printed reference picks its person and version."""
-        found = REFERENCE.search(text)
+    def _slip(self) -> tuple[int, int] | str | None:
+        """The person's and version's places in the lists for the typed slip reference; why
+        it names none (text); None if no reference is typed."""
+        text = self.reference.text().strip()
+        if not text:
+            return None
+        found = REFERENCE.fullmatch(text)
         if found is None:
-            return
-        for combo, wanted in ((self.person, found[1]), (self.version, found[2])):
-            for index in range(combo.count()):
-                if str(combo.itemData(index)) == wanted:
-                    combo.setCurrentIndex(index)
+            return f"'{text}' is not a slip reference: type it as printed, e.g. IND-12-V2."
+        person, version = _index_of(self.person, found[1]), _index_of(self.version, found[2])
+        if person is None:
+            return f"No one in the list has slip {text.upper()}: check the number on the slip."
+        if version is None:
+            return f"The policy has no version {found[2]}: check the number on the slip."
+        return person, version
+
+    def _reference_typed(self, _text: str = "") -> None:
+        """A slip's printed reference picks its person and version (both, or neither); once
+        typed (the box left), one that names neither says why."""
+        slip = self._slip()
+        finished = not self.reference.hasFocus()
+        self.reference_note.setText(slip if isinstance(slip, str) and finished else "")
+        self.reference_note.setVisible(bool(self.reference_note.text()))
+        if isinstance(slip, tuple):
+            self.person.setCurrentIndex(slip[0])
+            self.version.setCurrentIndex(slip[1])
 
     def attach(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -195,6 +221,14 @@ class AcknowledgeDialog(FormDialog[InductionRecord]):
             self.attach_file(Path(urls[0].toLocalFile()))
 
     def read_input(self) -> AckInput:
+        slip = self._slip()
+        if isinstance(slip, str):
+            raise ValidationError(f"{slip} Or clear the slip reference and choose the person.")
+        if slip is not None and (self.person.currentIndex(), self.version.currentIndex()) != slip:
+            raise ValidationError(
+                "The slip reference is for another person or version than the one chosen. "
+                "Check the number on the slip, or clear the reference."
+            )
         on = read_date(self.acknowledged_on, "Acknowledged on")
         if on is None:
             raise ValidationError("Enter the date the policy was acknowledged, as dd/mm/yyyy.")

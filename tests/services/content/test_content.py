@@ -159,6 +159,26 @@ def test_items_need_a_title_and_existing_channels_and_photos(office):
         drafts.save_item(office.db, volunteer, ContentInput("T", "x"))
 
 
+def test_a_planned_date_is_today_or_later_and_one_passed_is_kept(office):
+    today = clock.today()
+    long_ago = today - timedelta(days=270)
+    with pytest.raises(ValidationError, match=r"planned date .* has passed\. Plan the item for"):
+        drafts.save_item(office.db, office.writer, ContentInput("Fair", "x", planned_on=long_ago))
+    item = drafts.save_item(office.db, office.writer, ContentInput("Fair", "x", planned_on=today))
+    clock.freeze(clock.now() + timedelta(days=3))  # the date has passed: other changes still save
+    kept = drafts.save_item(
+        office.db, office.writer, ContentInput("Fair day", "x", planned_on=today), item.id
+    )
+    assert kept.title == "Fair day" and kept.planned_on == today
+    with pytest.raises(ValidationError, match="has passed"):
+        drafts.save_item(
+            office.db,
+            office.writer,
+            ContentInput("Fair day", "x", planned_on=today + timedelta(days=1)),
+            item.id,
+        )
+
+
 def test_submit_needs_text_and_a_channel(office):
     empty = drafts.save_item(office.db, office.writer, ContentInput("T", "", (office.web,))).id
     with pytest.raises(ValidationError, match="Write the text"):
@@ -318,6 +338,26 @@ def test_upload_needs_a_real_address_and_a_past_time(office, url, minutes_ago, m
     posted = clock.now() - timedelta(minutes=minutes_ago)
     with pytest.raises(ValidationError, match=message):
         upload.upload(office.db, office.writer, item, office.web, url, posted, DANIEL)
+
+
+def test_an_upload_in_the_minute_of_the_approval_is_after_it(office):
+    """The time posted is typed to the minute (the form offers the current one); an approval
+    signed at 10:00:40 and an upload posted at 10:00 are the same minute, not in the wrong order."""
+    start = clock.now()
+    clock.freeze(start + timedelta(seconds=40))
+    item = office.approved()
+    clock.freeze(start + timedelta(seconds=50))
+    posted = start.replace(second=0)
+    done = upload.upload(
+        office.db, office.writer, item, office.web, "https://x.com/p/1", posted, DANIEL
+    )
+    assert done.state is ContentState.PUBLISHED
+    other = office.approved()
+    with pytest.raises(ValidationError, match="before the approval"):
+        upload.upload(
+            office.db, office.writer, other, office.web, "https://x.com/p/2",
+            posted - timedelta(minutes=1), DANIEL,
+        )  # fmt: skip
 
 
 def test_upload_only_to_approved_channels_once_and_after_approval(office):

@@ -86,6 +86,28 @@ def test_recording_an_acknowledgement_with_a_scanned_slip(qtbot, tab, ctx, tmp_p
     assert record.method is AckMethod.PAPER and record.recorded_by == "sdm"
 
 
+def test_a_slip_reference_for_no_one_changes_nothing_and_says_why(qtbot, tab, ctx, refusals):
+    ruth = _row(tab, "Ruth")
+    dialog = AcknowledgeDialog(ctx, tab.rows, ruth.person_id, None, tab)
+    qtbot.addWidget(dialog)
+    chosen = (dialog.person.currentText(), dialog.version.currentText())
+    dialog.reference.setText(f"IND-99999-V{tab.progress.version_id}")  # the version exists
+    dialog._reference_typed()
+    assert (dialog.person.currentText(), dialog.version.currentText()) == chosen
+    assert dialog.reference_note.text() == (
+        "No one in the list has slip " + dialog.reference.text() + ": check the number on the slip."
+    )
+    dialog.acknowledged_on.setText("24/11/2026")
+    dialog.save()
+    assert "No one in the list has slip" in refusals[-1] and dialog.saved is None
+    dialog.reference.setText("IND-99")
+    dialog._reference_typed()
+    assert "type it as printed, e.g. IND-12-V2" in dialog.reference_note.text()
+    dialog.reference.clear()
+    dialog._reference_typed()
+    assert dialog.reference_note.isHidden()
+
+
 def test_signing_on_screen_needs_a_signature(qtbot, tab, ctx, refusals):
     ruth = _row(tab, "Ruth")
     dialog = AcknowledgeDialog(ctx, tab.rows, ruth.person_id, None, tab)
