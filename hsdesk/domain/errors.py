@@ -20,6 +20,19 @@ class ValidationError(HsdeskError):
     """The input cannot be saved as it stands; the message says which field and why."""
 
 
+class AlreadyInRegister(ValidationError):
+    """Someone of the same name (and date of birth, where both are known) is in the register
+    already: ``matches`` holds each one's id and a description. Adding them again is a choice."""
+
+    def __init__(self, message: str, matches: tuple[tuple[int, str], ...]) -> None:
+        super().__init__(message)
+        self.matches = matches
+
+
+class Withdrawn(HsdeskError):
+    """The person chose not to go on after a question (nothing to explain to them)."""
+
+
 class PermissionDenied(HsdeskError):
     """The signed-in user (or signer) may not do this; the message names who can."""
 

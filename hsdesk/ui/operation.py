@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from hsdesk.domain.errors import HsdeskError
+from hsdesk.domain.errors import HsdeskError, Withdrawn
 from hsdesk.ui.common import GuardedDialog, show_error
 
 T = TypeVar("T")
@@ -80,7 +80,8 @@ class Operation(Generic[T]):
     def _refused(self, exc: HsdeskError) -> None:
         if self._failure is not None:
             self._failure(exc)
-        show_error(self._parent, exc, self._title)
+        if not isinstance(exc, Withdrawn):  # they answered a question: nothing to explain
+            show_error(self._parent, exc, self._title)
 
 
 class FormDialog(GuardedDialog, Generic[T]):

@@ -182,7 +182,7 @@ def test_families_and_accounts(office, reference, notes, username, password):
     attempt(
         db, lambda: people.save_family(db, office.admin, None, reference, None, None, notes), kept
     )
-    someone = people.add_person(db, office.admin, people_input())
+    someone = people.add_person(db, office.admin, people_input(), same_name_confirmed=True)
     attempt(
         db,
         lambda: accounts.create_account(db, office.admin, someone.id, username, password),

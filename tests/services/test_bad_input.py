@@ -125,7 +125,9 @@ def test_content_drafts(office, title, body, planned):
 @EXAMPLES
 @given(start=dates, end=optional_dates, reason=short_texts)
 def test_office_holdings(db, admin, start, end, reason):
-    person = people.add_person(db, admin, PersonInput("Office", "Holder", PersonKind.TRUSTEE))
+    person = people.add_person(
+        db, admin, PersonInput("Office", "Holder", PersonKind.TRUSTEE), same_name_confirmed=True
+    )
     data = HoldingInput(Office.VICE_CHAIR, person.id, start, end, acting=True, acting_reason=reason)
 
     def check(record: Any) -> None:

@@ -13,8 +13,9 @@ from hsdesk.db.engine import Database
 from hsdesk.db.models import Family, Person
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
+from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office, PersonKind, VolunteerStatus
-from hsdesk.domain.errors import NotFound, ValidationError
+from hsdesk.domain.errors import AlreadyInRegister, NotFound, ValidationError
 from hsdesk.domain.offices import holds_on
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.records import FamilyRecord, PersonInput, PersonRecord
@@ -145,9 +146,56 @@ def insert_person(session: Session, actor: Actor, data: PersonInput) -> Person:
     return person
 
 
-def add_person(db: Database, actor: Actor, data: PersonInput) -> PersonRecord:
+def _describe(person: Person) -> str:
+    about = [person.kind.label.lower()]
+    if person.date_of_birth:
+        about.append(f"born {format_date(person.date_of_birth)}")
+    if person.start_date:
+        about.append(f"since {format_date(person.start_date)}")
+    name = " ".join(n for n in (person.first_name, person.last_name) if n)
+    return f"{name} ({', '.join(about)})"
+
+
+def same_person(session: Session, data: PersonInput) -> list[Person]:
+    """People in the register who may be the one ``data`` describes: the same first and last
+    name (whatever the capitals and spacing), unless both dates of birth are known and differ.
+    Names are compared here, not by the database: SQLite's lower() leaves "Ë" as it is."""
+
+    def key(first: str, last: str) -> tuple[str, str]:
+        return " ".join(first.split()).casefold(), " ".join(last.split()).casefold()
+
+    wanted, born = key(data.first_name, data.last_name), data.date_of_birth
+    rows = session.execute(
+        select(Person.id, Person.first_name, Person.last_name, Person.date_of_birth)
+    ).all()
+    ids = [
+        r.id
+        for r in rows
+        if key(r.first_name, r.last_name) == wanted
+        and (born is None or r.date_of_birth in (None, born))
+    ]
+    if not ids:
+        return []
+    return list(session.execute(select(Person).where(Person.id.in_(ids))).scalars())
+
+
+def add_person(
+    db: Database, actor: Actor, data: PersonInput, same_name_confirmed: bool = False
+) -> PersonRecord:
+    """Add a person; someone who may be already in the register is refused with
+    :class:`AlreadyInRegister` unless ``same_name_confirmed`` (they are someone else)."""
     require(db, actor, Permission.EDIT_PEOPLE)
     with db.write() as session:
+        matches = [] if same_name_confirmed else same_person(session, data)
+        if matches:
+            names = "; ".join(_describe(p) for p in matches)
+            raise AlreadyInRegister(
+                f"{names} {'is' if len(matches) == 1 else 'are'} already in the People register. "
+                "Open that record rather than adding the same person twice (their consents and "
+                "inductions would be split between two records); if this is someone else with "
+                "the same name, add them anyway.",
+                tuple((p.id, _describe(p)) for p in matches),
+            )
         person_id = insert_person(session, actor, data).id
     return get_person(db, person_id)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
+from hsdesk.domain.errors import AlreadyInRegister, Withdrawn
 from hsdesk.domain.records import PersonInput, PersonRecord
 from hsdesk.services.people import persons as people
 from hsdesk.ui.common import combo_value, fill_combo, read_date, set_date
@@ -28,6 +29,7 @@ class PersonDialog(FormDialog[PersonRecord]):
         self, ctx: AppContext, record: PersonRecord | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.opened_existing = False  # the person was in the register already: opened, not added
         self.ui = Ui_PersonDialog()
         self.ui.setupUi(self)
         self.ctx = ctx
@@ -92,7 +94,30 @@ class PersonDialog(FormDialog[PersonRecord]):
     def submit(self) -> PersonRecord:
         """Save through the service; on a refusal explain it and keep everything typed."""
         data = self.form_input()
-        if self.record is None:
-            return people.add_person(self.ctx.db, self.ctx.actor, data)
-        else:
+        if self.record is not None:
             return people.update_person(self.ctx.db, self.ctx.actor, self.record.id, data)
+        try:
+            return people.add_person(self.ctx.db, self.ctx.actor, data)
+        except AlreadyInRegister as exc:
+            return self._already_there(data, exc)
+
+    def _already_there(self, data: PersonInput, exc: AlreadyInRegister) -> PersonRecord:
+        """Someone of that name is in the register: open them, add this person anyway, or go
+        back to the form."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Already in the register?", str(exc), parent=self
+        )
+        existing_id, existing = exc.matches[0]
+        open_button = box.addButton(
+            f"&Open {existing.split(' (')[0]}", QMessageBox.ButtonRole.AcceptRole
+        )
+        add_button = box.addButton("&Add anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_button)
+        box.exec()
+        if box.clickedButton() is open_button:
+            self.opened_existing = True
+            return people.get_person(self.ctx.db, existing_id)
+        if box.clickedButton() is add_button:
+            return people.add_person(self.ctx.db, self.ctx.actor, data, same_name_confirmed=True)
+        raise Withdrawn("Back to the form.")

@@ -18,6 +18,7 @@ from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import PersonRecord
 from hsdesk.services.people import persons as people
+from hsdesk.ui.common import show_status
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.people.person_panel import PersonPanel
@@ -127,6 +128,9 @@ class PeopleTab(TabPage):
         dialog = PersonDialog(self.ctx, record, self)
         if dialog.exec() and dialog.saved is not None:
             self.refresh(select=dialog.saved.id)
+            if dialog.opened_existing:
+                name = dialog.saved.full_name
+                show_status(self, f"{name} was already in the register: shown, no one added.")
 
     def _families(self) -> None:
         from hsdesk.ui.people.families_dialog import FamiliesDialog

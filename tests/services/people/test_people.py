@@ -73,3 +73,21 @@ def test_family_reference_unique_and_uppercased(db, admin):
         people.save_family(db, admin, None, "FAM-0001", None, None)
     with pytest.raises(ValidationError, match="ends before it starts"):
         people.save_family(db, admin, fam.id, "FAM-0001", date(2026, 1, 5), date(2025, 1, 1))
+
+
+def test_adding_someone_already_in_the_register_asks_first(db, admin):
+    """Same name (any capitals), and the same date of birth where both are known: refused with
+    the existing person offered, until it is confirmed to be someone else."""
+    from hsdesk.domain.errors import AlreadyInRegister
+
+    first = people.add_person(db, admin, person(date_of_birth=date(1990, 5, 1)))
+    with pytest.raises(AlreadyInRegister) as asked:
+        people.add_person(db, admin, person("ZOË", " ní  bhriain "))
+    assert asked.value.matches == ((first.id, "Zoë Ní Bhriain (volunteer, born 01/05/1990)"),)
+    assert str(asked.value).startswith("Zoë Ní Bhriain (volunteer, born 01/05/1990) is already")
+    with pytest.raises(AlreadyInRegister):
+        people.add_person(db, admin, person(date_of_birth=date(1990, 5, 1)))
+    other = people.add_person(db, admin, person(date_of_birth=date(2001, 2, 3)))  # not the same
+    assert other.id != first.id
+    again = people.add_person(db, admin, person(), same_name_confirmed=True)
+    assert len({first.id, other.id, again.id}) == 3

@@ -1,7 +1,7 @@
 """The People tab and its dialogs, driven as a person would."""
 
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
-from window_driving import answer_next_message_box, type_text, wait_for_reads
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from window_driving import answer_next_message_box, type_text, wait_for_reads, when_dialog_opens
 
 from hsdesk.domain.enums import PersonKind
 from hsdesk.services.people import persons as people
@@ -108,3 +108,38 @@ def test_volunteer_does_not_see_edit_buttons(qtbot, ctx):
     tab = PeopleTab(ctx)
     qtbot.addWidget(tab)
     assert tab.add_button.isHidden() and tab.edit_button.isHidden()
+
+
+def test_adding_someone_already_in_the_register_offers_them(qtbot, ctx):
+    """Typing the name of someone in the register asks first: Cancel goes back to the form
+    (nothing more to read), Open shows the person already there, and no one is added."""
+    farah = next(p for p in people.list_people(ctx.db) if p.full_name == "Farah Iqbal")
+    before = len(people.list_people(ctx.db))
+    dialog = PersonDialog(ctx)
+    qtbot.addWidget(dialog)
+    type_text(dialog.ui.firstName, "farah")
+    type_text(dialog.ui.lastName, "IQBAL")
+    asked: list[str] = []
+
+    def answer(choice: str):  # type: ignore[no-untyped-def]
+        def act(box: QMessageBox) -> None:
+            asked.append(box.text())
+            next(b for b in box.buttons() if b.text().replace("&", "") == choice).click()
+
+        return act
+
+    when_dialog_opens(QMessageBox, answer("Cancel"))
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert (
+        len(asked) == 1
+        and "Farah Iqbal (" in asked[0]
+        and "already in the People register" in asked[0]
+    )
+    assert dialog.result() != dialog.DialogCode.Accepted and dialog.saved is None
+    qtbot.wait(100)
+    assert QApplication.activeModalWidget() is None  # no refusal box after Cancel
+    when_dialog_opens(QMessageBox, answer("Open Farah Iqbal"))
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.opened_existing
+    assert dialog.saved is not None and dialog.saved.id == farah.id
+    assert len(people.list_people(ctx.db)) == before
