@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -28,6 +28,14 @@ from hsdesk.domain import clock
 from hsdesk.domain.dates import format_date, parse_date
 from hsdesk.domain.errors import AccountChanged, HsdeskError, ValidationError, WriteConflict
 from hsdesk.domain.progress import Steps, Stopped
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with the name a screen reader reads for it (where no label names it)."""
+    widget.setAccessibleName(name)
+    return widget
 
 
 def show_error(parent: QWidget | None, exc: Exception, title: str = "Cannot do that") -> None:

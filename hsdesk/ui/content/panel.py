@@ -24,6 +24,7 @@ from hsdesk.domain.content_records import ContentDetails
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.duties import D
 from hsdesk.services.policy.duties import current_citations
+from hsdesk.ui.common import named
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.signals import emit
@@ -63,17 +64,17 @@ class ContentPanel(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.photo_strip = QListWidget()
+        self.photo_strip = named(QListWidget(), "Photos in the item")
         self.photo_strip.setViewMode(QListWidget.ViewMode.IconMode)
         self.photo_strip.setIconSize(QSize(120, 120))
         self.photo_strip.setFlow(QListWidget.Flow.LeftToRight)
         self.photo_strip.setWrapping(False)
         self.photo_strip.setFixedHeight(150)
-        self.body = QTextBrowser()
+        self.body = named(QTextBrowser(), "The item as it will be posted")
         self.body.setOpenExternalLinks(True)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.photo_strip)
-        self.timeline = QTextBrowser()
+        self.timeline = named(QTextBrowser(), "Timeline")
         layout.addWidget(self.timeline, 1)
         self.show_item(None)
 

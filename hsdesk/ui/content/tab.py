@@ -31,7 +31,7 @@ from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services.content import channels, drafts, takedowns
 from hsdesk.services.content import items as content
 from hsdesk.services.content import queries as content_queries
-from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, push_button
+from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, named, push_button
 from hsdesk.ui.content.first_read import FirstRead, read_first
 from hsdesk.ui.content.model import ROW_ROLE, ContentListModel
 from hsdesk.ui.content.panel import ContentPanel
@@ -51,7 +51,7 @@ class ContentTab(TabPage):
         super().__init__(parent)
         self.ctx = ctx
         self.thumbnails = ThumbnailLoader(ctx.db, self)
-        self.queues = QListWidget()
+        self.queues = named(QListWidget(), "Queues")
         self.queues.setMaximumWidth(230)
         for queue in Queue:
             label = queue.label
@@ -60,14 +60,16 @@ class ContentTab(TabPage):
             entry = QListWidgetItem(label)
             entry.setData(QUEUE_ROLE, queue)
             self.queues.addItem(entry)
-        self.search = QLineEdit(placeholderText="Search title, text or item number")
+        self.search = named(
+            QLineEdit(placeholderText="Search title, text or item number"), "Search content"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(200)
-        self.state = QComboBox()
-        self.channel = QComboBox()
-        self.author = QComboBox()
-        self.day_from = QLineEdit(placeholderText="from dd/mm/yyyy")
-        self.day_to = QLineEdit(placeholderText="to dd/mm/yyyy")
+        self.state = named(QComboBox(), "State")
+        self.channel = named(QComboBox(), "Channel")
+        self.author = named(QComboBox(), "Written by")
+        self.day_from = named(QLineEdit(placeholderText="from dd/mm/yyyy"), "From date")
+        self.day_to = named(QLineEdit(placeholderText="to dd/mm/yyyy"), "To date")
         for field in (self.day_from, self.day_to):
             field.setMaximumWidth(120)
         self.count = QLabel()
@@ -91,7 +93,7 @@ class ContentTab(TabPage):
         self.clear_button.hide()
         top.addWidget(self.clear_button)
         self.model = ContentListModel(ctx, self)
-        self.view = QTableView()
+        self.view = named(QTableView(), "Content items")
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

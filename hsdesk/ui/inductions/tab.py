@@ -35,6 +35,7 @@ from hsdesk.ui.common import (
     combo_value,
     export_csv_file,
     fill_combo,
+    named,
     open_stored_file,
     push_button,
     show_status,
@@ -92,7 +93,7 @@ class InductionTab(TabPage):
         head.addWidget(self.summary, 1)
         head.addWidget(self.bar)
 
-        self.search = QLineEdit(placeholderText="Find by name or role…")
+        self.search = named(QLineEdit(placeholderText="Find by name or role…"), "Find people")
         self.search.setClearButtonEnabled(True)
         self.kind = QComboBox()
         fill_combo(self.kind, [("All roles", None), *[(k.label, k) for k in COVERED_KINDS]])
@@ -131,6 +132,7 @@ class InductionTab(TabPage):
         self.csv_button.setVisible(can_record)
 
         self.table: RecordTable[InductionRow] = RecordTable(COLUMNS, "inductions", self)
+        self.table.setAccessibleName("Inductions")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setToolTip("Select several people (Ctrl or Shift) to print their packs together")
         self.reads = LatestRead(self, self.table)
@@ -172,7 +174,7 @@ class InductionTab(TabPage):
         self.standing = QLabel()
         self.standing.setWordWrap(True)
         self.facts = QFormLayout()
-        self.records = QListWidget()
+        self.records = named(QListWidget(), "Acknowledgements recorded")
         self.records.setWordWrap(True)
         self.records.itemActivated.connect(lambda _i: self.open_evidence())
         self.records.currentRowChanged.connect(lambda _r: self._update_buttons())

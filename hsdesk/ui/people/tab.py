@@ -18,7 +18,7 @@ from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import PersonRecord
 from hsdesk.services.people import persons as people
-from hsdesk.ui.common import show_status
+from hsdesk.ui.common import named, show_status
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.people.person_panel import PersonPanel
@@ -45,7 +45,9 @@ class PeopleTab(TabPage):
         """``load=False`` leaves the list empty until refresh(), so a hidden tab costs nothing at start."""
         super().__init__(parent)
         self.ctx = ctx
-        self.search = QLineEdit(placeholderText="Find by name, family, office or username…")
+        self.search = named(
+            QLineEdit(placeholderText="Find by name, family, office or username…"), "Find people"
+        )
         self.search.setClearButtonEnabled(True)
         self.kind = QComboBox()
         self.kind.addItem("All roles", None)
@@ -68,6 +70,7 @@ class PeopleTab(TabPage):
         bar.addWidget(self.families_button)
 
         self.table: RecordTable[PersonRecord] = RecordTable(COLUMNS, "people", self)
+        self.table.setAccessibleName("People")
         self.reads = LatestRead(self, self.table)
         self.panel = PersonPanel(ctx, self)
         splitter = QSplitter(Qt.Orientation.Horizontal)

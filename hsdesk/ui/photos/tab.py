@@ -36,6 +36,7 @@ from hsdesk.services.photos.files import PHOTO_SUFFIXES
 from hsdesk.ui.common import (
     combo_value,
     fill_combo,
+    named,
     progress_dialog,
     read_date,
     show_error,
@@ -85,6 +86,7 @@ class PhotosTab(TabPage):
         self.table: RecordTable[PhotoRecord] = RecordTable(
             self.model._columns, "photos", source=self.model, filtered=False
         )
+        self.table.setAccessibleName("Photos")
         self.table.setSortingEnabled(False)  # sorted in Python (see _show); the header still sorts
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
@@ -99,7 +101,7 @@ class PhotosTab(TabPage):
         self.table.setIconSize(QSize(44, 33))
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.reads = LatestRead(self)  # the library, read on a worker thread
-        self.grid = QListView()
+        self.grid = named(QListView(), "Photos")
         self.grid.setModel(self.table.proxy)
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(GRID_ICON)
@@ -158,7 +160,7 @@ class PhotosTab(TabPage):
             button.setCheckable(True)
             self.view_group.addButton(button, n)
         self.view_group.idClicked.connect(self.set_view)
-        self.search = QLineEdit()
+        self.search = named(QLineEdit(), "Search photos")
         self.search.setPlaceholderText("Search captions, events, names")
         self.search.setClearButtonEnabled(True)
         self.use = QComboBox()
@@ -190,8 +192,10 @@ class PhotosTab(TabPage):
             ("Taken from:", self.start),
             ("to:", self.end),
         )
-        for label, widget in labelled:
-            filters.addWidget(QLabel(label))
+        for text, widget in labelled:
+            label = QLabel(text)
+            label.setBuddy(widget)  # read out as the box's name
+            filters.addWidget(label)
             filters.addWidget(widget)
         filters.addStretch(1)
         bar = QVBoxLayout()

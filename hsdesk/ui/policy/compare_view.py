@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.policy import Change, ClauseDiff, PolicyVersionRecord, compare
-from hsdesk.ui.common import combo_value, fill_combo
+from hsdesk.ui.common import combo_value, fill_combo, named
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ["No.", "Earlier text", "No.", "Later text", "Change"]
@@ -82,7 +82,7 @@ class CompareView(QWidget):
         self.only_changes.setChecked(True)
         self.summary = QLabel()
         self.model = CompareModel(self)
-        self.table = QTableView()
+        self.table = named(QTableView(), "Differences")
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.policy import PolicyText, Section
+from hsdesk.ui.common import named
 from hsdesk.ui.signals import emit
 
 TEXT_ROLE = Qt.ItemDataRole.UserRole
@@ -51,7 +52,7 @@ class PolicyEditor(QWidget):
         self.statement = QPlainTextEdit()
         self.statement.setMaximumHeight(90)
         self.statement.setAccessibleName("Policy statement")
-        self.tree = QTreeWidget()
+        self.tree = named(QTreeWidget(), "Sections and clauses")
         self.tree.setHeaderLabels(["No.", "Section heading or clause"])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setUniformRowHeights(True)

@@ -25,7 +25,7 @@ from hsdesk.domain.policy import PolicyStatus, PolicyText, PolicyVersionRecord
 from hsdesk.services.policy import drafts
 from hsdesk.services.policy import versions as policy
 from hsdesk.services.policy.duties import duties_by_clause
-from hsdesk.ui.common import read_text_file, show_error
+from hsdesk.ui.common import named, read_text_file, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import Operation
@@ -49,7 +49,7 @@ class PolicyTab(TabPage):
         self.current: PolicyVersionRecord | None = None
         self.can_edit = allowed(ctx.actor, Permission.EDIT_POLICY)
 
-        self.tree = QTreeWidget()
+        self.tree = named(QTreeWidget(), "Policies and versions")
         self.reads = LatestRead(self)  # the versions, read on a worker thread
         self.tree.setHeaderLabels(["Policy and version", "Status"])
         self.tree.setColumnWidth(0, 120)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.ui.common import GREY, ask, combo_value, fill_combo
+from hsdesk.ui.common import GREY, ask, combo_value, fill_combo, named
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.record_table import Column
@@ -56,18 +56,21 @@ class RegisterPage(QWidget, Generic[R]):
         super().__init__(parent)
         self.key = key
         self.record_id = record_id
-        self.search = QLineEdit(placeholderText="Find…")
+        self.search = named(QLineEdit(placeholderText="Find…"), "Find")
         self.search.setClearButtonEnabled(True)
         self.show_filter = QComboBox()
         fill_combo(self.show_filter, shows)
         self.action_row = QHBoxLayout()
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        filters.addWidget(QLabel("Show"))
+        show = QLabel("Show")
+        show.setBuddy(self.show_filter)
+        filters.addWidget(show)
         filters.addWidget(self.show_filter)
         self.table: RecordTable[R] = RecordTable(
             columns, f"registers-{key}", self, default_sort=sort
         )
+        self.table.setAccessibleName("Register entries")
         self.reads = LatestRead(self, self.table)  # each refresh reads on a worker thread
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600")

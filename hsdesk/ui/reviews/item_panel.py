@@ -33,6 +33,7 @@ from hsdesk.services.reviews import actions, checklist
 from hsdesk.ui.common import (
     GREY,
     ask,
+    named,
     open_stored_file,
     push_button,
     read_scan,
@@ -88,13 +89,13 @@ class ReviewItemPanel(QWidget):
             result_row.addWidget(button)
             button.toggled.connect(lambda on, r=result: self._result_chosen(r) if on else None)
         result_row.addStretch(1)
-        self.notes = QPlainTextEdit()
+        self.notes = named(QPlainTextEdit(), "Notes")
         self.notes.setPlaceholderText("Notes: what you looked at and what you found")
         self.notes.setFixedHeight(72)
         self.notes.textChanged.connect(self._notes_changed)
         self.save_notes_button = push_button("Save &notes", self.save_notes)
 
-        self.evidence = QListWidget()
+        self.evidence = named(QListWidget(), "Evidence")
         self.evidence.setViewMode(QListWidget.ViewMode.IconMode)
         self.evidence.setIconSize(QSize(120, 80))
         self.evidence.setFixedHeight(118)
@@ -105,7 +106,7 @@ class ReviewItemPanel(QWidget):
         self.paste_button = push_button("Paste scree&nshot", self.paste_screenshot)
         self.open_button = push_button("&Open", self.open_evidence)
         self.remove_button = push_button("Remo&ve", self.remove_evidence)
-        self.actions_list = QListWidget()
+        self.actions_list = named(QListWidget(), "Actions")
         self.actions_list.setFixedHeight(84)
         self.actions_list.setWordWrap(True)
         self.actions_list.currentRowChanged.connect(lambda _r: self.update_buttons())

@@ -24,7 +24,7 @@ from hsdesk.domain.review_actions import ReviewFacts, ReviewStep, may_review
 from hsdesk.domain.review_records import ActionRecord, ItemRecord, QuarterRow, ReviewDetails
 from hsdesk.services.reviews import checklist
 from hsdesk.services.reviews import quarterly as reviews
-from hsdesk.ui.common import GREY, ask, export_csv_file, push_button, show_status
+from hsdesk.ui.common import GREY, ask, export_csv_file, named, push_button, show_status
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import Operation
@@ -66,11 +66,12 @@ class ReviewTab(TabPage):
         actions.addWidget(self.csv_button)
 
         self.table: RecordTable[QuarterRow] = RecordTable(COLUMNS, "reviews", self)
+        self.table.setAccessibleName("Quarters")
         self.reads = LatestRead(self, self.table)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.checklist = QTreeWidget()
+        self.checklist = named(QTreeWidget(), "Review checklist")
         self.checklist.setHeaderLabels(["Item", "Result", "Evidence", "Actions"])
         self.checklist.setColumnWidth(0, 440)
         self.checklist.setColumnWidth(1, 150)
