@@ -29,6 +29,7 @@ from hsdesk.services.content import channels
 from hsdesk.ui.common import (
     combo_value,
     fill_combo,
+    named,
     push_button,
     read_date,
     set_date,
@@ -56,7 +57,8 @@ class ChannelsDialog(QDialog):
         self.setWindowTitle("Channels and agreed privacy settings")
         layout = QVBoxLayout(self)
         self.table: RecordTable[ChannelRecord] = RecordTable(COLUMNS, "channels")
-        self.history = QTextBrowser()
+        self.table.setAccessibleName("Channels")
+        self.history = named(QTextBrowser(), "Channel history")
         self.history.setOpenExternalLinks(False)
         split = QSplitter()
         split.addWidget(self.table)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.services.content import checklist
 from hsdesk.services.policy.duties import current_citations
-from hsdesk.ui.common import ask, list_editor_layout, push_button
+from hsdesk.ui.common import ask, list_editor_layout, named, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import FormDialog, Operation
 
@@ -80,7 +80,7 @@ class ChecklistDialog(QDialog):
             "check yet; decisions already made keep the points they had."
         )
         intro.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = named(QListWidget(), "Checklist points")
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _r: self._update())
         self.toggle_button = push_button("&Stop asking", self.toggle)

@@ -30,7 +30,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
 from hsdesk.services.content import approval, upload
 from hsdesk.services.content.checklist import approval_checklist
-from hsdesk.ui.common import combo_value, fill_combo
+from hsdesk.ui.common import combo_value, fill_combo, named
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signoff_box import SignOffBox, SignOffDialog
 
@@ -59,7 +59,7 @@ class DecisionDialog(SignOffDialog[ContentDetails]):
         self.setWindowTitle("Approve content")
         layout = QVBoxLayout(self)
         layout.addWidget(_summary(item))
-        preview = QPlainTextEdit(item.body, readOnly=True)
+        preview = named(QPlainTextEdit(item.body, readOnly=True), "The item's text")
         preview.setMaximumHeight(110)
         layout.addWidget(preview)
         points, cite = approval_checklist(ctx.db)
@@ -95,8 +95,11 @@ class DecisionDialog(SignOffDialog[ContentDetails]):
             self.choices.addButton(radio)
             decision_layout.addWidget(radio)
         self.radios[Decision.APPROVE if ok else Decision.CHANGES].setChecked(True)
-        self.reason = QPlainTextEdit(
-            placeholderText="Reason (needed to request changes or reject; the author sees it)"
+        self.reason = named(
+            QPlainTextEdit(
+                placeholderText="Reason (needed to request changes or reject; the author sees it)"
+            ),
+            "Reason",
         )
         self.reason.setMaximumHeight(70)
         decision_layout.addWidget(self.reason)

@@ -25,7 +25,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.induction import COVERED_KINDS
 from hsdesk.domain.induction_records import PackDocument
 from hsdesk.services.inductions import packs as induction_packs
-from hsdesk.ui.common import combo_value, fill_combo, push_button, read_chosen_file
+from hsdesk.ui.common import combo_value, fill_combo, named, push_button, read_chosen_file
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 
@@ -44,7 +44,7 @@ class PackDocumentsDialog(QDialog):
         intro.setWordWrap(True)
         self.kind = QComboBox()
         fill_combo(self.kind, [(f"{k.label}s", k) for k in COVERED_KINDS])
-        self.list = QListWidget()
+        self.list = named(QListWidget(), "Documents in each pack")
         self.buttons = [
             push_button("&Add PDF…", self.add),
             push_button("&Remove", self.remove),

@@ -32,6 +32,7 @@ class FamiliesDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle("Families")
         self.table: RecordTable[FamilyRecord] = RecordTable(COLUMNS, "families", self)
+        self.table.setAccessibleName("Families")
         self.add_button = QPushButton("&Add family…")
         self.edit_button = QPushButton("&Edit…")
         for button in (self.add_button, self.edit_button):

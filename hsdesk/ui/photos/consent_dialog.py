@@ -35,6 +35,7 @@ from hsdesk.services.photos.withdrawals import WithdrawalImpact
 from hsdesk.ui.common import (
     combo_value,
     fill_combo,
+    named,
     read_date,
     read_scan,
     set_date,
@@ -86,16 +87,16 @@ class ConsentDialog(FormDialog[ConsentRecord]):
         self.witness.setPlaceholderText("Name of the witness (verbal consent only)")
         self.wording = QComboBox()
         self._fill_wordings(max(terms.wordings()))
-        self.wording_text = QTextBrowser()
+        self.wording_text = named(QTextBrowser(), "What they were told")
         self.wording_text.setMaximumHeight(110)
         self.scopes = {scope: QCheckBox(scope.label) for scope in ConsentScope}
         scope_row = QHBoxLayout()
         for box in self.scopes.values():
             scope_row.addWidget(box)
         scope_row.addStretch(1)
-        self.given_on = QLineEdit()
+        self.given_on = named(QLineEdit(), "Given on")
         self.given_on.setPlaceholderText("dd/mm/yyyy")
-        self.expires_on = QLineEdit()
+        self.expires_on = named(QLineEdit(), "Ends on")
         self.expires_on.setPlaceholderText("dd/mm/yyyy")
         self.expiry_hint = QLabel()
         self.expiry_hint.setStyleSheet("color: #5b6170")

@@ -19,7 +19,7 @@ from hsdesk.domain.consent import ConsentStatus
 from hsdesk.domain.photo_records import ConsentRecord
 from hsdesk.services.people import persons as people
 from hsdesk.services.photos import consents
-from hsdesk.ui.common import combo_value, fill_combo, open_stored_file, show_error
+from hsdesk.ui.common import combo_value, fill_combo, named, open_stored_file, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.signals import emit
@@ -74,7 +74,8 @@ class ConsentList(QWidget):
         self.ctx, self.person_id = ctx, person_id
         key = "consents-person" if person_id else "consents"
         self.table: RecordTable[ConsentRecord] = RecordTable(COLUMNS, key)
-        self.search = QLineEdit()
+        self.table.setAccessibleName("Consents")
+        self.search = named(QLineEdit(), "Search consents")
         self.search.setPlaceholderText("Search names, uses, methods…")
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()

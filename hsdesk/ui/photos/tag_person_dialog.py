@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.records import PersonRecord
 from hsdesk.services.people import persons as people
+from hsdesk.ui.common import named
 from hsdesk.ui.context import AppContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,10 +38,10 @@ class TagPersonDialog(QDialog):
         self.person_id: int | None = None
         self.setWindowTitle("Who is pictured?")
         self.resize(440, 480)
-        self.search = QLineEdit()
+        self.search = named(QLineEdit(), "Find a person")
         self.search.setPlaceholderText("Type part of a name or a family reference")
         self.search.setClearButtonEnabled(True)
-        self.list = QListWidget()
+        self.list = named(QListWidget(), "People")
         new = QPushButton("&Add a new person…")
         new.setToolTip(
             "Someone not yet in the register: a family member, a child, a member of the public…"

@@ -23,7 +23,7 @@ from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.records import AuditRecord
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.audit import AuditFilter
-from hsdesk.ui.common import read_date, show_error
+from hsdesk.ui.common import named, read_date, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.record_table import Column
@@ -55,7 +55,7 @@ class AuditDialog(QDialog):
         self.reads = LatestRead(self)  # only the latest request's answer is shown
         self.reads.filled.connect(self.filled)
         self.since = QLineEdit(placeholderText="dd/mm/yyyy")
-        self.until = QLineEdit(placeholderText="dd/mm/yyyy")
+        self.until = named(QLineEdit(placeholderText="dd/mm/yyyy"), "To date")
         apply = QPushButton("&Show")
         apply.setDefault(True)
         apply.clicked.connect(self.refresh)
@@ -78,6 +78,7 @@ class AuditDialog(QDialog):
         self.table: RecordTable[AuditRecord] = RecordTable(
             COLUMNS, "audit", self, default_sort=(0, Qt.SortOrder.DescendingOrder)
         )
+        self.table.setAccessibleName("Audit entries")
         self.count = QLabel()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

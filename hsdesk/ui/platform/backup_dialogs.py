@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.dates import format_datetime
 from hsdesk.services.platform.backups import BackupInfo, describe_backup, list_backups
+from hsdesk.ui.common import named
 
 
 def _size(size: int) -> str:
@@ -40,7 +41,7 @@ class RestoreDialog(QDialog):
         self.chosen: Path | None = None
         label = QLabel(intro)
         label.setWordWrap(True)
-        self.table = QTreeWidget()
+        self.table = named(QTreeWidget(), "Backups")
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels(["Taken", "Why", "What it holds", "Size"])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

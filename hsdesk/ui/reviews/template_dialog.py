@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.review import AutoCheck, answered_from_records
 from hsdesk.domain.review_records import TemplateItem
 from hsdesk.services.reviews import template as review_template
-from hsdesk.ui.common import ask, list_editor_layout, push_button
+from hsdesk.ui.common import ask, list_editor_layout, named, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.reviews.dialogs import TemplateItemDialog
@@ -34,7 +34,7 @@ class TemplateDialog(QDialog):
             "repeated for every active channel. Reviews already begun keep their own copy."
         )
         intro.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = named(QListWidget(), "Checklist items")
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(lambda _i: self.edit())
         self.list.currentRowChanged.connect(lambda _r: self._update())
