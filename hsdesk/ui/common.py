@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -25,11 +25,29 @@ from PySide6.QtWidgets import (
 
 from hsdesk.db.engine import Database
 from hsdesk.domain import clock
+from hsdesk.domain.actor import Actor
 from hsdesk.domain.dates import format_date, parse_date
 from hsdesk.domain.errors import AccountChanged, HsdeskError, ValidationError, WriteConflict
+from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.progress import Steps, Stopped
 
 W = TypeVar("W", bound=QWidget)
+
+
+def allow_only(widget: QWidget, actor: Actor, permission: Permission) -> bool:
+    """Enable ``widget`` for those ``permission`` allows; for anyone else grey it out with a
+    tooltip that says who may. True if allowed."""
+    ok = allowed(actor, permission)
+    widget.setEnabled(ok)
+    widget.setToolTip("" if ok else permission.value.refusal)
+    return ok
+
+
+def buddy_label(text: str, widget: QWidget) -> QLabel:
+    """A label that names ``widget`` (read out with it, and its & key moves to it)."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
 
 
 def named(widget: W, name: str) -> W:
@@ -230,6 +248,7 @@ class GuardedDialog(QDialog):
         Cancel and Esc go through reject(), which asks before throwing typing away."""
         buttons.accepted.connect(save)
         buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, save)  # Ctrl+S, as in any Windows form
         self.watch_changes()
 
     def watch_changes(self) -> None:

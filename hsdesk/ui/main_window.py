@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from hsdesk import SCHEME_NAME, __version__
@@ -24,6 +24,7 @@ from hsdesk.ui.platform.database_actions import DatabaseActions
 from hsdesk.ui.platform.session_actions import NextPerson, SessionActions
 from hsdesk.ui.screen_fit import fit_to_screen
 from hsdesk.ui.tab_page import TabPage
+from hsdesk.ui.tab_shortcuts import TabShortcuts
 from hsdesk.ui.tabs import TABS, Tab
 
 if TYPE_CHECKING:
@@ -156,7 +157,12 @@ class MainWindow(QMainWindow):
         except HsdeskError as exc:
             QMessageBox.warning(None, "The backup on closing failed", str(exc))
 
+    def _current_page(self) -> TabPage | None:
+        current = self.tabs.currentWidget()
+        return current.built if isinstance(current, LazyPage) else None
+
     def _build_menus(self) -> None:
+        self.shortcuts = TabShortcuts(self, self._current_page)
         file_menu = self.menuBar().addMenu("&File")
         change = QAction("&Change my password…", self)
         change.triggered.connect(self.change_password)
@@ -166,7 +172,7 @@ class MainWindow(QMainWindow):
         self.database.add_to(file_menu)
         file_menu.addSeparator()
         exit_action = QAction("E&xit", self)
-        exit_action.setShortcut("Ctrl+Q")
+        exit_action.setShortcuts([QKeySequence("Ctrl+Q"), QKeySequence("Ctrl+W")])
         exit_action.triggered.connect(self.close)
         file_menu.addAction(exit_action)
 
@@ -175,6 +181,7 @@ class MainWindow(QMainWindow):
         refresh.setShortcut("F5")
         refresh.triggered.connect(self.refresh)
         view_menu.addAction(refresh)
+        self.shortcuts.add_to(file_menu, view_menu)
 
         tools = self.menuBar().addMenu("&Tools")
         if allowed(self.ctx.actor, Permission.VIEW_AUDIT):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -65,6 +65,12 @@ class PdfPreviewDialog(QDialog):
         bar.addWidget(info, 1)
         for button in (print_button, save_button, open_button, close_button):
             bar.addWidget(button)
+        for key, button in (
+            (QKeySequence.StandardKey.Print, print_button),
+            (QKeySequence.StandardKey.Save, save_button),
+            (QKeySequence.StandardKey.Close, close_button),  # Ctrl+W, Ctrl+F4 on Windows
+        ):
+            QShortcut(key, self, button.click)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)

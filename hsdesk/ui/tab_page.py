@@ -4,7 +4,7 @@ before leaving unsaved typing, show one of its pages, and keep its own layout be
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QSplitter, QWidget
 
 
 class TabPage(QWidget):
@@ -22,6 +22,15 @@ class TabPage(QWidget):
     def confirm_leave(self) -> bool:
         """True when it is safe to move away: nothing typed, or saved, or knowingly discarded."""
         return True
+
+    def find_box(self) -> QLineEdit | None:
+        """The box Ctrl+F goes to: the tab's search (its ``search``), if it has one."""
+        box = getattr(self, "search", None)
+        return box if isinstance(box, QLineEdit) else None
+
+    def adding_button(self) -> QAbstractButton | None:
+        """The button Ctrl+N presses: the tab's way to add a record, if it has one."""
+        return None
 
     def show_page(self, page: str) -> None:
         """Show the part of the tab named ``page`` (for tabs of several pages)."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from accessibility import unnamed
+from pdf_pages import a4_pages
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QDialog
 
@@ -25,20 +26,6 @@ def _item(ctx: AppContext, queue: Queue = Queue.AWAITING):  # type: ignore[no-un
 
 def _person(ctx: AppContext, name: str = "Farah Iqbal"):  # type: ignore[no-untyped-def]
     return next(p for p in people.list_people(ctx.db) if p.full_name == name)
-
-
-def _a4_pages() -> bytes:
-    import io
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=A4)
-    pdf.drawString(72, 750, "Page 1")
-    pdf.showPage()
-    pdf.save()
-    return out.getvalue()
 
 
 def _review(ctx: AppContext):  # type: ignore[no-untyped-def]
@@ -116,7 +103,7 @@ def _dialogs() -> dict[str, Callable[[AppContext, Path], QDialog]]:
         "edit connection": lambda ctx, _: ConnectionDialog(
             ctx, list_connections(ctx.db, ctx.actor)[0]
         ),
-        "pdf preview": lambda _ctx, _: PdfPreviewDialog(_a4_pages(), "a.pdf", "Preview"),
+        "pdf preview": lambda _ctx, _: PdfPreviewDialog(a4_pages(), "a.pdf", "Preview"),
         "review action": lambda ctx, _: ActionDialog(ctx, _review(ctx), None, ""),
         "sign the review": lambda ctx, _: SignoffDialog(ctx, _review(ctx)),
         "channels": lambda ctx, _: ChannelsDialog(ctx),

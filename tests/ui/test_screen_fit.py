@@ -3,6 +3,7 @@ included: the main window, a PDF preview that would like a whole A4 page, and th
 
 from __future__ import annotations
 
+from pdf_pages import a4_pages
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QWidget
@@ -33,25 +34,10 @@ def test_the_main_window_fits_the_laptop(qtbot, ctx):
     _whole(qtbot, MainWindow(ctx))
 
 
-def _a4_pages(count: int) -> bytes:
-    import io
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=A4)
-    for page in range(count):
-        pdf.drawString(72, 750, f"Page {page + 1}")
-        pdf.showPage()
-    pdf.save()
-    return out.getvalue()
-
-
 def test_a_pdf_preview_fits_with_print_save_and_close_on_screen(qtbot):
     from PySide6.QtWidgets import QLabel
 
-    dialog = PdfPreviewDialog(_a4_pages(1), "policy.pdf", "Policy")
+    dialog = PdfPreviewDialog(a4_pages(1), "policy.pdf", "Policy")
     _whole(qtbot, dialog)
     assert dialog.height() + TITLE_BAR <= 728 < 900  # it asked for 900
     assert "1 page" in [label.text() for label in dialog.findChildren(QLabel)]

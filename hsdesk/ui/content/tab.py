@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -27,11 +28,19 @@ from hsdesk.domain.content_records import ContentDetails, ContentQuery, Queue
 from hsdesk.domain.dates import parse_date
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import ValidationError
-from hsdesk.domain.permissions import Permission, allowed
+from hsdesk.domain.permissions import Permission
 from hsdesk.services.content import channels, drafts, takedowns
 from hsdesk.services.content import items as content
 from hsdesk.services.content import queries as content_queries
-from hsdesk.ui.common import ask, combo_value, export_csv_file, fill_combo, named, push_button
+from hsdesk.ui.common import (
+    allow_only,
+    ask,
+    combo_value,
+    export_csv_file,
+    fill_combo,
+    named,
+    push_button,
+)
 from hsdesk.ui.content.first_read import FirstRead, read_first
 from hsdesk.ui.content.model import ROW_ROLE, ContentListModel
 from hsdesk.ui.content.panel import ContentPanel
@@ -79,7 +88,7 @@ class ContentTab(TabPage):
             filters.addWidget(widget)
         top = QHBoxLayout()
         self.new_button = push_button("&New content…", self.new_item)
-        self.new_button.setEnabled(allowed(ctx.actor, Permission.WRITE_CONTENT))
+        allow_only(self.new_button, ctx.actor, Permission.WRITE_CONTENT)
         top.addWidget(self.new_button)
         top.addWidget(push_button("C&hannels…", self.show_channels))
         checklist_button = push_button("Approval chec&klist…", self.show_checklist)
@@ -293,6 +302,9 @@ class ContentTab(TabPage):
         """Every item of the queue shown: no search, no filter."""
         self._clear_fields()
         self.reload()
+
+    def adding_button(self) -> QAbstractButton:
+        return self.new_button
 
     def select_item(self, item_id: int) -> None:
         """Show one item wherever it is: switch to All content and clear the filters."""

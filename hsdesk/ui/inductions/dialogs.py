@@ -31,6 +31,7 @@ from hsdesk.domain.induction_records import AckInput, Evidence, InductionRecord,
 from hsdesk.services.inductions import recording
 from hsdesk.services.inductions import records as inductions
 from hsdesk.ui.common import (
+    buddy_label,
     combo_value,
     fill_combo,
     read_date,
@@ -148,9 +149,7 @@ class AcknowledgeDialog(FormDialog[InductionRecord]):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(evidence_box)
-        notes_label = QLabel("&Notes")
-        notes_label.setBuddy(self.notes)
-        layout.addWidget(notes_label)
+        layout.addWidget(buddy_label("&Notes", self.notes))
         layout.addWidget(self.notes)
         layout.addWidget(buttons)
         self.method.currentIndexChanged.connect(self._method_changed)

@@ -35,6 +35,7 @@ from hsdesk.ui.common import (
     combo_value,
     export_csv_file,
     fill_combo,
+    hint_label,
     named,
     open_stored_file,
     push_button,
@@ -125,6 +126,8 @@ class InductionTab(TabPage):
         ):
             button.setVisible(can_record)
             actions.addWidget(button)
+        if not can_record:  # say why there is nothing to press, rather than leave it blank
+            actions.addWidget(hint_label(Permission.RECORD_INDUCTIONS.value.refusal))
         actions.addStretch(1)
         self.documents_button.setVisible(ctx.actor.is_admin)
         actions.addWidget(self.documents_button)

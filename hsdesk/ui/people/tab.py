@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -124,6 +125,9 @@ class PeopleTab(TabPage):
         if select is not None:
             self.table.select_where(lambda p: p.id == select)
         self._selected(self.table.selected_record())
+
+    def adding_button(self) -> QAbstractButton:
+        return self.add_button
 
     def edit(self, record: PersonRecord | None) -> None:
         from hsdesk.ui.people.person_dialog import PersonDialog

@@ -34,6 +34,7 @@ from hsdesk.domain.photo_records import PhotoRecord
 from hsdesk.services.photos import library as photos
 from hsdesk.services.photos.files import PHOTO_SUFFIXES
 from hsdesk.ui.common import (
+    buddy_label,
     combo_value,
     fill_combo,
     named,
@@ -193,9 +194,7 @@ class PhotosTab(TabPage):
             ("to:", self.end),
         )
         for text, widget in labelled:
-            label = QLabel(text)
-            label.setBuddy(widget)  # read out as the box's name
-            filters.addWidget(label)
+            filters.addWidget(buddy_label(text, widget))
             filters.addWidget(widget)
         filters.addStretch(1)
         bar = QVBoxLayout()

@@ -42,6 +42,7 @@ class BreachesPage(RegisterPage[BreachRecord]):
         self.clause_text: dict[int | None, dict[str, str]] = {}  # per policy version
         writable = ctx.db.read_only is None
         self.record_button = push_button("&Record a breach…", self.record)
+        self.adding = self.record_button
         self.edit_button = push_button("&Edit…", self.edit)
         self.csv_button = push_button("E&xport CSV…", self.export_csv)
         self.record_button.setVisible(writable)

@@ -54,6 +54,7 @@ class ComplaintsPage(RegisterPage[ComplaintRecord]):
             ctx.db.read_only is None
         )
         self.log_button = push_button("&Log a complaint…", self.log_complaint)
+        self.adding = self.log_button
         self.reply_button = push_button("Record the private &reply…", self.edit_complaint)
         self.edit_button = push_button("&Edit…", self.edit_complaint)
         self.takedown_button = push_button("&Take down the post…", self.take_down)

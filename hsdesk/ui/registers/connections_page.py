@@ -58,6 +58,7 @@ class ConnectionsPage(RegisterPage[ConnectionRecord]):
         self.ctx = ctx
         writable = ctx.db.read_only is None
         self.declare_button = push_button("&Declare a connection…", self.declare)
+        self.adding = self.declare_button
         self.edit_button = push_button("&Edit…", self.edit)
         self.confirm_button = push_button("&Confirm again…", self.reconfirm)
         self.csv_button = push_button("E&xport CSV…", self.export_csv)

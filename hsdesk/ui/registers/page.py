@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.ui.common import GREY, ask, combo_value, fill_combo, named
+from hsdesk.ui.common import GREY, ask, buddy_label, combo_value, fill_combo, named
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.record_table import Column
@@ -61,11 +62,10 @@ class RegisterPage(QWidget, Generic[R]):
         self.show_filter = QComboBox()
         fill_combo(self.show_filter, shows)
         self.action_row = QHBoxLayout()
+        self.adding: QAbstractButton | None = None  # what Ctrl+N presses on this page
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        show = QLabel("Show")
-        show.setBuddy(self.show_filter)
-        filters.addWidget(show)
+        filters.addWidget(buddy_label("Show", self.show_filter))
         filters.addWidget(self.show_filter)
         self.table: RecordTable[R] = RecordTable(
             columns, f"registers-{key}", self, default_sort=sort

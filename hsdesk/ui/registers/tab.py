@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.registers import BREACHES_PAGE, COMPLAINTS_PAGE, CONNECTIONS_PAGE
@@ -49,6 +49,12 @@ class RegistersTab(TabPage):
 
     def _built(self) -> list[Any]:
         return [p for p in (self.complaints, self.connections, self.breaches) if p is not None]
+
+    def find_box(self) -> QLineEdit | None:
+        return getattr(self.pages.currentWidget(), "search", None)
+
+    def adding_button(self) -> QAbstractButton | None:
+        return getattr(self.pages.currentWidget(), "adding", None)
 
     def refresh(self) -> None:
         current = self.pages.currentWidget()
