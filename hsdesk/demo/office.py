@@ -33,7 +33,8 @@ from hsdesk.services.platform.auth import DEMO_FLAG, hash_password
 from hsdesk.services.reviews.template import seed_defaults
 
 DEMO_PASSWORD = "demo"
-DEMO_ACTOR = Actor.system("demo-data")
+# Its username is in the audit trail; where a record says who logged it, "the demo data set".
+DEMO_ACTOR = Actor("demo-data", None, "the demo data set", is_admin=True)
 
 # (first, last, kind, office, username, admin)
 OFFICE_HOLDERS = [

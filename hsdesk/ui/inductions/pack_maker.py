@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.services.inductions import packs as induction_packs
 from hsdesk.services.inductions import recording
-from hsdesk.ui.common import ask, progress_dialog, show_error, show_status
+from hsdesk.ui.common import ask, close_progress, progress_dialog, show_error, show_status
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.signals import emit
@@ -99,7 +99,7 @@ class PackMaker(QObject):
     def _finish_job(self) -> None:
         if self.job is not None:
             self.job.canceled.disconnect()
-            self.job.deleteLater()
+            close_progress(self.job)  # gone for good: never back at 100 % over the preview
         self.job = None
         emit(self.busy_changed)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -27,6 +26,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.photo_records import PhotoDetails, PhotoRecord
 from hsdesk.services.photos import consents
 from hsdesk.services.photos import library as photos
+from hsdesk.ui.calm_combo import CalmComboBox
 from hsdesk.ui.common import read_date, set_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
@@ -60,7 +60,7 @@ class PhotoPanel(QScrollArea):
         self.file_label.setWordWrap(True)
 
         self.caption = QLineEdit()
-        self.event_box = QComboBox()
+        self.event_box = CalmComboBox()
         self.event_box.setEditable(True)
         self.taken = QLineEdit()
         self.taken.setPlaceholderText("dd/mm/yyyy")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.policy import PolicyText, Section
+from hsdesk.domain.wording import counted
 from hsdesk.ui.common import named
 from hsdesk.ui.signals import emit
 
@@ -300,7 +301,7 @@ class PolicyEditor(QWidget):
                 self,
                 "Delete the section?",
                 f"Delete section {item.text(0)} “{item.text(1)}” and its "
-                f"{item.childCount()} clause(s)?",
+                f"{counted(item.childCount(), 'clause')}?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )

@@ -377,7 +377,8 @@ class PolicyTab(TabPage):
                 data,
                 f"{version.document_name} v{version.number}.pdf",
                 f"{version.label} — signed PDF",
-                f"Digitally signed. SHA-256 {version.pdf_sha256}",
+                "Digitally signed for the scheme: Tools → Verify a signed PDF shows whether a "
+                "copy has been changed since.",
                 self,
             ).exec()
 

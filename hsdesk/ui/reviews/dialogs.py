@@ -26,6 +26,7 @@ from hsdesk.domain.review_records import (
     TemplateInput,
     TemplateItem,
 )
+from hsdesk.domain.wording import counted
 from hsdesk.services.policy.duties import current_citations
 from hsdesk.services.reviews import actions, signoff
 from hsdesk.services.reviews import template as review_template
@@ -142,15 +143,16 @@ class SignoffDialog(SignOffDialog[ReviewDetails]):
         self.setWindowTitle(f"Sign off the review of {review.name}")
         problems = signoff.signoff_blockers(review)
         open_actions = sum(1 for a in review.actions if a.is_open)
+        n = len(problems)
+        waiting = (
+            f"<br><span style='color:#a61b1b'>{counted(n, 'item')} still "
+            f"{'needs' if n == 1 else 'need'} an answer, a note or an action: the sign-off will "
+            f"be refused until {'it has' if n == 1 else 'they have'} one.</span>"
+        )
+        raised = counted(len(review.actions), "action")
         intro = QLabel(
-            f"<b>{review.title}</b><br>{review.summary}; {len(review.actions)} action(s) raised, "
-            f"{open_actions} open.<br>After sign-off the review cannot be changed."
-            + (
-                f"<br><span style='color:#a61b1b'>{len(problems)} item(s) still need an answer, "
-                "a note or an action: the sign-off will be refused until they have one.</span>"
-                if problems
-                else ""
-            )
+            f"<b>{review.title}</b><br>{review.summary}; {raised} raised, {open_actions} open."
+            "<br>After sign-off the review cannot be changed." + (waiting if problems else "")
         )
         intro.setWordWrap(True)
         self.signoff = SignOffBox(Office.VICE_CHAIR, ctx)

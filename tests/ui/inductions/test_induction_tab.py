@@ -141,6 +141,30 @@ def test_a_batch_of_packs_is_made_with_progress_and_printing_records_it(
     assert {r.name for r in printed} >= {"Farah Iqbal", "Tom Brierley", "Ruth Lomax"}
 
 
+def test_the_progress_box_is_gone_while_the_preview_is_looked_at(qtbot, tab, monkeypatch):
+    """Packs for two people: while the preview is open (longer than the progress box waits
+    before showing itself), no progress box stands at 100 % over it."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    standing: list[list[str]] = []
+
+    def look(self: PdfPreviewDialog) -> int:
+        loop = QEventLoop()
+        QTimer.singleShot(700, loop.quit)  # a person looking at the pages
+        loop.exec()
+        boxes = [b for b in tab.window().findChildren(QProgressDialog) if b.isVisible()]
+        standing.append([b.labelText() for b in boxes])
+        return 0
+
+    monkeypatch.setattr(PdfPreviewDialog, "exec", look)
+    monkeypatch.setattr(PackMaker, "choose_output", lambda self, count: True)
+    tab.show()
+    tab.packs.make([_row(tab, "Ruth").person_id, _row(tab, "Tom").person_id])
+    qtbot.waitUntil(lambda: bool(standing), timeout=20_000)
+    assert standing == [[]]
+
+
 def test_packs_one_file_per_person_go_into_a_folder(qtbot, tab, monkeypatch, tmp_path):
     folder = tmp_path / "packs"
     folder.mkdir()
