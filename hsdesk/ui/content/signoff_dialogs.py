@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -60,7 +61,7 @@ class DecisionDialog(SignOffDialog[ContentDetails]):
         layout = QVBoxLayout(self)
         layout.addWidget(_summary(item))
         preview = named(QPlainTextEdit(item.body, readOnly=True), "The item's text")
-        preview.setMaximumHeight(110)
+        preview.setMaximumHeight(90)
         layout.addWidget(preview)
         points, cite = approval_checklist(ctx.db)
         checks = QGroupBox(f"Checklist from the {cite.label or 'policy'}")
@@ -89,11 +90,14 @@ class DecisionDialog(SignOffDialog[ContentDetails]):
         decision_layout = QVBoxLayout(decision)
         self.choices = QButtonGroup(self)
         self.radios: dict[Decision, QRadioButton] = {}
+        choices_row = QHBoxLayout()  # side by side: the dialog fits a laptop at 150 %
         for choice in Decision:
             radio = QRadioButton(choice.label)
             self.radios[choice] = radio
             self.choices.addButton(radio)
-            decision_layout.addWidget(radio)
+            choices_row.addWidget(radio)
+        choices_row.addStretch(1)
+        decision_layout.addLayout(choices_row)
         self.radios[Decision.APPROVE if ok else Decision.CHANGES].setChecked(True)
         self.reason = named(
             QPlainTextEdit(
