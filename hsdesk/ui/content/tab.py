@@ -4,17 +4,14 @@ filters, the list read a page at a time, and the selected item with its actions.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSplitter,
@@ -23,11 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ContentDetails, ContentQuery, Queue
-from hsdesk.domain.dates import parse_date
 from hsdesk.domain.enums import Office
-from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.permissions import Permission
 from hsdesk.services.content import channels, drafts, takedowns
 from hsdesk.services.content import items as content
@@ -35,12 +29,11 @@ from hsdesk.services.content import queries as content_queries
 from hsdesk.ui.common import (
     allow_only,
     ask,
-    combo_value,
     export_csv_file,
-    fill_combo,
     named,
     push_button,
 )
+from hsdesk.ui.content.filters import ContentFilters, filtering
 from hsdesk.ui.content.first_read import FirstRead, read_first
 from hsdesk.ui.content.model import ROW_ROLE, ContentListModel
 from hsdesk.ui.content.panel import ContentPanel
@@ -51,6 +44,7 @@ from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.tab_page import TabPage
 
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
+AWAITING = Queue.AWAITING.label  # the longest queue's name
 
 
 class ContentTab(TabPage):
@@ -61,7 +55,10 @@ class ContentTab(TabPage):
         self.ctx = ctx
         self.thumbnails = ThumbnailLoader(ctx.db, self)
         self.queues = named(QListWidget(), "Queues")
-        self.queues.setMaximumWidth(230)
+        self.queues.setMaximumWidth(230)  # and wide enough for its longest name and count
+        self.queues.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(f"{AWAITING}  (9999)") + 20
+        )
         for queue in Queue:
             label = queue.label
             if queue is Queue.AWAITING and Office.SDM not in ctx.actor.offices:
@@ -69,23 +66,11 @@ class ContentTab(TabPage):
             entry = QListWidgetItem(label)
             entry.setData(QUEUE_ROLE, queue)
             self.queues.addItem(entry)
-        self.search = named(
-            QLineEdit(placeholderText="Search title, text or item number"), "Search content"
-        )
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
-        self.state = named(QComboBox(), "State")
-        self.channel = named(QComboBox(), "Channel")
-        self.author = named(QComboBox(), "Written by")
-        self.day_from = named(QLineEdit(placeholderText="from dd/mm/yyyy"), "From date")
-        self.day_to = named(QLineEdit(placeholderText="to dd/mm/yyyy"), "To date")
-        for field in (self.day_from, self.day_to):
-            field.setMaximumWidth(120)
+        self.filters = ContentFilters()
+        f = self.filters  # its boxes, by the names the tab has always given them
+        self.search, self.state, self.channel, self.author = f.search, f.state, f.channel, f.author
+        self.day_from, self.day_to = f.day_from, f.day_to
         self.count = QLabel()
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        for widget in (self.state, self.channel, self.author, self.day_from, self.day_to):
-            filters.addWidget(widget)
         top = QHBoxLayout()
         self.new_button = push_button("&New content…", self.new_item)
         allow_only(self.new_button, ctx.actor, Permission.WRITE_CONTENT)
@@ -120,7 +105,7 @@ class ContentTab(TabPage):
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addLayout(top)
-        middle_layout.addLayout(filters)
+        middle_layout.addWidget(self.filters)
         middle_layout.addWidget(self.view, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.queues)
@@ -129,13 +114,7 @@ class ContentTab(TabPage):
         self.splitter.setSizes([200, 620, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
-        self._typing = QTimer(self, singleShot=True, interval=200)
-        self._typing.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(self._typing.start)
-        for combo in (self.state, self.channel, self.author):
-            combo.activated.connect(self.apply_filters)
-        for field in (self.day_from, self.day_to):
-            field.editingFinished.connect(self.apply_filters)
+        self.filters.changed.connect(self.apply_filters)
         self.queues.currentRowChanged.connect(self.apply_filters)
         self.view.selectionModel().currentRowChanged.connect(self._selected)
         self.panel.action.connect(self.act)
@@ -192,9 +171,7 @@ class ContentTab(TabPage):
             channel_list = [(c.name, c.id) for c in channels.list_channels(self.ctx.db)]
         if authors is None:
             authors = [(n, pid) for pid, n in content_queries.authors(self.ctx.db)]
-        fill_combo(self.state, [("Any state", None)] + [(s.label, s) for s in ContentState])
-        fill_combo(self.channel, [("Any channel", None), *channel_list])
-        fill_combo(self.author, [("Anyone", None), *authors])
+        self.filters.fill(channel_list, authors)
 
     def _show_counts(self, counts: dict[Queue, int] | None = None) -> None:
         if counts is None:
@@ -211,31 +188,8 @@ class ContentTab(TabPage):
         # Qt hands a str back for a StrEnum; turn it into the Queue again.
         return Queue(entry.data(QUEUE_ROLE)) if entry is not None else Queue.ALL
 
-    def _day(self, field: QLineEdit, name: str) -> date | None:
-        """The typed date; a date that cannot be read is marked on the field and not applied."""
-        try:
-            day = parse_date(field.text(), name)
-        except ValidationError as exc:
-            field.setStyleSheet("border: 1px solid #a61b1b")
-            field.setToolTip(str(exc))
-            return None
-        field.setStyleSheet("")
-        field.setToolTip("")
-        return day
-
     def query(self) -> ContentQuery:
-        day_from = self._day(self.day_from, "From")
-        day_to = self._day(self.day_to, "To")
-        return replace(
-            self.model.query,
-            queue=self.current_queue(),
-            state=combo_value(self.state),
-            channel_id=combo_value(self.channel),
-            author_id=combo_value(self.author),
-            day_from=day_from,
-            day_to=day_to,
-            text=self.search.text(),
-        )
+        return self.filters.applied_to(replace(self.model.query, queue=self.current_queue()))
 
     def apply_filters(self) -> None:
         if self._loaded:
@@ -253,12 +207,7 @@ class ContentTab(TabPage):
         """The count, and the item ``keep`` (else the first) selected and shown."""
         shown, total = self.model.rowCount(), self.model.total
         query = self.model.query
-        filtered = bool(
-            query.text.strip()
-            or query.day_from
-            or query.day_to
-            or any(v is not None for v in (query.state, query.channel_id, query.author_id))
-        )
+        filtered = filtering(query)
         in_queue = self._counts.get(query.queue)
         if filtered and in_queue is not None:
             text = f"{total} of {in_queue} match"
@@ -290,17 +239,9 @@ class ContentTab(TabPage):
             return
         Operation(self, lambda: self.panel.show_item(content.get_item(self.ctx.db, row.id))).run()
 
-    def _clear_fields(self) -> None:
-        self.search.clear()
-        self._typing.stop()  # (clearing the search started it)
-        for combo in (self.state, self.channel, self.author):
-            combo.setCurrentIndex(0)
-        self.day_from.clear()
-        self.day_to.clear()
-
     def clear_filters(self) -> None:
         """Every item of the queue shown: no search, no filter."""
-        self._clear_fields()
+        self.filters.clear()
         self.reload()
 
     def adding_button(self) -> QAbstractButton:
@@ -308,7 +249,7 @@ class ContentTab(TabPage):
 
     def select_item(self, item_id: int) -> None:
         """Show one item wherever it is: switch to All content and clear the filters."""
-        self._clear_fields()
+        self.filters.clear()
         self.queues.blockSignals(True)
         self.queues.setCurrentRow(list(Queue).index(Queue.ALL))
         self.queues.blockSignals(False)
@@ -403,7 +344,7 @@ class ContentTab(TabPage):
     def _restore_columns(self) -> None:
         state = QSettings().value("tables/content")
         if state is None or not self.view.horizontalHeader().restoreState(state):
-            for column, width in enumerate((50, 230, 130, 150, 120, 90, 120)):
+            for column, width in enumerate((50, 210, 190, 150, 120, 90, 120)):
                 self.view.setColumnWidth(column, width)
 
     def save_state(self) -> None:

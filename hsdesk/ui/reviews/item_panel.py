@@ -89,6 +89,10 @@ class ReviewItemPanel(QWidget):
             result_row.addWidget(button)
             button.toggled.connect(lambda on, r=result: self._result_chosen(r) if on else None)
         result_row.addStretch(1)
+        # Who answered sits beside the answer: above, it pushed the buttons down as one answered.
+        self.answered = QLabel()
+        self.answered.setStyleSheet(f"color: {GREY}")
+        result_row.addWidget(self.answered)
         self.notes = named(QPlainTextEdit(), "Notes")
         self.notes.setPlaceholderText("Notes: what you looked at and what you found")
         self.notes.setFixedHeight(72)
@@ -182,8 +186,6 @@ class ReviewItemPanel(QWidget):
             if item.found:
                 lines = "".join(f"<li>{escape(line)}</li>" for line in item.found)
                 facts.append(f"<b>From hsdesk's records:</b><ul style='margin:0'>{lines}</ul>")
-            if item.answered_by:
-                facts.append(grey(f"Answered by {escape(item.answered_by)}"))
             self.item_facts.setText("<br>".join(facts))
         else:
             self.item_title.setText(
@@ -193,6 +195,8 @@ class ReviewItemPanel(QWidget):
             )
             self.item_guidance.setText("")
             self.item_facts.setText("")
+        answered_by = item.answered_by if item is not None else ""
+        self.answered.setText(f"Answered by {answered_by}" if answered_by else "")
         self.results.setExclusive(False)
         for result, button in self.result_buttons.items():
             button.setChecked(item is not None and item.result is result)

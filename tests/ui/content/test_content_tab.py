@@ -173,3 +173,25 @@ def test_the_approval_is_signed_from_the_keyboard_tab_leaving_the_reason_box(
     qtbot.keyClick(dialog.signoff.password, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert content.get_item(ctx.db, item.id).state is ContentState.APPROVED
+
+
+def test_the_filters_and_the_state_show_their_whole_words_on_a_laptop(qtbot, ctx):
+    """In the main window on the laptop screen: "Any channel", not "Any char…"; the state
+    column has room for "Approved · 1 to upload"."""
+    from hsdesk.domain.attention import Area
+    from hsdesk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_area(Area.CONTENT)
+    tab = window.tab(Area.CONTENT)
+    wait_for_reads(qtbot, tab)
+    for combo in (tab.state, tab.channel, tab.author):
+        words = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        assert combo.width() >= words + 24, f"{combo.currentText()!r} is cut"
+    state = tab.view.fontMetrics().horizontalAdvance("Approved · 1 to upload")
+    assert tab.view.columnWidth(2) >= state + 12
+    for n in range(tab.queues.count()):
+        queue = tab.queues.item(n).text()
+        assert tab.queues.width() >= tab.queues.fontMetrics().horizontalAdvance(queue) + 8

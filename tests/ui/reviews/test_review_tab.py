@@ -95,3 +95,21 @@ def test_a_signed_off_review_is_read_only_in_the_tab(qtbot, ctx):
     assert tab.item_panel.notes.isReadOnly()
     assert not tab.item_panel.add_action_button.isEnabled() and not tab.signoff_button.isEnabled()
     assert tab.pdf_button.text().replace("&", "") == "Signed PDF…"
+
+
+def test_answering_an_item_does_not_move_its_buttons(qtbot, ctx):
+    """The next click lands where the person aims: Pass, Issue found and Not applicable stay
+    where they were once the item is answered (who answered is shown beside them)."""
+    tab = ReviewTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_for_reads(qtbot, tab)
+    _pick(tab, "Content is up to date", "Instagram")
+    panel = tab.item_panel
+    issue = panel.result_buttons[ItemResult.ISSUE]
+    before = issue.mapTo(tab, issue.rect().topLeft())
+    issue.setChecked(True)
+    wait_for_reads(qtbot, tab)
+    qtbot.waitUntil(lambda: panel.answered.text().startswith("Answered by"))
+    QApplication.processEvents()
+    assert issue.mapTo(tab, issue.rect().topLeft()) == before
