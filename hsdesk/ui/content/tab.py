@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -32,6 +32,7 @@ from hsdesk.ui.common import (
     export_csv_file,
     named,
     push_button,
+    show_status,
 )
 from hsdesk.ui.content.filters import ContentFilters, filtering
 from hsdesk.ui.content.first_read import FirstRead, read_first
@@ -307,8 +308,12 @@ class ContentTab(TabPage):
         self._fill_filters()
         self._show_counts()
         self.reload(select=changed.id)
-        if self.model.row_of(changed.id) is None:
-            self.panel.show_item(changed)  # it left this queue; still show what happened
+        if self.model.row_of(changed.id) is None:  # it left this queue: still show what happened,
+            with QSignalBlocker(self.view.selectionModel()):  # with no other row highlighted
+                self.view.selectionModel().clear()
+            self.view.viewport().update()
+            self.panel.show_item(changed)
+            show_status(self, f"'{changed.title}' has left {self.current_queue().label}.")
 
     def new_item(self) -> None:
         from hsdesk.ui.content.item_dialog import ContentDialog

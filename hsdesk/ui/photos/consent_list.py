@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.consent import ConsentStatus
 from hsdesk.domain.photo_records import ConsentRecord
+from hsdesk.domain.wording import counted
 from hsdesk.services.people import persons as people
 from hsdesk.services.photos import consents
 from hsdesk.ui.common import combo_value, fill_combo, named, open_stored_file, show_error
@@ -114,6 +115,7 @@ class ConsentList(QWidget):
         layout.addLayout(buttons)
 
         self.search.textChanged.connect(self.table.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._count)  # the count says what the search leaves
         self.status.currentIndexChanged.connect(self._filter)
         self.table.selection_changed.connect(self._selected)
         self.table.activated_record.connect(lambda _r: self.correct())
@@ -133,8 +135,11 @@ class ConsentList(QWidget):
     def _filter(self) -> None:
         wanted = combo_value(self.status)
         self.table.proxy.set_predicate(None if wanted is None else lambda r: r.status is wanted)
+        self._count()
+
+    def _count(self) -> None:
         shown, total = self.table.proxy.rowCount(), self.table.source.rowCount()
-        self.count.setText(f"{shown} of {total} records")
+        self.count.setText(f"{shown} of {counted(total, 'record')}")
 
     def _selected(self, record: ConsentRecord | None) -> None:
         live = record is not None and record.status is not ConsentStatus.SUPERSEDED

@@ -195,3 +195,18 @@ def test_the_filters_and_the_state_show_their_whole_words_on_a_laptop(qtbot, ctx
     for n in range(tab.queues.count()):
         queue = tab.queues.item(n).text()
         assert tab.queues.width() >= tab.queues.fontMetrics().horizontalAdvance(queue) + 8
+
+
+def test_an_item_that_left_the_queue_is_shown_with_no_other_row_highlighted(qtbot, ctx):
+    """After "Takedown done…" the item leaves Takedowns: it is still shown, and no other row
+    is highlighted as if it were the one shown."""
+    tab = ContentTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_for_reads(qtbot, tab)
+    tab.queues.setCurrentRow(list(Queue).index(Queue.READY))
+    assert tab.model.total == 3 and tab.view.selectionModel().hasSelection()
+    elsewhere = first(ctx, Queue.AWAITING)  # as an item just moved out of this queue
+    tab._after(elsewhere)
+    assert tab.panel.item is not None and tab.panel.item.id == elsewhere.id
+    assert not tab.view.selectionModel().hasSelection()

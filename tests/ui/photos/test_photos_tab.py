@@ -128,6 +128,12 @@ def test_filters_and_the_consent_register(qtbot, ctx):
     assert tab.consents.table.source.rowCount() > 40
     tab.consents.status.setCurrentIndex(3)  # withdrawn
     assert tab.consents.count.text().startswith("2 of")
+    tab.consents.status.setCurrentIndex(0)
+    everyone = tab.consents.table.source.rowCount()
+    tab.consents.search.setText("Poppy Ali")  # the count follows the search too
+    shown = tab.consents.table.proxy.rowCount()
+    assert 0 < shown < everyone
+    assert tab.consents.count.text() == f"{shown} of {everyone} records"
 
 
 def test_emit_helper_leaves_true_counted():
