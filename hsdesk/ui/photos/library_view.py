@@ -6,17 +6,24 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from hsdesk.db.engine import Database
 from hsdesk.domain.consent import Clearance, ConsentScope
 from hsdesk.domain.photo_records import PhotoRecord
 from hsdesk.services.photos import library as photos
+from hsdesk.ui.common import named
 from hsdesk.ui.photos.consent_words import CLEARANCE_COLOURS
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.record_table import RECORD_ROLE, Column, RecordTableModel
@@ -173,3 +180,44 @@ def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def photo_grid(table: QTableView) -> QListView:
+    """The library as tiles: the table's own rows and selection, shown another way."""
+    grid = named(QListView(), "Photos")
+    grid.setModel(table.model())
+    grid.setViewMode(QListView.ViewMode.IconMode)
+    grid.setIconSize(GRID_ICON)
+    grid.setResizeMode(QListView.ResizeMode.Adjust)
+    grid.setMovement(QListView.Movement.Static)
+    grid.setUniformItemSizes(True)
+    grid.setLayoutMode(QListView.LayoutMode.Batched)
+    grid.setBatchSize(300)
+    grid.setSpacing(6)
+    grid.setWordWrap(False)
+    grid.setTextElideMode(Qt.TextElideMode.ElideRight)
+    grid.setItemDelegate(GridDelegate(grid))
+    grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    grid.setSelectionModel(table.selectionModel())
+    return grid
+
+
+def legend_text() -> str:
+    """What the coloured bars under each tile mean: one bar per use, in this order."""
+    uses = ", ".join(scope.label for scope in ConsentScope)
+    keys = " &nbsp; ".join(
+        f"<span style='color:{CLEARANCE_COLOURS[c]}'>■</span> {c.label}" for c in Clearance
+    )
+    return f"The bars under each photo, one per use: {uses}.<br>{keys}"
+
+
+def with_legend(grid: QListView) -> QWidget:
+    """The grid, with what its colours mean beneath it."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(grid, 1)
+    legend = QLabel(legend_text())
+    legend.setWordWrap(True)
+    layout.addWidget(legend)
+    return page

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListView,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -47,13 +45,13 @@ from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.photos.consent_list import ConsentList
 from hsdesk.ui.photos.library_view import (
-    GRID_ICON,
-    GridDelegate,
     Library,
     PhotoFilter,
     PhotoModel,
     dropped_paths,
+    photo_grid,
     read_library,
+    with_legend,
 )
 from hsdesk.ui.photos.panel import PhotoPanel
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
@@ -102,23 +100,9 @@ class PhotosTab(TabPage):
         self.table.setIconSize(QSize(44, 33))
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.reads = LatestRead(self)  # the library, read on a worker thread
-        self.grid = named(QListView(), "Photos")
-        self.grid.setModel(self.table.proxy)
-        self.grid.setViewMode(QListView.ViewMode.IconMode)
-        self.grid.setIconSize(GRID_ICON)
-        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
-        self.grid.setMovement(QListView.Movement.Static)
-        self.grid.setUniformItemSizes(True)
-        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
-        self.grid.setBatchSize(300)
-        self.grid.setSpacing(6)
-        self.grid.setWordWrap(False)
-        self.grid.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.grid.setItemDelegate(GridDelegate(self.grid))
-        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid.setSelectionModel(self.table.selectionModel())
+        self.grid = photo_grid(self.table)
         self.views = QStackedWidget()
-        self.views.addWidget(self.grid)
+        self.views.addWidget(with_legend(self.grid))
         self.views.addWidget(self.table)
 
         self.panel = PhotoPanel(ctx, self.loader)

@@ -157,3 +157,16 @@ def test_no_raw_emit_in_the_ui():
         if p.name != "signals.py" and "forms" not in p.parts and ".emit(" in p.read_text()
     ]
     assert raw == []
+
+
+def test_the_grid_says_what_its_coloured_bars_mean(qtbot, ctx):
+    from PySide6.QtWidgets import QLabel
+
+    from hsdesk.domain.consent import Clearance, ConsentScope
+
+    tab = PhotosTab(ctx)
+    qtbot.addWidget(tab)
+    legends = [lb.text() for lb in tab.views.widget(0).findChildren(QLabel) if "bars" in lb.text()]
+    assert len(legends) == 1
+    assert all(scope.label in legends[0] for scope in ConsentScope)
+    assert all(clearance.label in legends[0] for clearance in Clearance)
