@@ -75,7 +75,7 @@ def correct(db: Database, _who: dict[str, Actor], consent: int, child: int, pare
         subject_id=child,
         given_by_id=parent,
         relationship="Parent",
-        method=ConsentMethod.SIGNED_FORM,
+        method=ConsentMethod.EMAIL,
         wording_version=2,
         scopes=frozenset({ConsentScope.WEBSITE}),
         given_on=date.fromordinal(clock.today().toordinal() - 9),

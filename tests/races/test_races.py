@@ -199,7 +199,7 @@ def _fresh_consent(office: ContentOffice) -> int:
             subject_id=office.child,
             given_by_id=office.parent,
             relationship="Parent",
-            method=ConsentMethod.SIGNED_FORM,
+            method=ConsentMethod.EMAIL,
             wording_version=2,
             scopes=frozenset({ConsentScope.WEBSITE, ConsentScope.SOCIAL_MEDIA}),
             given_on=TODAY,

@@ -145,7 +145,7 @@ def build_office(db: Database, admin: Actor) -> ContentOffice:
             subject_id=child.id,
             given_by_id=parent.id,
             relationship="Parent",
-            method=ConsentMethod.SIGNED_FORM,
+            method=ConsentMethod.EMAIL,
             wording_version=2,
             scopes=frozenset({ConsentScope.WEBSITE, ConsentScope.SOCIAL_MEDIA}),
             given_on=TODAY - timedelta(days=10),

@@ -278,7 +278,14 @@ def insert_consent(
 def record_consent(
     db: Database, actor: Actor, data: ConsentInput, today: date | None = None
 ) -> ConsentRecord:
+    """Record a consent as it was given; one given on a signed form comes with its scan."""
     require(db, actor, Permission.MANAGE_PHOTOS)
+    if data.method is ConsentMethod.SIGNED_FORM and data.evidence is None:
+        raise ValidationError(
+            "A consent given on a signed form is recorded with the scan of the form: attach "
+            "it (PDF, JPEG or PNG). If the form is not scanned yet, record the consent once it "
+            "is; if it was given another way, choose how."
+        )
     day = today or clock.today()
     with db.write() as session:
         consent_id = insert_consent(session, db, actor, data, day).id

@@ -71,7 +71,7 @@ def consent(subject, giver, **extra) -> ConsentInput:
         subject_id=subject.id,
         given_by_id=giver.id,
         relationship="Self" if subject.id == giver.id else "Parent",
-        method=ConsentMethod.SIGNED_FORM,
+        method=ConsentMethod.EMAIL,  # (a signed form comes with its scan)
         wording_version=2,
         scopes=ALL,
         given_on=TODAY - timedelta(days=10),
@@ -357,3 +357,13 @@ def test_the_library_read_as_rows_is_the_same_as_from_objects(demo_db):
                 Clearance.CLEARED,
                 Clearance.BLOCKED,
             }
+
+
+def test_a_consent_on_a_signed_form_is_recorded_with_its_scan(db, admin, family):
+    parent, child = family
+    signed = ConsentMethod.SIGNED_FORM
+    with pytest.raises(ValidationError, match="recorded with the scan of the form"):
+        consents.record_consent(db, admin, consent(child, parent, method=signed))
+    scan = (b"%PDF-1.4 scan", "form.pdf", "application/pdf")
+    made = consents.record_consent(db, admin, consent(child, parent, method=signed, evidence=scan))
+    assert made.evidence_sha256

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from window_driving import answer_next_message_box, when_dialog_opens
 
 from hsdesk.domain import clock
-from hsdesk.domain.consent import ConsentScope
+from hsdesk.domain.consent import ConsentMethod, ConsentScope
 from hsdesk.domain.enums import PersonKind
 from hsdesk.services.people import persons as people
 from hsdesk.ui.context import AppContext
@@ -88,6 +88,7 @@ def test_drop_tag_consent_and_see_the_status_change(qtbot, db, admin, tmp_path):
         assert dialog.given_by.currentText().startswith("Leanne Booth")  # the guardian, by default
         dialog.scopes[ConsentScope.WEBSITE].setChecked(True)
         dialog.scopes[ConsentScope.SOCIAL_MEDIA].setChecked(True)
+        dialog.method.setCurrentIndex(list(ConsentMethod).index(ConsentMethod.EMAIL))
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
     when_dialog_opens(ConsentDialog, give_consent)
