@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.content_records import ContentDetails, ContentQuery, Queue
 from hsdesk.domain.enums import Office
 from hsdesk.domain.permissions import Permission
-from hsdesk.services.content import channels, drafts, takedowns
+from hsdesk.services.content import drafts, takedowns
 from hsdesk.services.content import items as content
 from hsdesk.services.content import queries as content_queries
 from hsdesk.ui.common import (
@@ -35,7 +35,7 @@ from hsdesk.ui.common import (
     show_status,
 )
 from hsdesk.ui.content.filters import ContentFilters, filtering
-from hsdesk.ui.content.first_read import FirstRead, read_first
+from hsdesk.ui.content.first_read import FirstRead, filter_lists, read_first
 from hsdesk.ui.content.model import ROW_ROLE, ContentListModel
 from hsdesk.ui.content.panel import ContentPanel
 from hsdesk.ui.context import AppContext
@@ -144,7 +144,7 @@ class ContentTab(TabPage):
         self.reads.start(lambda: read_first(ctx, query), self._show_first)
 
     def _show_first(self, found: FirstRead) -> None:
-        self._fill_filters(found.channels, found.authors)
+        self.filters.fill(found.channels, found.authors)
         self._show_counts(found.counts)
         self._loaded = True
         select, self._select_after = self._select_after, None
@@ -163,16 +163,8 @@ class ContentTab(TabPage):
             return list(Queue).index(Queue.READY)
         return list(Queue).index(Queue.ALL)
 
-    def _fill_filters(
-        self,
-        channel_list: list[tuple[str, int]] | None = None,
-        authors: list[tuple[str, int]] | None = None,
-    ) -> None:
-        if channel_list is None:
-            channel_list = [(c.name, c.id) for c in channels.list_channels(self.ctx.db)]
-        if authors is None:
-            authors = [(n, pid) for pid, n in content_queries.authors(self.ctx.db)]
-        self.filters.fill(channel_list, authors)
+    def _fill_filters(self) -> None:
+        self.filters.fill(*filter_lists(self.ctx.db))
 
     def _show_counts(self, counts: dict[Queue, int] | None = None) -> None:
         if counts is None:
