@@ -207,9 +207,11 @@ def _background_work_finishes(request: pytest.FixtureRequest) -> Iterator[None]:
         yield
         return
     request.getfixturevalue("qtbot")
-    from hsdesk.ui import collector
+    from hsdesk.ui import collector, text_limits
 
-    collector.install(request.getfixturevalue("qapp"))  # as make_application does
+    app = request.getfixturevalue("qapp")
+    collector.install(app)  # as make_application does
+    text_limits.install(app)
     yield
     from PySide6.QtCore import QThreadPool
 

@@ -7,19 +7,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
-    QTextEdit,
     QWidget,
 )
 
@@ -238,60 +234,6 @@ def combo_value(combo: QComboBox) -> Any:
     values = getattr(combo, VALUES_ATTR, None)
     index = combo.currentIndex()
     return values[index] if values is not None and 0 <= index < len(values) else combo.currentData()
-
-
-class GuardedDialog(QDialog):
-    """A form dialog that never throws away typing silently: closing with changes asks first."""
-
-    def wire_form(self, buttons: QDialogButtonBox, save: Callable[[], None]) -> None:
-        """Save (or OK) calls ``save``, which accepts only when the service took the input;
-        Cancel and Esc go through reject(), which asks before throwing typing away."""
-        buttons.accepted.connect(save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, save)  # Ctrl+S, as in any Windows form
-        self.watch_changes()
-
-    def watch_changes(self) -> None:
-        self._dirty = False
-        for line in self.findChildren(QLineEdit):
-            line.textEdited.connect(self._mark_dirty)
-        for text in self.findChildren(QPlainTextEdit):
-            text.textChanged.connect(self._mark_dirty)
-        for combo in self.findChildren(QComboBox):
-            combo.activated.connect(self._mark_dirty)
-        for box in self.findChildren(QCheckBox):
-            box.clicked.connect(self._mark_dirty)
-        for rich in self.findChildren(QTextEdit):
-            rich.textChanged.connect(self._mark_dirty)
-        self.mark_saved()
-
-    def mark_saved(self) -> None:
-        """What is in the form now is saved: only later changes ask before closing."""
-        self._dirty = False
-        # Spin boxes and date fields count as changed when their text differs from now.
-        self._spins = {spin: spin.text() for spin in self.findChildren(QAbstractSpinBox)}
-
-    def has_unsaved_changes(self) -> bool:
-        spins: dict[QAbstractSpinBox, str] = getattr(self, "_spins", {})
-        return getattr(self, "_dirty", False) or any(s.text() != t for s, t in spins.items())
-
-    def _mark_dirty(self, *_args: object) -> None:
-        self._dirty = True
-
-    def reject(self) -> None:
-        if self.has_unsaved_changes():
-            from PySide6.QtWidgets import QMessageBox
-
-            answer = QMessageBox.question(
-                self,
-                "Discard changes?",
-                "You have typed changes that are not saved. Close and lose them?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
 
 
 SUFFIXES = {

@@ -24,7 +24,7 @@ from hsdesk.ui.platform.database_actions import DatabaseActions
 from hsdesk.ui.platform.session_actions import NextPerson, SessionActions
 from hsdesk.ui.screen_fit import fit_to_screen
 from hsdesk.ui.tab_page import TabPage
-from hsdesk.ui.tab_shortcuts import TabShortcuts
+from hsdesk.ui.tab_shortcuts import TabShortcuts, add_tab_keys
 from hsdesk.ui.tabs import TABS, Tab
 
 if TYPE_CHECKING:
@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         refresh.triggered.connect(self.refresh)
         view_menu.addAction(refresh)
         self.shortcuts.add_to(file_menu, view_menu)
+        add_tab_keys(self.tabs, view_menu)
 
         tools = self.menuBar().addMenu("&Tools")
         if allowed(self.ctx.actor, Permission.VIEW_AUDIT):

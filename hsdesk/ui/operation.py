@@ -18,7 +18,8 @@ from typing import Generic, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from hsdesk.domain.errors import HsdeskError, Withdrawn
-from hsdesk.ui.common import GuardedDialog, show_error
+from hsdesk.ui.common import show_error
+from hsdesk.ui.guarded_dialog import GuardedDialog
 
 T = TypeVar("T")
 

@@ -47,7 +47,7 @@ class SignatureBox(QGroupBox):
         choice.addButton(self.use_stored)
         self.pad = SignaturePad()
         clear = QPushButton("C&lear")
-        undo = QPushButton("&Undo last stroke")
+        undo = QPushButton("Und&o last stroke")
         clear.clicked.connect(self.pad.clear)
         undo.clicked.connect(self.pad.undo)
         self.keep = QCheckBox(f"&Keep this signature for the {office}'s next sign-off")

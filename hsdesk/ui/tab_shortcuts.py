@@ -1,6 +1,7 @@
 """The usual Windows keys for the tab in front: Ctrl+N adds (what its own button adds) and
 Ctrl+F goes to its search box. Each menu entry names what it does on this tab, and is greyed
-out, saying why, on a tab with nothing to add or search."""
+out, saying why, on a tab with nothing to add or search. Ctrl+1 to Ctrl+9 open the tabs in
+turn, each listed in the View menu."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
 from hsdesk.ui.tab_page import TabPage
 
@@ -70,3 +71,13 @@ class TabShortcuts:
         if box is not None:
             box.setFocus()
             box.selectAll()
+
+
+def add_tab_keys(tabs: QTabWidget, view_menu: QMenu) -> None:
+    """One View menu entry per tab (the first nine), on Ctrl+1, Ctrl+2, and so on."""
+    view_menu.addSeparator()
+    for index in range(min(tabs.count(), 9)):
+        action = QAction(tabs.tabText(index), view_menu)
+        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda _checked=False, i=index: tabs.setCurrentIndex(i))
+        view_menu.addAction(action)

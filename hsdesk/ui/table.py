@@ -48,6 +48,7 @@ class RecordTable(QTableView, Generic[R]):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move in it
         self.verticalHeader().hide()
         corner = self.findChild(QAbstractButton)  # Qt's "select all" in the headers' corner
         if corner is not None:

@@ -67,13 +67,15 @@ def _registers(ctx: AppContext) -> TabPage:
     return RegistersTab(ctx, load=False)
 
 
+# No Alt+letter on the tabs: the letters are the tabs' own buttons' and boxes'. Ctrl+1 to Ctrl+8
+# (View menu), Ctrl+Tab and Ctrl+Page Down go from tab to tab.
 TABS: tuple[Tab, ...] = (
-    Tab(Area.DASHBOARD, "&Dashboard", _dashboard, at_start=True),
-    Tab(Area.CONTENT, "&Content", _content),
-    Tab(Area.PEOPLE, "&People", _people),
-    Tab(Area.PHOTOS, "P&hotos", _photos),
-    Tab(Area.POLICY, "P&olicy", _policy),
-    Tab(Area.INDUCTIONS, "&Inductions", _inductions),
-    Tab(Area.REVIEWS, "&Reviews", _reviews),
-    Tab(Area.REGISTERS, "Re&gisters", _registers),
+    Tab(Area.DASHBOARD, "Dashboard", _dashboard, at_start=True),
+    Tab(Area.CONTENT, "Content", _content),
+    Tab(Area.PEOPLE, "People", _people),
+    Tab(Area.PHOTOS, "Photos", _photos),
+    Tab(Area.POLICY, "Policy", _policy),
+    Tab(Area.INDUCTIONS, "Inductions", _inductions),
+    Tab(Area.REVIEWS, "Reviews", _reviews),
+    Tab(Area.REGISTERS, "Registers", _registers),
 )

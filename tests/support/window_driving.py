@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 
 def type_text(widget, text: str) -> None:
@@ -47,3 +47,17 @@ def wait_for_reads(qtbot, view, timeout: int = 10000) -> None:
     if view.reads.loading:
         with qtbot.waitSignal(view.reads.filled, timeout=timeout):
             pass
+
+
+def show_tab(qtbot, window, index: int):
+    """Open the main window's tab at ``index`` as a click would, and wait until it is drawn with
+    what its lists read (its own and those of the pages inside it)."""
+    window.tabs.setCurrentIndex(index)
+    page = window.tabs.widget(index).widget  # built as it is opened
+    qtbot.waitUntil(page.isVisible)
+    for view in [page, *page.findChildren(QWidget)]:
+        reads = getattr(view, "reads", None)
+        if reads is not None and view.isVisible() and type(reads).__name__ == "LatestRead":
+            wait_for_reads(qtbot, view)
+    qtbot.wait(20)  # its new widgets laid out and painted
+    return page

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from accessibility import unnamed
-from window_driving import wait_for_reads
+from window_driving import show_tab
 
 from hsdesk.services.platform import auth
 from hsdesk.ui.context import AppContext
@@ -20,9 +20,6 @@ def test_every_widget_of_every_tab_has_a_name(qtbot, demo_db, username):
     window.show()
     missing: list[str] = []
     for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        page = window.tabs.widget(index).widget  # built as it is opened
-        if hasattr(page, "reads"):
-            wait_for_reads(qtbot, page)
+        page = show_tab(qtbot, window, index)
         missing += [f"{window.tabs.tabText(index)}: {w}" for w in unnamed(page)]
     assert missing == []

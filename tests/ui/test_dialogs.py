@@ -200,14 +200,14 @@ def test_main_window_remembers_its_geometry_and_tab(qtbot, ctx):
     assert again.tab(Area.PEOPLE).table.proxy.rowCount() > 40
     assert (again.width(), again.height()) == (760, 500)
     assert [again.tabs.tabText(i) for i in range(again.tabs.count())] == [
-        "&Dashboard",
-        "&Content",
-        "&People",
-        "P&hotos",
-        "P&olicy",
-        "&Inductions",
-        "&Reviews",
-        "Re&gisters",
+        "Dashboard",
+        "Content",
+        "People",
+        "Photos",
+        "Policy",
+        "Inductions",
+        "Reviews",
+        "Registers",
     ]
 
 

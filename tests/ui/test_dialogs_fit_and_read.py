@@ -8,16 +8,17 @@ from pathlib import Path
 
 import pytest
 from accessibility import unnamed
+from keyboard import mnemonic_faults, unreachable
 from pdf_pages import a4_pages
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from screenshots import assert_fits_with_buttons_inside
 
 from hsdesk.domain.content_records import ContentQuery, Queue
 from hsdesk.services.content import items as content
 from hsdesk.services.content.queries import item_rows
 from hsdesk.services.people import persons as people
 from hsdesk.ui.context import AppContext
-from hsdesk.ui.screen_fit import fits
 
 
 def _item(ctx: AppContext, queue: Queue = Queue.AWAITING):  # type: ignore[no-untyped-def]
@@ -41,16 +42,39 @@ def _rows(ctx: AppContext):  # type: ignore[no-untyped-def]
     return induction_rows(ctx.db)
 
 
+def _open_action(ctx: AppContext):  # type: ignore[no-untyped-def]
+    from hsdesk.services.reviews import quarterly
+
+    for row in quarterly.quarter_rows(ctx.db):
+        if row.review_id is not None:
+            review = quarterly.get_review(ctx.db, row.review_id)
+            for item in review.items:
+                for action in item.actions:
+                    if action.is_open:
+                        return action
+    raise AssertionError("the demo has no open review action")
+
+
+def _account(ctx: AppContext):  # type: ignore[no-untyped-def]
+    from hsdesk.services.people.accounts import list_accounts
+
+    return next(a for a in list_accounts(ctx.db, ctx.actor) if a.username == "vdo")
+
+
 def _dialogs() -> dict[str, Callable[[AppContext, Path], QDialog]]:
+    from hsdesk.services.content.channels import list_channels
+    from hsdesk.services.content.takedowns import list_open_takedowns
     from hsdesk.services.photos.consents import list_consents
     from hsdesk.services.policy import versions
+    from hsdesk.services.registers.breaches import list_breaches
     from hsdesk.services.registers.complaints import list_complaints
     from hsdesk.services.registers.connections import list_connections
-    from hsdesk.ui.content.channels_dialog import ChannelsDialog
+    from hsdesk.services.reviews.template import list_template
+    from hsdesk.ui.content.channels_dialog import ChannelForm, ChannelsDialog, SettingsForm
     from hsdesk.ui.content.checklist_dialog import ChecklistDialog, PointDialog
     from hsdesk.ui.content.item_dialog import ContentDialog
     from hsdesk.ui.content.signoff_dialogs import DecisionDialog, UploadDialog
-    from hsdesk.ui.content.takedown_dialogs import TakedownRequestDialog
+    from hsdesk.ui.content.takedown_dialogs import TakedownDoneDialog, TakedownRequestDialog
     from hsdesk.ui.inductions.dialogs import AcknowledgeDialog, GivenDialog
     from hsdesk.ui.inductions.pack_documents_dialog import PackDocumentsDialog
     from hsdesk.ui.pdf_preview_dialog import PdfPreviewDialog
@@ -75,7 +99,12 @@ def _dialogs() -> dict[str, Callable[[AppContext, Path], QDialog]]:
     from hsdesk.ui.registers.breach_dialog import BreachDialog
     from hsdesk.ui.registers.complaint_dialogs import ComplaintDialog, ComplaintTakedownDialog
     from hsdesk.ui.registers.connection_dialogs import ConnectionDialog, ReconfirmDialog
-    from hsdesk.ui.reviews.dialogs import ActionDialog, SignoffDialog, TemplateItemDialog
+    from hsdesk.ui.reviews.dialogs import (
+        ActionDialog,
+        ActionDoneDialog,
+        SignoffDialog,
+        TemplateItemDialog,
+    )
     from hsdesk.ui.reviews.template_dialog import TemplateDialog
 
     def draft(ctx: AppContext):  # type: ignore[no-untyped-def]
@@ -136,23 +165,60 @@ def _dialogs() -> dict[str, Callable[[AppContext, Path], QDialog]]:
         "new connection": lambda ctx, _: ConnectionDialog(ctx, None),
         "review template": lambda ctx, _: TemplateDialog(ctx),
         "review template item": lambda ctx, _: TemplateItemDialog(ctx, None),
+        "edit review template item": lambda ctx, _: TemplateItemDialog(
+            ctx, list_template(ctx.db)[0]
+        ),
+        "review action done": lambda ctx, _: ActionDoneDialog(ctx, _open_action(ctx)),
+        "takedown done": lambda ctx, _: TakedownDoneDialog(ctx, list_open_takedowns(ctx.db)[0]),
+        "add channel": lambda ctx, _: ChannelForm(ctx, None, None),  # type: ignore[arg-type]
+        "edit channel": lambda ctx, _: ChannelForm(
+            ctx,
+            list_channels(ctx.db)[0],
+            None,  # type: ignore[arg-type]
+        ),
+        "channel privacy settings": lambda ctx, _: SettingsForm(
+            ctx,
+            list_channels(ctx.db)[0],
+            None,  # type: ignore[arg-type]
+        ),
+        "edit breach": lambda ctx, _: BreachDialog(ctx, list_breaches(ctx.db, ctx.actor)[0]),
+        "edit family": lambda ctx, _: FamilyDialog(ctx, people.list_families(ctx.db)[0]),
+        "edit account": lambda ctx, _: AccountDialog(
+            ctx, _person(ctx, _account(ctx).person_name), _account(ctx)
+        ),
     }
 
 
-@pytest.mark.parametrize("name", sorted(_dialogs()))
-def test_the_dialog_fits_the_laptop_and_every_widget_has_a_name(qtbot, ctx, tmp_path, name):
-    dialog = _dialogs()[name](ctx, tmp_path)
+def _opened(qtbot, ctx: AppContext, folder: Path, name: str) -> QDialog:
+    dialog = _dialogs()[name](ctx, folder)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     if getattr(dialog, "reads", None) is not None and dialog.reads.loading:
         with qtbot.waitSignal(dialog.reads.filled, timeout=10_000):
             pass
-    screen = dialog.screen().availableGeometry()
-    assert fits(dialog), f"{dialog.width()}×{dialog.height()} does not fit {screen.size()}"
-    inside = QRect(0, 0, dialog.width(), dialog.height())
-    for button in dialog.findChildren(QAbstractButton):
-        if button.isVisibleTo(dialog):
-            where = QRect(button.mapTo(dialog, button.rect().topLeft()), button.size())
-            assert inside.contains(where), f"{button.text()!r} is cut off"
+    return dialog
+
+
+@pytest.mark.parametrize("name", sorted(_dialogs()))
+def test_the_dialog_fits_the_laptop_and_every_widget_has_a_name(qtbot, ctx, tmp_path, name):
+    dialog = _opened(qtbot, ctx, tmp_path, name)
+    assert_fits_with_buttons_inside(dialog, f"dialog {name}")
     assert unnamed(dialog) == []
+
+
+@pytest.mark.parametrize("name", sorted(_dialogs()))
+def test_the_dialog_is_worked_from_the_keyboard(qtbot, ctx, tmp_path, monkeypatch, name):
+    """Tab reaches every box and button and leaves each one; every Alt+letter goes to one place;
+    Esc closes the dialog as it opened, without asking about changes nobody made (but never the
+    lock screen, which only a password opens)."""
+    dialog = _opened(qtbot, ctx, tmp_path, name)
+    try:
+        assert unreachable(dialog) == []
+        assert mnemonic_faults(dialog) == []
+        asked: list[str] = []
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]))
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+        assert asked == [] and dialog.isVisible() == (name == "locked")
+    finally:
+        dialog.done(QDialog.DialogCode.Rejected)  # never asks: a failure must not hang the run

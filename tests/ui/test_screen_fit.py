@@ -1,19 +1,25 @@
 """Every window fits a 1366×768 laptop less its taskbar (the tests' screen), its buttons
-included: the main window, a PDF preview that would like a whole A4 page, and the content form."""
+included: the main window on each of its tabs, a PDF preview that would like a whole A4 page, and
+the content form. On each tab Tab reaches every box, list and button and leaves each one."""
 
 from __future__ import annotations
 
 import os
 
+import pytest
+from keyboard import mnemonic_faults, unreachable
 from pdf_pages import a4_pages
-from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QWidget
+from screenshots import assert_fits_with_buttons_inside
+from window_driving import show_tab
 
+from hsdesk.services.platform import auth
 from hsdesk.ui.content.item_dialog import ContentDialog
+from hsdesk.ui.context import AppContext
 from hsdesk.ui.main_window import MainWindow
 from hsdesk.ui.pdf_preview_dialog import PdfPreviewDialog
-from hsdesk.ui.screen_fit import EDGES, TITLE_BAR, fits
+from hsdesk.ui.screen_fit import TITLE_BAR
 
 
 def _whole(qtbot, window: QWidget) -> None:
@@ -21,15 +27,7 @@ def _whole(qtbot, window: QWidget) -> None:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    screen = QGuiApplication.primaryScreen().availableGeometry()
-    assert fits(window), f"{window.width()}×{window.height()} + frame > {screen.size()}"
-    assert window.width() + EDGES <= screen.width()
-    assert window.height() + TITLE_BAR <= screen.height()
-    inside = QRect(0, 0, window.width(), window.height())
-    for button in window.findChildren(QAbstractButton):
-        if button.isVisibleTo(window):
-            where = QRect(button.mapTo(window, button.rect().topLeft()), button.size())
-            assert inside.contains(where), f"{button.text()!r} is cut off at {where}"
+    assert_fits_with_buttons_inside(window, window.windowTitle())
 
 
 def test_the_tests_screen_is_a_laptop_less_its_taskbar(qapp):
@@ -40,6 +38,22 @@ def test_the_tests_screen_is_a_laptop_less_its_taskbar(qapp):
 
 def test_the_main_window_fits_the_laptop(qtbot, ctx):
     _whole(qtbot, MainWindow(ctx))
+
+
+@pytest.mark.parametrize("username", ["sdm", "vdo", "chair"])
+def test_every_tab_fits_the_laptop_and_is_worked_from_the_keyboard(qtbot, demo_db, username):
+    """Each person's every tab, opened in the window as they would: it fits, its buttons are on
+    screen, and Tab goes round all of it without being held anywhere."""
+    window = MainWindow(AppContext(demo_db, auth.sign_in(demo_db, username, "demo"), demo=True))
+    _whole(qtbot, window)
+    faults: list[str] = []
+    for index in range(window.tabs.count()):
+        show_tab(qtbot, window, index)
+        name = window.tabs.tabText(index)
+        assert_fits_with_buttons_inside(window, f"{username} {name} tab")
+        faults += [f"{name}: {fault}" for fault in unreachable(window)]
+        faults += [f"{name}: {fault}" for fault in mnemonic_faults(window)]
+    assert not faults, "\n".join(faults)
 
 
 def test_a_pdf_preview_fits_with_print_save_and_close_on_screen(qtbot):

@@ -69,7 +69,7 @@ class ChannelsDialog(QDialog):
         can_edit = allowed(ctx.actor, Permission.EDIT_CHANNELS)
         self.add_button = push_button("&Add channel…", lambda: self.edit(None))
         self.edit_button = push_button("&Change…", lambda: self.edit(self.current()))
-        self.settings_button = push_button("Record &agreed settings…", self.agree)
+        self.settings_button = push_button("Record agreed &settings…", self.agree)
         for button in (self.add_button, self.edit_button, self.settings_button):
             button.setEnabled(can_edit)
             buttons.addWidget(button)

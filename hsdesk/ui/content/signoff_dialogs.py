@@ -167,7 +167,7 @@ class UploadDialog(SignOffDialog[ContentDetails]):
         self.posted.setCalendarPopup(True)
         form.addRow("&Channel", self.channel)
         form.addRow("&Address of the post", self.url)
-        form.addRow("Posted &at", self.posted)
+        form.addRow("Posted a&t", self.posted)
         layout.addLayout(form)
         self.signoff = SignOffBox(Office.VDO)
         layout.addWidget(self.signoff)

@@ -91,6 +91,7 @@ class ContentTab(TabPage):
         self.view = named(QTableView(), "Content items")
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move in it
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

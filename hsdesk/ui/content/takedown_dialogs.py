@@ -21,8 +21,9 @@ from hsdesk.domain.content_records import ContentDetails, TakedownRecord
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.errors import ValidationError
 from hsdesk.services.content import takedowns
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, read_date, set_date
+from hsdesk.ui.common import combo_value, fill_combo, read_date, set_date
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.guarded_dialog import GuardedDialog
 from hsdesk.ui.operation import FormDialog
 
 

@@ -107,7 +107,7 @@ class Ui_AccountDialog(object):
 
     def retranslateUi(self, AccountDialog):
         AccountDialog.setWindowTitle(QCoreApplication.translate("AccountDialog", u"Sign-in account", None))
-        self.personNameLabel.setText(QCoreApplication.translate("AccountDialog", u"&Person", None))
+        self.personNameLabel.setText(QCoreApplication.translate("AccountDialog", u"Pe&rson", None))
         self.usernameLabel.setText(QCoreApplication.translate("AccountDialog", u"&Username", None))
         self.username.setPlaceholderText(QCoreApplication.translate("AccountDialog", u"e.g. j.smith", None))
         self.passwordLabel.setText(QCoreApplication.translate("AccountDialog", u"&Password", None))

@@ -94,7 +94,7 @@ class AcknowledgeDialog(FormDialog[InductionRecord]):
 
         self.scan_label = QLabel("No scan attached. Drop the scanned slip here, or attach it.")
         self.scan_label.setWordWrap(True)
-        attach = QPushButton("&Attach scan…")
+        attach = QPushButton("A&ttach scan…")
         attach.clicked.connect(self.attach)
         scan_page = QWidget()
         scan_layout = QVBoxLayout(scan_page)
@@ -107,7 +107,7 @@ class AcknowledgeDialog(FormDialog[InductionRecord]):
 
         self.pad = SignaturePad()
         clear = QPushButton("C&lear")
-        undo = QPushButton("&Undo last stroke")
+        undo = QPushButton("Und&o last stroke")
         clear.clicked.connect(self.pad.clear)
         undo.clicked.connect(self.pad.undo)
         pad_page = QWidget()

@@ -74,7 +74,7 @@ class PhotoPanel(QScrollArea):
         self.save_button.setEnabled(False)
         details = QGroupBox("Details")
         form = QFormLayout(details)
-        form.addRow("&Caption", self.caption)
+        form.addRow("Ca&ption", self.caption)
         form.addRow("E&vent", self.event_box)
         form.addRow("&Date taken", self.taken)
         form.addRow("&Unidentified people", self.unidentified)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from hsdesk.db.credentials import DEFAULT_PORT, ServerAddress
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.services.platform.connection import Tried, check_address, try_server
-from hsdesk.ui.common import GuardedDialog, hint_label, password_field, show_error
+from hsdesk.ui.common import hint_label, password_field, show_error
+from hsdesk.ui.guarded_dialog import GuardedDialog
 
 NAME_LIMIT = 253  # the longest host name there is; database and user names are far shorter
 PASSWORD_LIMIT = 200

@@ -15,7 +15,7 @@ from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.ui import held
-from hsdesk.ui.common import GuardedDialog
+from hsdesk.ui.guarded_dialog import GuardedDialog
 from hsdesk.ui.lazy_page import LazyPage
 from hsdesk.ui.platform.lock_screen import IdleWatch, LockScreen, Why
 

@@ -33,8 +33,9 @@ from hsdesk.services.platform import idle_lock, office_server, signing
 from hsdesk.services.policy.duties import current_citations
 from hsdesk.services.registers import reply_time
 from hsdesk.services.reviews import quarterly as reviews
-from hsdesk.ui.common import GuardedDialog, combo_value, fill_combo, hint_label, show_error
+from hsdesk.ui.common import combo_value, fill_combo, hint_label, show_error
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.guarded_dialog import GuardedDialog
 from hsdesk.ui.operation import Operation
 
 

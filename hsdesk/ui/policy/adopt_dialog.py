@@ -100,6 +100,7 @@ class AdoptDialog(SignOffDialog[PolicyVersionRecord]):
         table = QTableWidget(len(self.proposals), 3)
         table.setHorizontalHeaderLabels(["Duty", "Clause in this version", "Found by"])
         table.verticalHeader().setVisible(False)
+        table.setTabKeyNavigation(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -85,6 +85,7 @@ class CompareView(QWidget):
         self.table = named(QTableView(), "Differences")
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         for column, mode in enumerate(

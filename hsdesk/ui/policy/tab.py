@@ -98,7 +98,7 @@ class PolicyTab(TabPage):
         self.editor.dirty_changed.connect(self._update_actions)
         self.compare = CompareView()
         self.pages = QTabWidget()
-        self.pages.addTab(self.editor, "&Text")
+        self.pages.addTab(self.editor, "Te&xt")
         self.pages.addTab(self.compare, "&Compare versions")
         right = QWidget()
         right_layout = QVBoxLayout(right)

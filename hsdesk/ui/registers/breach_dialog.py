@@ -80,7 +80,7 @@ class BreachDialog(FormDialog[BreachRecord]):
             f"trustees; {volunteers + ': ' if volunteers else ''}a volunteer may be asked to leave)",
         )
         form.addRow("&Action", self.action)
-        form.addRow(f"Action &date ({DATE_HINT})", self.action_on)
+        form.addRow(f"Action da&te ({DATE_HINT})", self.action_on)
         form.addRow("&Notes", self.notes)
         form.addRow("&Status", self.status)
         form.addRow(f"C&losed on ({DATE_HINT})", self.closed)

@@ -81,8 +81,8 @@ class ConnectionDialog(FormDialog[ConnectionRecord]):
         form.addRow("&Link", self.nature)
         form.addRow("Wh&ere", self.place)
         form.addRow("&Since", self.since)
-        form.addRow(f"Declared &on ({DATE_HINT})", self.declared)
-        form.addRow(f"&Ended on ({DATE_HINT})", self.ended)
+        form.addRow(f"De&clared on ({DATE_HINT})", self.declared)
+        form.addRow(f"Ended &on ({DATE_HINT})", self.ended)
         form.addRow("&Notes", self.notes)
         about = hint_label(
             f"{_cited(ctx)}friendships from before someone's involvement may continue. Declare "
@@ -93,7 +93,6 @@ class ConnectionDialog(FormDialog[ConnectionRecord]):
         layout.addLayout(form)
         layout.addWidget(form_buttons(self, "Save" if c else "Declare", self.save))
         self.setMinimumWidth(560)
-        self.place.currentTextChanged.connect(self._mark_dirty)
 
     def submit(self) -> ConnectionRecord:
         year = self.since.text().strip()

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain import clock
 from hsdesk.domain.dates import format_datetime, parse_datetime
-from hsdesk.ui.common import GuardedDialog, set_date
+from hsdesk.ui.common import set_date
+from hsdesk.ui.guarded_dialog import GuardedDialog
 from hsdesk.ui.signals import emit
 
 DATE_HINT = "dd/mm/yyyy"

@@ -31,7 +31,6 @@ from hsdesk.services.policy.duties import current_citations
 from hsdesk.services.reviews import actions, signoff
 from hsdesk.services.reviews import template as review_template
 from hsdesk.ui.common import (
-    GuardedDialog,
     combo_value,
     fill_combo,
     hint_label,
@@ -39,6 +38,7 @@ from hsdesk.ui.common import (
     set_date,
 )
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.guarded_dialog import GuardedDialog
 from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.policy.clause_list import ClauseList
 from hsdesk.ui.signoff_box import SignOffBox, SignOffDialog

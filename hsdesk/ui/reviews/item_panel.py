@@ -81,7 +81,7 @@ class ReviewItemPanel(QWidget):
         result_row = QHBoxLayout()
         self.result_buttons: dict[ItemResult, QRadioButton] = {}
         for result, key in zip(
-            ItemResult, ("&Pass", "&Issue found", "&Not applicable"), strict=True
+            ItemResult, ("&Pass", "&Issue found", "Not app&licable"), strict=True
         ):
             button = QRadioButton(key)
             self.results.addButton(button)
@@ -97,7 +97,7 @@ class ReviewItemPanel(QWidget):
         self.notes.setPlaceholderText("Notes: what you looked at and what you found")
         self.notes.setFixedHeight(72)
         self.notes.textChanged.connect(self._notes_changed)
-        self.save_notes_button = push_button("Save &notes", self.save_notes)
+        self.save_notes_button = push_button("Sa&ve notes", self.save_notes)
 
         self.evidence = named(QListWidget(), "Evidence")
         self.evidence.setViewMode(QListWidget.ViewMode.IconMode)
@@ -106,10 +106,10 @@ class ReviewItemPanel(QWidget):
         self.evidence.setMovement(QListWidget.Movement.Static)
         self.evidence.setWordWrap(True)
         self.evidence.itemActivated.connect(lambda _i: self.open_evidence())
-        self.add_file_button = push_button("Attach &file…", self.attach_file)
+        self.add_file_button = push_button("Attac&h file…", self.attach_file)
         self.paste_button = push_button("Paste scree&nshot", self.paste_screenshot)
         self.open_button = push_button("&Open", self.open_evidence)
-        self.remove_button = push_button("Remo&ve", self.remove_evidence)
+        self.remove_button = push_button("Re&move", self.remove_evidence)
         self.actions_list = named(QListWidget(), "Actions")
         self.actions_list.setFixedHeight(84)
         self.actions_list.setWordWrap(True)

@@ -51,7 +51,7 @@ class ReviewTab(TabPage):
         self.start_button = push_button("&Start this review", self.start)
         self.check_button = push_button("Check &records again", self.check_again)
         self.signoff_button = push_button("Si&gn off…", self.sign_off)
-        self.pdf_button = push_button("Signed &PDF…", self.preview_pdf)
+        self.pdf_button = push_button("Signed PD&F…", self.preview_pdf)
         self.template_button = push_button("Checklist &template…", self.edit_template)
         self.csv_button = push_button("&Export CSV…", self.export_csv)
         actions = QHBoxLayout()
@@ -284,7 +284,7 @@ class ReviewTab(TabPage):
         self.check_button.setEnabled(editable)
         self.signoff_button.setEnabled(editable)
         self.pdf_button.setEnabled(review is not None)
-        self.pdf_button.setText("Signed &PDF…" if review and review.read_only else "Draft &PDF…")
+        self.pdf_button.setText("Signed PD&F…" if review and review.read_only else "Draft PD&F…")
 
     def _reload(self) -> None:
         if self.review is not None:

@@ -31,8 +31,8 @@ from hsdesk.services.people import persons as people
 from hsdesk.services.platform import auth
 from hsdesk.services.registers import breaches
 from hsdesk.ui import held
-from hsdesk.ui.common import GuardedDialog
 from hsdesk.ui.context import AppContext
+from hsdesk.ui.guarded_dialog import GuardedDialog
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.main_window import MainWindow
 from hsdesk.ui.operation import Operation
