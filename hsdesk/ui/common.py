@@ -26,6 +26,7 @@ from hsdesk.domain.dates import format_date, parse_date
 from hsdesk.domain.errors import AccountChanged, HsdeskError, ValidationError, WriteConflict
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.progress import Steps, Stopped
+from hsdesk.domain.verdict import Verdict
 
 W = TypeVar("W", bound=QWidget)
 
@@ -34,9 +35,21 @@ def allow_only(widget: QWidget, actor: Actor, permission: Permission) -> bool:
     """Enable ``widget`` for those ``permission`` allows; for anyone else grey it out with a
     tooltip that says who may. True if allowed."""
     ok = allowed(actor, permission)
-    widget.setEnabled(ok)
-    widget.setToolTip("" if ok else permission.value.refusal)
+    allow(widget, "" if ok else permission.value.refusal)
     return ok
+
+
+def allow(widget: QWidget, why_not: str | Verdict) -> bool:
+    """Enable ``widget`` when there is no reason not to; otherwise grey it out with the reason
+    as its tooltip (its own tooltip comes back when it is enabled). True if enabled."""
+    reason = (why_not.reason if not why_not else "") if isinstance(why_not, Verdict) else why_not
+    usual = widget.property("usual_tooltip")
+    if usual is None:
+        usual = widget.toolTip()
+        widget.setProperty("usual_tooltip", usual)
+    widget.setEnabled(not reason)
+    widget.setToolTip(reason or usual)
+    return not reason
 
 
 def buddy_label(text: str, widget: QWidget) -> QLabel:

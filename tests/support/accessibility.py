@@ -54,3 +54,12 @@ def unnamed(root: QWidget) -> list[str]:
             owner = widget.parentWidget().metaObject().className() if widget.parentWidget() else ""
             found.append(f"{kind} (in a {owner}) {hint!r}")
     return found
+
+
+def unexplained_greyed_out(root: QWidget) -> list[str]:
+    """Each visible button under ``root`` that is greyed out with no tooltip saying why."""
+    return [
+        f"{button.text().replace('&', '')!r}"
+        for button in root.findChildren(QAbstractButton)
+        if button.isVisibleTo(root) and not button.isEnabled() and not button.toolTip().strip()
+    ]

@@ -1,10 +1,10 @@
 """A screen reader can name every button, box and list of every tab, for each of the five
-demo accounts (each sees a different set of buttons)."""
+demo accounts (each sees a different set of buttons), and every greyed-out button says why."""
 
 from __future__ import annotations
 
 import pytest
-from accessibility import unnamed
+from accessibility import unexplained_greyed_out, unnamed
 from window_driving import show_tab
 
 from hsdesk.services.platform import auth
@@ -22,4 +22,8 @@ def test_every_widget_of_every_tab_has_a_name(qtbot, demo_db, username):
     for index in range(window.tabs.count()):
         page = show_tab(qtbot, window, index)
         missing += [f"{window.tabs.tabText(index)}: {w}" for w in unnamed(page)]
-    assert missing == []
+        missing += [
+            f"{window.tabs.tabText(index)}: {b} greyed out, not saying why"
+            for b in unexplained_greyed_out(page)
+        ]
+    assert not missing, "\n".join(missing)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from accessibility import unnamed
+from accessibility import unexplained_greyed_out, unnamed
 from keyboard import mnemonic_faults, unreachable
 from pdf_pages import a4_pages
 from PySide6.QtCore import Qt
@@ -205,6 +205,7 @@ def test_the_dialog_fits_the_laptop_and_every_widget_has_a_name(qtbot, ctx, tmp_
     dialog = _opened(qtbot, ctx, tmp_path, name)
     assert_fits_with_buttons_inside(dialog, f"dialog {name}")
     assert unnamed(dialog) == []
+    assert unexplained_greyed_out(dialog) == []
 
 
 @pytest.mark.parametrize("name", sorted(_dialogs()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pdf_pages import a4_pages
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from window_driving import when_dialog_opens
 
 from hsdesk.domain.attention import Area
@@ -48,6 +48,18 @@ def test_ctrl_f_finds_and_ctrl_n_adds_on_the_tab_in_front(qtbot, demo_db):
     window.shortcuts.update()
     assert not window.shortcuts.new.isEnabled() and not window.shortcuts.find.isEnabled()
     assert window.shortcuts.new.toolTip() == "Nothing can be added on this tab."
+
+
+def test_ctrl_and_a_number_opens_that_tab(qtbot, demo_db):
+    window = _window(qtbot, demo_db, "vdo")
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "People"
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Registers"
+    view = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&View")
+    assert [a.text() for a in view.actions() if a.shortcut().toString().startswith("Ctrl+")][
+        -8:
+    ] == [window.tabs.tabText(i) for i in range(8)]
 
 
 def test_what_the_chair_may_not_do_is_greyed_out_or_explained(qtbot, demo_db):

@@ -27,6 +27,7 @@ from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services.content import channels
 from hsdesk.ui.common import (
+    allow,
     combo_value,
     fill_combo,
     named,
@@ -71,7 +72,7 @@ class ChannelsDialog(QDialog):
         self.edit_button = push_button("&Change…", lambda: self.edit(self.current()))
         self.settings_button = push_button("Record agreed &settings…", self.agree)
         for button in (self.add_button, self.edit_button, self.settings_button):
-            button.setEnabled(can_edit)
+            allow(button, "" if can_edit else "Administrators and trustees keep this register.")
             buttons.addWidget(button)
         if not can_edit:
             buttons.addWidget(QLabel("Administrators and trustees keep this register."))

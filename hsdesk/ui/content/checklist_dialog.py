@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.services.content import checklist
 from hsdesk.services.policy.duties import current_citations
-from hsdesk.ui.common import ask, list_editor_layout, named, push_button
+from hsdesk.ui.common import allow, ask, list_editor_layout, named, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import FormDialog, Operation
 
@@ -120,7 +120,7 @@ class ChecklistDialog(QDialog):
 
     def _update(self) -> None:
         chosen = self._chosen()
-        self.toggle_button.setEnabled(chosen is not None)
+        allow(self.toggle_button, "" if chosen is not None else "Choose a point in the list first.")
         self.toggle_button.setText("&Ask again" if chosen and not chosen[1] else "&Stop asking")
 
     def add(self) -> None:

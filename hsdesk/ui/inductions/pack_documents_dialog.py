@@ -25,7 +25,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.induction import COVERED_KINDS
 from hsdesk.domain.induction_records import PackDocument
 from hsdesk.services.inductions import packs as induction_packs
-from hsdesk.ui.common import combo_value, fill_combo, named, push_button, read_chosen_file
+from hsdesk.ui.common import allow, combo_value, fill_combo, named, push_button, read_chosen_file
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 
@@ -100,7 +100,7 @@ class PackDocumentsDialog(QDialog):
     def _update_buttons(self) -> None:
         chosen = self._selected() is not None
         for button in self.buttons[1:]:
-            button.setEnabled(chosen)
+            allow(button, "" if chosen else "Choose a document in the list first.")
 
     def add(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -31,6 +31,7 @@ from hsdesk.domain.induction_records import InductionProgress, InductionRecord, 
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services.inductions import records as inductions
 from hsdesk.ui.common import (
+    allow,
     ask,
     combo_value,
     export_csv_file,
@@ -285,11 +286,19 @@ class InductionTab(TabPage):
         chosen = self.table.selected_records()
         one = self.table.selected_record()
         record = self._current_record()
-        self.given_button.setEnabled(one is not None and self.progress is not None)
-        self.print_button.setEnabled(bool(chosen) and not self.packs.busy)
-        self.pack_button.setEnabled(one is not None and not self.packs.busy)
-        self.outstanding_button.setEnabled(not self.packs.busy and self.progress is not None)
-        self.evidence_button.setEnabled(record is not None and bool(record.evidence_sha256))
+        reading = "" if self.progress is not None else "The list is still being read."
+        busy = "Packs are being made; wait for them." if self.packs.busy else ""
+        choose_one = "" if one is not None else "Choose one person in the list first."
+        allow(self.given_button, choose_one or reading)
+        allow(self.print_button, ("" if chosen else "Choose people in the list first.") or busy)
+        allow(self.pack_button, choose_one or busy)
+        allow(self.outstanding_button, busy or reading)
+        allow(
+            self.evidence_button,
+            "Choose an acknowledgement under the list first."
+            if record is None
+            else ("" if record.evidence_sha256 else "This one was recorded without a scan."),
+        )
         count = len(chosen)
         self.print_button.setText(f"&Print packs ({count})…" if count > 1 else "&Print pack…")
 

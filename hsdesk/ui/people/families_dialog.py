@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.records import FamilyRecord
 from hsdesk.services.people import persons as people
+from hsdesk.ui.common import allow
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.people.family_dialog import FamilyDialog
 from hsdesk.ui.record_table import Column
@@ -36,7 +37,10 @@ class FamiliesDialog(QDialog):
         self.add_button = QPushButton("&Add family…")
         self.edit_button = QPushButton("&Edit…")
         for button in (self.add_button, self.edit_button):
-            button.setEnabled(can_edit)
+            allow(
+                button,
+                "" if can_edit else "Only staff who keep the people register may change families.",
+            )
         self.add_button.clicked.connect(lambda: self._edit(None))
         self.edit_button.clicked.connect(lambda: self._edit(self.table.selected_record()))
         if can_edit:

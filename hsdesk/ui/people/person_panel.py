@@ -22,6 +22,7 @@ from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import AccountRecord, OfficeHoldingRecord, PersonRecord
 from hsdesk.services.people import accounts, offices
 from hsdesk.services.people.offices import ELIGIBLE
+from hsdesk.ui.common import allow
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.signals import emit
@@ -161,7 +162,12 @@ class PersonPanel(QWidget):
         self.end_holding.setVisible(can_offices)
         current = self.holdings.currentItem()
         holding = current.data(256) if current else None
-        self.end_holding.setEnabled(holding is not None and holding.to_date is None)
+        allow(
+            self.end_holding,
+            "Choose an office in the list first."
+            if holding is None
+            else ("" if holding.to_date is None else "This office has ended already."),
+        )
         self.create_account.setVisible(admin and not has)
         for button in (self.reset_password, self.toggle_active, self.toggle_admin):
             button.setVisible(admin and has)

@@ -19,7 +19,7 @@ from hsdesk.domain.enums import PersonKind
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import PersonRecord
 from hsdesk.services.people import persons as people
-from hsdesk.ui.common import named, show_status
+from hsdesk.ui.common import allow, named, show_status
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.people.person_panel import PersonPanel
@@ -111,7 +111,7 @@ class PeopleTab(TabPage):
         )
 
     def _selected(self, person: PersonRecord | None) -> None:
-        self.edit_button.setEnabled(person is not None)
+        allow(self.edit_button, "" if person is not None else "Choose a person in the list first.")
         self.panel.show_person(person)
 
     def refresh(self, select: int | None = None) -> None:

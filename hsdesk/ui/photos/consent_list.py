@@ -20,7 +20,7 @@ from hsdesk.domain.photo_records import ConsentRecord
 from hsdesk.domain.wording import counted
 from hsdesk.services.people import persons as people
 from hsdesk.services.photos import consents
-from hsdesk.ui.common import combo_value, fill_combo, named, open_stored_file, show_error
+from hsdesk.ui.common import allow, combo_value, fill_combo, named, open_stored_file, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.signals import emit
@@ -143,9 +143,13 @@ class ConsentList(QWidget):
 
     def _selected(self, record: ConsentRecord | None) -> None:
         live = record is not None and record.status is not ConsentStatus.SUPERSEDED
-        self.correct_button.setEnabled(live)
-        self.withdraw_button.setEnabled(live and record is not None and record.withdrawn_on is None)
-        self.scan_button.setEnabled(record is not None and record.evidence_sha256 is not None)
+        pick = "" if record is not None else "Choose a consent record in the list first."
+        old = "" if live else "This record was replaced by a later one: choose that."
+        allow(self.correct_button, pick or old)
+        withdrawn = record is not None and record.withdrawn_on is not None
+        allow(self.withdraw_button, pick or old or ("Already withdrawn." if withdrawn else ""))
+        no_scan = record is not None and record.evidence_sha256 is None
+        allow(self.scan_button, pick or ("No scan was kept with this record." if no_scan else ""))
 
     def new(self) -> None:
         if self.person_id is None:

@@ -27,7 +27,7 @@ from hsdesk.domain.photo_records import PhotoDetails, PhotoRecord
 from hsdesk.services.photos import consents
 from hsdesk.services.photos import library as photos
 from hsdesk.ui.calm_combo import CalmComboBox
-from hsdesk.ui.common import read_date, set_date
+from hsdesk.ui.common import allow, read_date, set_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.photos.consent_words import CLEARANCE_COLOURS, consent_line
@@ -36,6 +36,9 @@ from hsdesk.ui.signals import emit
 
 PREVIEW = 512
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+NOTHING_CHANGED = "Nothing has been changed in the details yet."
 
 
 class PhotoPanel(QScrollArea):
@@ -71,7 +74,7 @@ class PhotoPanel(QScrollArea):
             "identify them, or crop or replace the photo and set this to 0."
         )
         self.save_button = QPushButton("&Save details")
-        self.save_button.setEnabled(False)
+        allow(self.save_button, NOTHING_CHANGED)
         details = QGroupBox("Details")
         form = QFormLayout(details)
         form.addRow("Ca&ption", self.caption)
@@ -235,7 +238,7 @@ class PhotoPanel(QScrollArea):
         self.nobody_button.setVisible(unsaid)  # nothing recorded about who is pictured yet
         chosen = self.selected_person() is not None
         for button in (self.untag_button, self.consent_button, self.history_button):
-            button.setEnabled(chosen)
+            allow(button, "" if chosen else "Choose a person under 'People pictured' first.")
 
     def selected_person(self) -> int | None:
         item = self.people.currentItem()
@@ -275,7 +278,7 @@ class PhotoPanel(QScrollArea):
 
     def _set_dirty(self, dirty: bool) -> None:
         self._dirty = dirty
-        self.save_button.setEnabled(dirty)
+        allow(self.save_button, "" if dirty else NOTHING_CHANGED)
 
     @property
     def dirty(self) -> bool:

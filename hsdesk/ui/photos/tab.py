@@ -32,6 +32,7 @@ from hsdesk.domain.photo_records import PhotoRecord
 from hsdesk.services.photos import library as photos
 from hsdesk.services.photos.files import PHOTO_SUFFIXES
 from hsdesk.ui.common import (
+    allow,
     buddy_label,
     combo_value,
     fill_combo,
@@ -316,7 +317,7 @@ class PhotosTab(TabPage):
             self, "Importing photos", "Importing photos…", len(paths), modal=False
         )
         self.progress = dialog
-        self.import_button.setEnabled(False)
+        allow(self.import_button, "Photos are being imported.")
 
         def work(progress: Progress) -> photos.ImportReport:
             return photos.import_files(db, actor, paths, event, progress.report, progress.cancelled)
@@ -335,7 +336,7 @@ class PhotosTab(TabPage):
             self.progress.canceled.disconnect()
             self.progress.deleteLater()  # destroyed (and so hidden) once this call has returned
         self.progress = None
-        self.import_button.setEnabled(True)
+        allow(self.import_button, "")
 
     def _import_failed(self, exc: Exception) -> None:
         self._finish_import()

@@ -23,7 +23,7 @@ from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.records import AuditRecord
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.audit import AuditFilter
-from hsdesk.ui.common import named, read_date, show_error
+from hsdesk.ui.common import allow, named, read_date, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.record_table import Column
@@ -110,7 +110,7 @@ class AuditDialog(QDialog):
             show_error(self, exc, "Cannot show the audit trail")
             return
         db, actor, kinds = self.ctx.db, self.ctx.actor, not self._kinds_shown
-        self.older.setEnabled(False)
+        allow(self.older, "The audit trail is being read.")
         self.count.setText("Reading the audit trail…")
         self.reads.start(  # closed meanwhile, or overtaken by a newer request: never shown
             lambda: (audit.entity_names(db) if kinds else None, audit.list_entries(db, actor, flt)),
@@ -132,8 +132,7 @@ class AuditDialog(QDialog):
         self.more = len(entries) > PAGE
         self.shown = (self.shown if before is not None else []) + entries[:PAGE]
         self.table.set_records(self.shown)
-        self.older.setEnabled(self.more)
-        self.older.setToolTip("" if self.more else "Every matching entry is shown.")
+        allow(self.older, "" if self.more else "Every matching entry is shown.")
         count = len(self.shown)
         if self.more:
             self.count.setText(f"The {count:,} newest matching entries")
@@ -142,7 +141,7 @@ class AuditDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.count.setText("The audit trail could not be read.")
-        self.older.setEnabled(bool(self.shown))
+        allow(self.older, "" if self.shown else "The audit trail could not be read.")
         show_error(self, exc, "Cannot show the audit trail")
 
     def _filter(self, before: int | None) -> AuditFilter:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.dates import format_datetime
 from hsdesk.services.platform.backups import BackupInfo, describe_backup, list_backups
-from hsdesk.ui.common import named
+from hsdesk.ui.common import allow, named
 
 
 def _size(size: int) -> str:
@@ -91,10 +91,15 @@ class RestoreDialog(QDialog):
 
     def _selection_changed(self) -> None:
         current = self.table.currentItem()
-        self.restore_button.setEnabled(
-            current is not None
-            and not current.isDisabled()
-            and bool(current.data(0, Qt.ItemDataRole.UserRole))
+        usable = current is not None and bool(current.data(0, Qt.ItemDataRole.UserRole))
+        allow(
+            self.restore_button,
+            ("" if usable else "Choose a backup in the list first.")
+            or (
+                "This backup cannot be restored: see its line in the list."
+                if current is not None and current.isDisabled()
+                else ""
+            ),
         )
 
     def _restore_selected(self) -> None:

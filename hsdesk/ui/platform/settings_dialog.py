@@ -33,7 +33,7 @@ from hsdesk.services.platform import idle_lock, office_server, signing
 from hsdesk.services.policy.duties import current_citations
 from hsdesk.services.registers import reply_time
 from hsdesk.services.reviews import quarterly as reviews
-from hsdesk.ui.common import combo_value, fill_combo, hint_label, show_error
+from hsdesk.ui.common import allow, combo_value, fill_combo, hint_label, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.guarded_dialog import GuardedDialog
 from hsdesk.ui.operation import Operation
@@ -74,7 +74,10 @@ class SettingsDialog(GuardedDialog):
             advice.setWordWrap(True)
             form.addRow(advice)
             self.export_button = QPushButton("&Export certificate…")
-            self.export_button.setEnabled(ctx.actor.is_admin)
+            allow(
+                self.export_button,
+                "" if ctx.actor.is_admin else "Only an administrator can export the certificate.",
+            )
             if not ctx.actor.is_admin:
                 self.export_button.setToolTip("Only an administrator can export the certificate.")
             self.export_button.clicked.connect(self.export)
@@ -106,7 +109,7 @@ class SettingsDialog(GuardedDialog):
         button.clicked.connect(save)
         admin = self.ctx.actor.is_admin
         for widget in (*fields, button):
-            widget.setEnabled(admin)
+            allow(widget, "" if admin else "Only an administrator can change this.")
         if not admin:
             button.setToolTip("Only an administrator can change this.")
         return button

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.policy import PolicyText, Section
 from hsdesk.domain.wording import counted
-from hsdesk.ui.common import named
+from hsdesk.ui.common import allow, named
 from hsdesk.ui.signals import emit
 
 TEXT_ROLE = Qt.ItemDataRole.UserRole
@@ -227,10 +227,12 @@ class PolicyEditor(QWidget):
         item = self.tree.currentItem()
         for button in self.tool_buttons:
             button.setVisible(self.editable)
-        self.add_clause_button.setEnabled(self.tree.topLevelItemCount() > 0)
-        self.up_button.setEnabled(item is not None)
-        self.down_button.setEnabled(item is not None)
-        self.delete_button.setEnabled(item is not None)
+        allow(
+            self.add_clause_button,
+            "" if self.tree.topLevelItemCount() else "Add a section first: clauses go in one.",
+        )
+        for button in (self.up_button, self.down_button, self.delete_button):
+            allow(button, "" if item is not None else "Choose a section or clause first.")
 
     def _changed(self, select: QTreeWidgetItem) -> None:
         self._renumber()

@@ -25,7 +25,7 @@ from hsdesk.domain.policy import PolicyStatus, PolicyText, PolicyVersionRecord
 from hsdesk.services.policy import drafts
 from hsdesk.services.policy import versions as policy
 from hsdesk.services.policy.duties import duties_by_clause
-from hsdesk.ui.common import named, read_text_file, show_error
+from hsdesk.ui.common import allow, named, read_text_file, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import Operation
@@ -209,12 +209,15 @@ class PolicyTab(TabPage):
         draft = record is not None and record.status is PolicyStatus.DRAFT
         self.save_button.setVisible(draft and self.can_edit)
         self.discard_button.setVisible(draft and self.can_edit)
-        self.save_button.setEnabled(self.editor.dirty)
-        self.discard_button.setEnabled(self.editor.dirty)
+        unchanged = (
+            "" if self.editor.dirty else "Nothing has been changed since the draft was saved."
+        )
+        allow(self.save_button, unchanged)
+        allow(self.discard_button, unchanged)
         self.adopt_button.setVisible(draft)
         self.pdf_button.setVisible(record is not None and not draft)
-        self.new_draft_button.setEnabled(record is not None)
-        self.delete_button.setEnabled(draft)
+        allow(self.new_draft_button, "" if record is not None else "Choose a version first.")
+        allow(self.delete_button, "" if draft else "Only a draft can be deleted: choose a draft.")
 
     # --- unsaved typing -----------------------------------------------------------------------
 
@@ -365,7 +368,7 @@ class PolicyTab(TabPage):
         from hsdesk.services.policy.pdf import signed_policy_pdf
 
         db, actor = self.ctx.db, self.ctx.actor
-        self.pdf_button.setEnabled(False)
+        allow(self.pdf_button, "The signed PDF is being made.")
         self.pdf_button.setText("Making the signed PDF…")
 
         def done(result: tuple[PolicyVersionRecord, bytes]) -> None:
@@ -389,7 +392,7 @@ class PolicyTab(TabPage):
         run_in_background(lambda: signed_policy_pdf(db, actor, record.id), done, failed)
 
     def _pdf_finished(self) -> None:
-        self.pdf_button.setEnabled(True)
+        allow(self.pdf_button, "")
         self.pdf_button.setText("Signed &PDF…")
 
     def verify_pdf(self) -> None:

@@ -12,7 +12,7 @@ from hsdesk.domain.register_records import BreachRecord
 from hsdesk.domain.registers import BREACH_COLOURS, BreachStatus
 from hsdesk.services.registers import breaches
 from hsdesk.services.registers import exports as register_exports
-from hsdesk.ui.common import export_csv_file, hint_label, push_button
+from hsdesk.ui.common import allow, export_csv_file, hint_label, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.registers.page import NEWEST, RegisterPage, facts
@@ -85,7 +85,7 @@ class BreachesPage(RegisterPage[BreachRecord]):
         return "\n".join(f"• {n}: {words[n]}" if n in words else f"• {n}" for n in b.clauses)
 
     def describe(self, b: BreachRecord | None) -> None:
-        self.edit_button.setEnabled(b is not None)
+        allow(self.edit_button, "" if b is not None else "Choose a breach in the list first.")
         if b is None:
             self.title.setText("Choose a breach record, or record a new one.")
             self.body.setText("")

@@ -13,7 +13,7 @@ from hsdesk.domain.register_records import ComplaintRecord
 from hsdesk.domain.registers import COMPLAINT_COLOURS, ComplaintState
 from hsdesk.services.registers import complaints
 from hsdesk.services.registers import exports as register_exports
-from hsdesk.ui.common import export_csv_file, push_button
+from hsdesk.ui.common import allow, export_csv_file, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.registers.page import NEWEST, RED, RegisterPage, facts
@@ -76,9 +76,12 @@ class ComplaintsPage(RegisterPage[ComplaintRecord]):
         )
 
     def describe(self, c: ComplaintRecord | None) -> None:
-        self.reply_button.setEnabled(c is not None and c.replied_at is None and not c.closed_on)
-        self.edit_button.setEnabled(c is not None)
-        self.takedown_button.setEnabled(c is not None and not c.takedown_open)
+        pick = "" if c is not None else "Choose a complaint in the list first."
+        replied = c is not None and (c.replied_at is not None or bool(c.closed_on))
+        allow(self.reply_button, pick or ("Already answered or closed." if replied else ""))
+        allow(self.edit_button, pick)
+        taking = c is not None and c.takedown_open
+        allow(self.takedown_button, pick or ("A takedown is already open." if taking else ""))
         if c is None:
             self.title.setText("Choose a complaint, or log a new one.")
             self.body.setText("")

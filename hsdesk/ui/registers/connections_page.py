@@ -13,7 +13,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.register_records import ConnectionRecord
 from hsdesk.services.registers import connections
 from hsdesk.services.registers import exports as register_exports
-from hsdesk.ui.common import GREY, export_csv_file, push_button
+from hsdesk.ui.common import GREY, allow, export_csv_file, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.registers.page import RED, RegisterPage, facts
@@ -78,8 +78,10 @@ class ConnectionsPage(RegisterPage[ConnectionRecord]):
         )
 
     def describe(self, c: ConnectionRecord | None) -> None:
-        self.edit_button.setEnabled(c is not None)
-        self.confirm_button.setEnabled(c is not None and c.ended_on is None)
+        pick = "" if c is not None else "Choose a connection in the list first."
+        allow(self.edit_button, pick)
+        ended = c is not None and c.ended_on is not None
+        allow(self.confirm_button, pick or ("This connection has ended." if ended else ""))
         if c is None:
             self.title.setText("Choose a declaration, or declare a new connection.")
             self.body.setText("")

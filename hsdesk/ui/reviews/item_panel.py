@@ -4,13 +4,10 @@ reads the review again."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,28 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.domain import clock
 from hsdesk.domain.dates import format_date
-from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.review import ItemResult
 from hsdesk.domain.review_actions import may_complete_action
 from hsdesk.domain.review_records import ActionRecord, ItemRecord, ReviewDetails
 from hsdesk.services.reviews import actions, checklist
 from hsdesk.ui.common import (
     GREY,
+    allow,
     ask,
     named,
-    open_stored_file,
     push_button,
-    read_scan,
-    show_error,
     stored_pixmap,
 )
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
+from hsdesk.ui.reviews.item_evidence import ROLE, ItemEvidence
 from hsdesk.ui.signals import emit
-
-ROLE = Qt.ItemDataRole.UserRole
 
 
 def grey(text: str) -> str:
@@ -55,7 +47,11 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class ReviewItemPanel(QWidget):
+CHOOSE_ITEM = "Choose a checklist item first."
+UNCHANGEABLE = "This review cannot be changed: it is signed off, or you do not conduct reviews."
+
+
+class ReviewItemPanel(ItemEvidence):
     changed = Signal()  # something was saved: read the review again
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -200,7 +196,7 @@ class ReviewItemPanel(QWidget):
         self.results.setExclusive(False)
         for result, button in self.result_buttons.items():
             button.setChecked(item is not None and item.result is result)
-            button.setEnabled(item is not None and editable and not item.answered_automatically)
+            allow(button, self._why_not_answer(item, editable))
         self.results.setExclusive(True)
         self.notes.setPlainText(item.notes if item else "")
         self.notes.setReadOnly(not (item is not None and editable))
@@ -228,25 +224,41 @@ class ReviewItemPanel(QWidget):
         self._filling = False
         self.update_buttons()
 
+    @staticmethod
+    def _why_not_answer(item: ItemRecord | None, editable: bool) -> str:
+        if item is None:
+            return CHOOSE_ITEM
+        if not editable:
+            return UNCHANGEABLE
+        return "hsdesk answers this one from the records." if item.answered_automatically else ""
+
     def update_buttons(self) -> None:
-        has_item = self.item is not None and self.editable
-        for button in (self.add_file_button, self.paste_button, self.remove_button):
-            button.setEnabled(has_item)
-        self.remove_button.setEnabled(has_item and self.evidence.count() > 0)
-        self.open_button.setEnabled(self.evidence.count() > 0)
-        self.save_notes_button.setEnabled(has_item and self.notes_dirty)
-        self.add_action_button.setEnabled(has_item)
+        why_not = self._why_not_answer(self.item, self.editable) if self.item else CHOOSE_ITEM
+        for button in (self.add_file_button, self.paste_button, self.add_action_button):
+            allow(button, why_not if why_not == CHOOSE_ITEM or not self.editable else "")
+        no_files = "" if self.evidence.count() else "No evidence has been attached."
+        allow(self.remove_button, no_files or ("" if self.editable else UNCHANGEABLE))
+        allow(self.open_button, no_files)
+        allow(self.save_notes_button, why_not if why_not == CHOOSE_ITEM else self._notes_why())
         chosen = self.chosen_action()
-        self.done_button.setEnabled(
-            chosen is not None
-            and chosen.is_open
-            and bool(may_complete_action(self.ctx.actor, chosen.owner_id))
+        allow(
+            self.done_button,
+            ("Choose an action first." if chosen is None else "")
+            or ("" if chosen is None or chosen.is_open else "This action is done already.")
+            or (may_complete_action(self.ctx.actor, chosen.owner_id) if chosen else ""),
         )
-        self.remove_action_button.setEnabled(
-            has_item and chosen is not None and chosen.id in {a.id for a in self.item.actions}
-            if self.item
-            else False
+        mine = {a.id for a in self.item.actions} if self.item else set()
+        own = chosen is not None and chosen.id in mine
+        allow(
+            self.remove_action_button,
+            ("" if own else "Choose an action of this item first.")
+            or ("" if self.editable else UNCHANGEABLE),
         )
+
+    def _notes_why(self) -> str:
+        if not self.editable:
+            return UNCHANGEABLE
+        return "" if self.notes_dirty else "The notes have not been changed."
 
     def chosen_action(self) -> ActionRecord | None:
         if self.action is not None:
@@ -296,77 +308,6 @@ class ReviewItemPanel(QWidget):
             return False
         emit(self.changed)
         return True
-
-    # --- evidence ----------------------------------------------------------------------------
-
-    def attach_file(self) -> None:
-        if self.item is None:
-            return
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Attach evidence",
-            str(Path.home()),
-            "Screenshots and documents (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff "
-            "*.pdf);;All files (*)",
-        )
-        for name in names:
-            scan = read_scan(self, Path(name))
-            if scan is not None:
-                self._attach(scan[0], Path(name).name)
-        emit(self.changed)
-
-    def paste_screenshot(self) -> None:
-        if self.item is None:
-            return
-        image = QGuiApplication.clipboard().image()
-        if image.isNull():
-            show_error(
-                self,
-                ValidationError(
-                    "There is no picture on the clipboard. Take a screenshot (Windows key + "
-                    "Shift + S), then press Paste screenshot."
-                ),
-                "Nothing to paste",
-            )
-            return
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")  # type: ignore[call-overload]
-        buffer.close()
-        self._attach(bytes(data.data()), f"screenshot-{clock.today():%Y-%m-%d}.png")
-        emit(self.changed)
-
-    def _attach(self, data: bytes, name: str) -> None:
-        assert self.item is not None
-        item_id = self.item.id
-        Operation(
-            self,
-            lambda: checklist.add_evidence(self.ctx.db, self.ctx.actor, item_id, data, name),
-            "Not attached",
-        ).run()
-
-    def _evidence_id(self) -> int | None:
-        entry = self.evidence.currentItem() or (
-            self.evidence.item(0) if self.evidence.count() == 1 else None
-        )
-        return int(entry.data(ROLE)) if entry is not None else None
-
-    def open_evidence(self) -> None:
-        ident = self._evidence_id()
-        record = next((e for e in self.item.evidence if e.id == ident), None) if self.item else None
-        if record is not None:
-            open_stored_file(self, self.ctx.db, record.sha256, record.file_name)
-
-    def remove_evidence(self) -> None:
-        ident = self._evidence_id()
-        if ident is None:
-            return
-        answer = QMessageBox.question(self, "Remove evidence", "Remove this file from the item?")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        Operation(self, lambda: checklist.remove_evidence(self.ctx.db, self.ctx.actor, ident)).run()
-        emit(self.changed)
 
     # --- actions -----------------------------------------------------------------------------
 

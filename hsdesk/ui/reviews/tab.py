@@ -24,7 +24,7 @@ from hsdesk.domain.review_actions import ReviewFacts, ReviewStep, may_review
 from hsdesk.domain.review_records import ActionRecord, ItemRecord, QuarterRow, ReviewDetails
 from hsdesk.services.reviews import checklist
 from hsdesk.services.reviews import quarterly as reviews
-from hsdesk.ui.common import GREY, ask, export_csv_file, named, push_button, show_status
+from hsdesk.ui.common import GREY, allow, ask, export_csv_file, named, push_button, show_status
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import Operation
@@ -272,18 +272,17 @@ class ReviewTab(TabPage):
 
     def _update_buttons(self) -> None:
         review, row, actor = self.review, self.row, self.ctx.actor
-        editable = review is not None and bool(may_review(actor, ReviewStep.CHANGE, review.facts))
-        self.start_button.setEnabled(
-            row is not None
-            and bool(
-                may_review(
-                    actor, ReviewStep.START, ReviewFacts(row.name, row.review_id is not None)
-                )
-            )
+        not_begun = "This quarter's review has not begun yet."
+        change = may_review(actor, ReviewStep.CHANGE, review.facts) if review else not_begun
+        allow(
+            self.start_button,
+            may_review(actor, ReviewStep.START, ReviewFacts(row.name, row.review_id is not None))
+            if row is not None
+            else "Choose a quarter first.",
         )
-        self.check_button.setEnabled(editable)
-        self.signoff_button.setEnabled(editable)
-        self.pdf_button.setEnabled(review is not None)
+        allow(self.check_button, change)
+        allow(self.signoff_button, change)
+        allow(self.pdf_button, "" if review is not None else not_begun)
         self.pdf_button.setText("Signed PD&F…" if review and review.read_only else "Draft PD&F…")
 
     def _reload(self) -> None:

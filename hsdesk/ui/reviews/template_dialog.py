@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.review import AutoCheck, answered_from_records
 from hsdesk.domain.review_records import TemplateItem
 from hsdesk.services.reviews import template as review_template
-from hsdesk.ui.common import ask, list_editor_layout, named, push_button
+from hsdesk.ui.common import allow, ask, list_editor_layout, named, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.reviews.dialogs import TemplateItemDialog
@@ -78,7 +78,7 @@ class TemplateDialog(QDialog):
 
     def _update(self) -> None:
         item = self._current()
-        self.retire_button.setEnabled(item is not None)
+        allow(self.retire_button, "" if item is not None else "Choose an item in the list first.")
         self.retire_button.setText("&Bring back" if item and not item.active else "&Retire")
 
     def _run(self, change: Callable[[], object], keep: int | None) -> None:
