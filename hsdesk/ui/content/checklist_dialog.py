@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hsdesk.domain.wording import shortened
 from hsdesk.services.content import checklist
 from hsdesk.services.policy.duties import current_citations
 from hsdesk.ui.common import allow, ask, list_editor_layout, named, push_button
@@ -43,7 +44,7 @@ class PointDialog(FormDialog[checklist.AddedPoint]):
         self.clause.addItem("— choose the clause —", "")
         for number, words in cite.clauses.items():
             short = " ".join(words.split())
-            self.clause.addItem(f"{number} {short[:70]}{'…' if len(short) > 70 else ''}", number)
+            self.clause.addItem(f"{number} {shortened(short, 70)}", number)
             self.clause.setItemData(self.clause.count() - 1, short, Qt.ItemDataRole.ToolTipRole)
         self.clause.setAccessibleName(f"Clause of {cite.label or 'the adopted policy'}")
         form = QFormLayout()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ChannelRecord, ContentDetails, ContentInput
 from hsdesk.domain.photo_records import PhotoRecord
+from hsdesk.domain.wording import shortened
 from hsdesk.services.content import channels, drafts
 from hsdesk.services.photos import library as photos
 from hsdesk.ui.common import read_date, set_date
@@ -119,7 +120,7 @@ class ContentDialog(FormDialog[ContentDetails]):
         # Chosen photos first, then the newest.
         ordered = sorted(records, key=lambda r: (r.id not in picked, -(r.id)))
         for record in ordered:
-            entry = QListWidgetItem(record.title[:40])
+            entry = QListWidgetItem(shortened(record.title, 40))
             entry.setData(PHOTO_ID, record.id)
             entry.setData(Qt.ItemDataRole.UserRole + 2, record.sha256)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -23,6 +23,7 @@ from hsdesk.domain.content_actions import ItemAction, may
 from hsdesk.domain.content_records import ContentDetails
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.duties import D
+from hsdesk.domain.wording import shortened
 from hsdesk.services.policy.duties import current_citations
 from hsdesk.ui.common import named
 from hsdesk.ui.context import AppContext
@@ -102,7 +103,7 @@ class ContentPanel(QWidget):
         self.photo_strip.setVisible(bool(item.photos))
         for photo in item.photos:
             blocked = [c.scope.label for c in photo.clearances if not c.status.usable]
-            entry = QListWidgetItem(photo.title[:32])
+            entry = QListWidgetItem(shortened(photo.title, 32))
             entry.setData(SHA_ROLE, photo.sha256)
             entry.setToolTip(
                 f"{photo.title}\nPictured: {', '.join(p.name for p in photo.pictured) or 'nobody'}"

@@ -112,7 +112,8 @@ class GridDelegate(QStyledItemDelegate):
     STRIP = 7
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(GRID_ICON.width() + 16, GRID_ICON.height() + 48)
+        lines = 2 * option.fontMetrics.lineSpacing()  # a caption wraps at a word onto two lines
+        return QSize(GRID_ICON.width() + 16, GRID_ICON.height() + 28 + lines)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
@@ -194,7 +195,7 @@ def photo_grid(table: QTableView) -> QListView:
     grid.setLayoutMode(QListView.LayoutMode.Batched)
     grid.setBatchSize(300)
     grid.setSpacing(6)
-    grid.setWordWrap(False)
+    grid.setWordWrap(True)  # two lines, broken at words; a longer caption ends in "…"
     grid.setTextElideMode(Qt.TextElideMode.ElideRight)
     grid.setItemDelegate(GridDelegate(grid))
     grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -25,6 +25,7 @@ from hsdesk.domain.duties import Proposal
 from hsdesk.domain.enums import Office
 from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.policy import PolicyVersionRecord
+from hsdesk.domain.wording import shortened
 from hsdesk.services.policy import adoption
 from hsdesk.services.policy.duties import proposed_links
 from hsdesk.ui.common import read_date, set_date
@@ -135,7 +136,7 @@ class AdoptDialog(SignOffDialog[PolicyVersionRecord]):
             combo.addItem("— choose —", "")
         for number, text in clauses:
             short = " ".join(text.split())
-            combo.addItem(f"{number} {short[:60]}{'…' if len(short) > 60 else ''}", number)
+            combo.addItem(f"{number} {shortened(short, 60)}", number)
             combo.setItemData(combo.count() - 1, short, Qt.ItemDataRole.ToolTipRole)
         combo.addItem("No clause: this version no longer asks it", None)
         if proposal.number:
