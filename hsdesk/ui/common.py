@@ -27,6 +27,7 @@ from hsdesk.domain.errors import AccountChanged, HsdeskError, ValidationError, W
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.progress import Steps, Stopped
 from hsdesk.domain.verdict import Verdict
+from hsdesk.ui.colours import paint_text
 
 W = TypeVar("W", bound=QWidget)
 
@@ -217,14 +218,11 @@ def set_date(edit: QLineEdit, value: date | None) -> None:
     edit.setText(format_date(value))
 
 
-GREY = "#5b6170"  # the colour of guidance and hints
-
-
 def hint_label(text: str = "") -> QLabel:
     """A word-wrapped line of guidance in the hint colour."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {GREY}")
+    paint_text(label)
     return label
 
 

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -18,6 +18,7 @@ from hsdesk.domain.backups import AUTO_BACKUP_MINUTES, CATCH_UP_SECONDS
 from hsdesk.domain.dates import format_datetime
 from hsdesk.domain.errors import HsdeskError
 from hsdesk.domain.permissions import Permission, allowed
+from hsdesk.ui.colours import follow_palette
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.lazy_page import LazyPage
 from hsdesk.ui.platform.database_actions import DatabaseActions
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
             if tab.at_start:
                 page.widget  # noqa: B018  (built now)
         self._last_tab = 0
+        self._recolouring = False  # a redraw in Windows' new colours is on its way
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard.open_area.connect(self.open_area)
         self.setCentralWidget(self.tabs)
@@ -284,6 +286,22 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         if isinstance(current, LazyPage):
             current.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Windows' colours changed (high contrast on or off, a dark theme): once the change has
+        reached every widget, draw the coloured text again from the new colours."""
+        # The window hears of a new application palette as its own PaletteChange.
+        if event.type() == QEvent.Type.PaletteChange and not self._recolouring:
+            self._recolouring = True
+            QTimer.singleShot(0, self._recolour)
+        super().changeEvent(event)
+
+    def _recolour(self) -> None:
+        self._recolouring = False
+        follow_palette()
+        for page in self.pages.values():
+            if page.built is not None:
+                page.refresh()
 
     def listen_for_changes(self) -> None:
         """Show what other PCs change, within about two seconds, without pressing Refresh (not

@@ -15,9 +15,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 
 from hsdesk.domain.dates import format_date, format_datetime
+from hsdesk.ui.colours import ink
 from hsdesk.ui.signals import emit
 
 R = TypeVar("R")
@@ -31,7 +32,9 @@ class Column(Generic[R]):
     header: str
     value: Callable[[R], Any]
     tooltip: Callable[[R], str] | None = None
-    colour: Callable[[R], str | None] | None = None  # text colour, e.g. "#a61b1b"
+    colour: Callable[[R], str | None] | None = (
+        None  # text colour, e.g. colours.BAD (drawn through colours.ink)
+    )
     decoration: Callable[[R], Any] | None = None  # an icon or pixmap beside the text
     sort: Callable[[R], Any] | None = None  # what to sort by, when not the value shown
 
@@ -134,7 +137,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return column.tooltip(record)
         if role == Qt.ItemDataRole.ForegroundRole and column.colour:
             colour = column.colour(record)
-            return QColor(colour) if colour else None
+            return QColor(ink(colour, QPalette.ColorRole.Base)) if colour else None
         if role == Qt.ItemDataRole.DecorationRole and column.decoration:
             return column.decoration(record)
         return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.errors import ValidationError
 from hsdesk.services.platform import signatures
 from hsdesk.services.platform.signatures import SignatureChoice
+from hsdesk.ui.colours import paint_text
 from hsdesk.ui.common import stored_pixmap
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signals import emit
@@ -57,7 +58,7 @@ class SignatureBox(QGroupBox):
         self.stored.setFixedHeight(96)
         self.stored.setMovement(QListWidget.Movement.Static)
         self.stored_hint = QLabel(f"Type the {office}'s username to see their stored signatures.")
-        self.stored_hint.setStyleSheet("color: #5b6170")
+        paint_text(self.stored_hint)
         username.editingFinished.connect(self.load_stored)
         self.pad.changed.connect(lambda: self.draw.setChecked(True))
         self.pad.changed.connect(lambda: emit(self.changed))

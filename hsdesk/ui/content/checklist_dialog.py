@@ -5,7 +5,7 @@ that hsdesk does not check yet."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.wording import shortened
 from hsdesk.services.content import checklist
 from hsdesk.services.policy.duties import current_citations
+from hsdesk.ui.colours import GREY, ink
 from hsdesk.ui.common import allow, ask, list_editor_layout, named, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import FormDialog, Operation
@@ -99,7 +100,7 @@ class ChecklistDialog(QDialog):
             if point.key.startswith(checklist.ADDED):
                 continue
             row = QListWidgetItem(f"{point.shown(cite)} — built in")
-            row.setForeground(QColor("#5b6170"))
+            row.setForeground(QColor(ink(GREY, QPalette.ColorRole.Base)))
             self.list.addItem(row)
         for extra in added:
             clause = f" ({extra.clauses})" if extra.clauses else " (its clause was removed)"

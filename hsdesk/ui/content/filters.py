@@ -12,6 +12,7 @@ from hsdesk.domain.content import ContentState
 from hsdesk.domain.content_records import ContentQuery
 from hsdesk.domain.dates import parse_date
 from hsdesk.domain.errors import ValidationError
+from hsdesk.ui.colours import BAD, ink
 from hsdesk.ui.common import buddy_label, combo_value, fill_combo, named
 
 
@@ -26,7 +27,7 @@ def _day(field: QLineEdit, name: str) -> date | None:
     try:
         day = parse_date(field.text(), name)
     except ValidationError as exc:
-        field.setStyleSheet("border: 1px solid #a61b1b")
+        field.setStyleSheet(f"border: 1px solid {ink(BAD)}")
         field.setToolTip(str(exc))
         return None
     field.setStyleSheet("")

@@ -25,6 +25,7 @@ from hsdesk.domain.photo_records import PhotoRecord
 from hsdesk.domain.wording import shortened
 from hsdesk.services.content import channels, drafts
 from hsdesk.services.photos import library as photos
+from hsdesk.ui.colours import WARN, paint_text
 from hsdesk.ui.common import read_date, set_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import FormDialog
@@ -56,7 +57,7 @@ class ContentDialog(FormDialog[ContentDetails]):
                 "returns it to draft; it must then be approved again."
             )
             warn.setWordWrap(True)
-            warn.setStyleSheet("color:#8a5a00")
+            paint_text(warn, WARN)
             layout.addWidget(warn)
         form = QFormLayout()
         self.title = QLineEdit(item.title if item else "")

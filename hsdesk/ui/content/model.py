@@ -7,13 +7,14 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.content import STATE_COLOURS
 from hsdesk.domain.content_records import ContentQuery, ContentRow, SortKey
 from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.services.content import queries as content_queries
+from hsdesk.ui.colours import BAD, ink
 from hsdesk.ui.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -112,8 +113,8 @@ class ContentListModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
-            colour = "#a61b1b" if row.open_takedown else STATE_COLOURS.get(row.state)
-            return QColor(colour) if colour else None
+            colour = BAD if row.open_takedown else STATE_COLOURS.get(row.state)
+            return QColor(ink(colour, QPalette.ColorRole.Base)) if colour else None
         if role == Qt.ItemDataRole.FontRole and column == 2 and row.open_takedown:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:

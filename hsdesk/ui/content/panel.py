@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,7 @@ from hsdesk.domain.dates import format_date, format_datetime
 from hsdesk.domain.duties import D
 from hsdesk.domain.wording import shortened
 from hsdesk.services.policy.duties import current_citations
+from hsdesk.ui.colours import BAD, GREY, ink, muted
 from hsdesk.ui.common import named
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
@@ -90,7 +91,7 @@ class ContentPanel(QWidget):
             for button in self.buttons.values():
                 button.hide()
             return
-        colour = STATE_COLOURS.get(item.state, "#333333")
+        colour = ink(STATE_COLOURS[item.state]) if item.state in STATE_COLOURS else ink(GREY)
         self.heading.setText(
             f"<h3 style='margin:0'>{escape(item.title)}</h3>"
             f"<span style='color:{colour}'><b>{item.state.label}</b></span> · item {item.id} · "
@@ -135,7 +136,7 @@ class ContentPanel(QWidget):
             "<i>No text yet.</i>"
         )
         parts = [
-            "<div style='border:1px solid #c8ccd2; padding:10px; background:#fbfbfc'>"
+            f"<div style='border:1px solid {muted()}; padding:10px'>"
             f"<p style='font-size:110%'>{text}</p></div>"
         ]
         if item.problems:
@@ -146,8 +147,8 @@ class ContentPanel(QWidget):
                 else "this cannot be approved or uploaded as it is"
             )
             parts.append(
-                f"<p style='color:#a61b1b'><b>Photo consent missing ({consent}) — {what}:</b>"
-                f"</p><ul style='color:#a61b1b'>{lines}</ul>"
+                f"<p style='color:{ink(BAD, QPalette.ColorRole.Base)}'><b>Photo consent missing ({consent}) — {what}:</b>"
+                f"</p><ul style='color:{ink(BAD, QPalette.ColorRole.Base)}'>{lines}</ul>"
             )
         rows = []
         posted = {p.channel_id: p for p in item.publications}
@@ -169,7 +170,7 @@ class ContentPanel(QWidget):
             state = (
                 f"done {format_date(task.done_on)} by {escape(task.done_by)}: {escape(task.how)}"
                 if task.done_on
-                else "<b style='color:#a61b1b'>OPEN — take it down now</b>"
+                else f"<b style='color:{ink(BAD, QPalette.ColorRole.Base)}'>OPEN — take it down now</b>"
             )
             parts.append(
                 f"<p>Takedown ({task.reason.label.lower()}"
@@ -187,7 +188,7 @@ class ContentPanel(QWidget):
                 who += f", signed with their own password (recorded by {escape(event.actor)})"
             comment = f"<br><i>{escape(event.comment)}</i>" if event.comment else ""
             rows.append(
-                f"<tr><td valign='top' style='color:#555'>{format_datetime(event.at)}</td>"
+                f"<tr><td valign='top' style='color:{ink(GREY, QPalette.ColorRole.Base)}'>{format_datetime(event.at)}</td>"
                 f"<td><b>{event.label}</b> — {who}{comment}</td></tr>"
             )
         return (

@@ -31,6 +31,7 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import Office
 from hsdesk.services.content import approval, upload
 from hsdesk.services.content.checklist import approval_checklist
+from hsdesk.ui.colours import BAD, GOOD, ink
 from hsdesk.ui.common import combo_value, fill_combo, named
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signoff_box import SignOffBox, SignOffDialog
@@ -76,7 +77,7 @@ class DecisionDialog(SignOffDialog[ContentDetails]):
         self.photo_check.setTextFormat(Qt.TextFormat.RichText)
         ok = not item.problems
         mark = "✔" if ok else "✘"
-        colour = "#1d6b2f" if ok else "#a61b1b"
+        colour = ink(GOOD if ok else BAD)
         detail = "" if ok else "<br>" + "<br>".join(item.problems)
         self.photo_check.setText(
             f"<span style='color:{colour}'><b>{mark} {escape(PHOTO_CHECK.shown(cite))}"

@@ -30,6 +30,7 @@ from hsdesk.domain.induction import COVERED_KINDS, STATUS_COLOURS, InductionStat
 from hsdesk.domain.induction_records import InductionProgress, InductionRecord, InductionRow
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services.inductions import records as inductions
+from hsdesk.ui.colours import BAD, ink
 from hsdesk.ui.common import (
     allow,
     ask,
@@ -230,7 +231,7 @@ class InductionTab(TabPage):
         self.summary.setText(
             f"<b>{progress.version_label}</b>, adopted {format_date(progress.adopted_on)}: "
             f"{progress.text}; {progress.outstanding - progress.overdue} outstanding, "
-            f"<span style='color:#a61b1b'>{progress.overdue} overdue</span> (more than {days} "
+            f"<span style='color:{ink(BAD)}'>{progress.overdue} overdue</span> (more than {days} "
             "days after starting or after the version was adopted)."
         )
         self.bar.show()
@@ -265,7 +266,7 @@ class InductionTab(TabPage):
                 text = f"Acknowledged the current version on {format_date(row.acknowledged_on)}."
             else:
                 text = f"{row.status.label}: to acknowledge by {format_date(row.due_on)}."
-            self.standing.setText(f"<span style='color:{colour}'>{text}</span>")
+            self.standing.setText(f"<span style='color:{ink(colour)}'>{text}</span>")
             self.facts.addRow("Role", QLabel(row.role))
             self.facts.addRow("Status", QLabel(row.person_status))
             self.facts.addRow("Started", QLabel(format_date(row.start_date) or "not recorded"))

@@ -32,6 +32,7 @@ from hsdesk.services.people import persons as people
 from hsdesk.services.photos import consents, terms, withdrawals
 from hsdesk.services.photos.consents import EVIDENCE_TYPES
 from hsdesk.services.photos.withdrawals import WithdrawalImpact
+from hsdesk.ui.colours import paint_text
 from hsdesk.ui.common import (
     combo_value,
     fill_combo,
@@ -99,7 +100,7 @@ class ConsentDialog(FormDialog[ConsentRecord]):
         self.expires_on = named(QLineEdit(), "Ends on")
         self.expires_on.setPlaceholderText("dd/mm/yyyy")
         self.expiry_hint = QLabel()
-        self.expiry_hint.setStyleSheet("color: #5b6170")
+        paint_text(self.expiry_hint)
         self.evidence_label = QLabel("No scan attached")
         attach = QPushButton("Attach scan…")
         attach.clicked.connect(self.attach)

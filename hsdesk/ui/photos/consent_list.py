@@ -20,6 +20,7 @@ from hsdesk.domain.photo_records import ConsentRecord
 from hsdesk.domain.wording import counted
 from hsdesk.services.people import persons as people
 from hsdesk.services.photos import consents
+from hsdesk.ui.colours import BAD, EXPIRING, GOOD, GREY
 from hsdesk.ui.common import allow, combo_value, fill_combo, named, open_stored_file, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.record_table import Column
@@ -27,10 +28,10 @@ from hsdesk.ui.signals import emit
 from hsdesk.ui.table import RecordTable
 
 STATUS_COLOURS = {
-    ConsentStatus.ACTIVE: "#1d6b35",
-    ConsentStatus.EXPIRED: "#a15c00",
-    ConsentStatus.WITHDRAWN: "#a61b1b",
-    ConsentStatus.SUPERSEDED: "#5b6170",
+    ConsentStatus.ACTIVE: GOOD,
+    ConsentStatus.EXPIRED: EXPIRING,
+    ConsentStatus.WITHDRAWN: BAD,
+    ConsentStatus.SUPERSEDED: GREY,
 }
 
 

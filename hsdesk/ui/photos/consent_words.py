@@ -6,12 +6,13 @@ from __future__ import annotations
 from hsdesk.domain.consent import Clearance, ConsentStatus
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.photo_records import ConsentRecord
+from hsdesk.ui.colours import BAD, EXPIRING, GOOD, UNCHECKED
 
 CLEARANCE_COLOURS = {
-    Clearance.CLEARED: "#1d6b35",
-    Clearance.EXPIRING: "#a15c00",
-    Clearance.BLOCKED: "#a61b1b",
-    Clearance.UNCHECKED: "#6b4fa0",
+    Clearance.CLEARED: GOOD,
+    Clearance.EXPIRING: EXPIRING,
+    Clearance.BLOCKED: BAD,
+    Clearance.UNCHECKED: UNCHECKED,
 }
 
 

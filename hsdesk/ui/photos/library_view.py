@@ -7,7 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QPainter, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -102,7 +111,7 @@ class PhotoModel(RecordTableModel[PhotoRecord]):
 
 def _blank(size: QSize) -> QPixmap:
     pixmap = QPixmap(size)
-    pixmap.fill(QColor("#e4e8ef"))
+    pixmap.fill(QGuiApplication.palette().color(QPalette.ColorRole.Midlight))
     return pixmap
 
 

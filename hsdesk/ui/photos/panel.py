@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -27,6 +27,7 @@ from hsdesk.domain.photo_records import PhotoDetails, PhotoRecord
 from hsdesk.services.photos import consents
 from hsdesk.services.photos import library as photos
 from hsdesk.ui.calm_combo import CalmComboBox
+from hsdesk.ui.colours import ink, paint_text
 from hsdesk.ui.common import allow, read_date, set_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
@@ -57,9 +58,11 @@ class PhotoPanel(QScrollArea):
         self.preview = QLabel("Choose a photo")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(240)
-        self.preview.setStyleSheet("background: #eef1f6; border-radius: 4px; color: #5b6170")
+        self.preview.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.preview.setAutoFillBackground(True)
+        paint_text(self.preview)
         self.file_label = QLabel()
-        self.file_label.setStyleSheet("color: #5b6170")
+        paint_text(self.file_label)
         self.file_label.setWordWrap(True)
 
         self.caption = QLineEdit()
@@ -198,7 +201,7 @@ class PhotoPanel(QScrollArea):
                 said.update(fresh)
             why = "".join(f"<br>• {reason}" for reason in fresh)
             label.setText(
-                f"<span style='color:{colour}'><b>{clearance.status.label}</b>{why}</span>"
+                f"<span style='color:{ink(colour)}'><b>{clearance.status.label}</b>{why}</span>"
             )
 
     def _fill_people(self, record: PhotoRecord | None) -> None:
@@ -213,7 +216,7 @@ class PhotoPanel(QScrollArea):
             item = QListWidgetItem(text)
             item.setData(PERSON_ROLE, ref.person_id)
             item.setToolTip(text)
-            item.setForeground(QColor(colour))
+            item.setForeground(QColor(ink(colour, QPalette.ColorRole.Base)))
             self.people.addItem(item)
         if record.unidentified:
             extra = QListWidgetItem(

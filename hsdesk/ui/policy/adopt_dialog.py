@@ -28,6 +28,7 @@ from hsdesk.domain.policy import PolicyVersionRecord
 from hsdesk.domain.wording import shortened
 from hsdesk.services.policy import adoption
 from hsdesk.services.policy.duties import proposed_links
+from hsdesk.ui.colours import BAD, ink
 from hsdesk.ui.common import read_date, set_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.signoff_box import SignOffBox, SignOffDialog
@@ -88,7 +89,7 @@ class AdoptDialog(SignOffDialog[PolicyVersionRecord]):
         box = QGroupBox("What hsdesk checks, and the clause of this version that asks it")
         flagged = sum(p.flagged for p in self.proposals)
         note = QLabel(
-            f"<span style='color:#a61b1b'><b>{flagged} dut{'y' if flagged == 1 else 'ies'} "
+            f"<span style='color:{ink(BAD)}'><b>{flagged} dut{'y' if flagged == 1 else 'ies'} "
             "not found in this version:</b> choose the clause that now asks each, or “No "
             "clause”.</span> "
             if flagged

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,14 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from hsdesk.domain.policy import Change, ClauseDiff, PolicyVersionRecord, compare
+from hsdesk.ui.colours import BAD, GOOD, WARN, tint
 from hsdesk.ui.common import combo_value, fill_combo, named
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ["No.", "Earlier text", "No.", "Later text", "Change"]
 COLOURS = {
-    Change.ADDED: QColor("#e3f4e1"),
-    Change.REMOVED: QColor("#fbe3e1"),
-    Change.CHANGED: QColor("#fff3d1"),
+    Change.ADDED: GOOD,
+    Change.REMOVED: BAD,
+    Change.CHANGED: WARN,
 }
 
 
@@ -59,7 +59,8 @@ class CompareModel(QAbstractTableModel):
                 row.change.label,
             )[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
-            return COLOURS.get(row.change)
+            colour = COLOURS.get(row.change)
+            return tint(colour) if colour else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         return None

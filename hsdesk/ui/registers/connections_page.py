@@ -13,7 +13,8 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.register_records import ConnectionRecord
 from hsdesk.services.registers import connections
 from hsdesk.services.registers import exports as register_exports
-from hsdesk.ui.common import GREY, allow, export_csv_file, push_button
+from hsdesk.ui.colours import WARN, muted
+from hsdesk.ui.common import allow, export_csv_file, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.record_table import Column
 from hsdesk.ui.registers.page import RED, RegisterPage, facts
@@ -26,7 +27,7 @@ CONNECTION_COLUMNS: list[Column[ConnectionRecord]] = [
         "Rules",
         lambda c: ", ".join(r.split(":")[0] for r in c.rules),
         tooltip=lambda c: "\n".join(c.rules),
-        colour=lambda c: "#8a5a00" if c.rules else None,
+        colour=lambda c: WARN if c.rules else None,
     ),
     Column(
         "Confirm again by",
@@ -108,7 +109,7 @@ class ConnectionsPage(RegisterPage[ConnectionRecord]):
                 f"to act on:</p><ul style='margin-top:0'>{rules}</ul>"
             )
         elif c.ended_on is None:
-            html += f"<p style='color:{GREY}'>No boundary rule of the policy applies.</p>"
+            html += f"<p style='color:{muted()}'>No boundary rule of the policy applies.</p>"
         self.body.setText(html)
 
     def declare(self) -> None:

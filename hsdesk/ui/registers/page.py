@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hsdesk.ui.common import GREY, ask, buddy_label, combo_value, fill_combo, named
+from hsdesk.ui.colours import BAD, muted
+from hsdesk.ui.common import ask, buddy_label, combo_value, fill_combo, named
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import FormDialog
 from hsdesk.ui.record_table import Column
@@ -29,12 +30,12 @@ from hsdesk.ui.table import RecordTable
 
 R = TypeVar("R")
 NEWEST = (1, Qt.SortOrder.DescendingOrder)  # by the date column, until the user sorts otherwise
-RED = "#a61b1b"
+RED = BAD  # drawn through colours.ink, as every column colour is
 
 
 def facts(rows: Sequence[tuple[str, str]]) -> str:
     cells = "".join(
-        f"<tr><td style='color:{GREY}; padding-right:10px'>{escape(label)}</td>"
+        f"<tr><td style='color:{muted()}; padding-right:10px'>{escape(label)}</td>"
         f"<td>{escape(value).replace(chr(10), '<br>')}</td></tr>"
         for label, value in rows
         if value

@@ -30,6 +30,7 @@ from hsdesk.domain.wording import counted
 from hsdesk.services.policy.duties import current_citations
 from hsdesk.services.reviews import actions, signoff
 from hsdesk.services.reviews import template as review_template
+from hsdesk.ui.colours import BAD, ink
 from hsdesk.ui.common import (
     combo_value,
     fill_combo,
@@ -145,7 +146,7 @@ class SignoffDialog(SignOffDialog[ReviewDetails]):
         open_actions = sum(1 for a in review.actions if a.is_open)
         n = len(problems)
         waiting = (
-            f"<br><span style='color:#a61b1b'>{counted(n, 'item')} still "
+            f"<br><span style='color:{ink(BAD)}'>{counted(n, 'item')} still "
             f"{'needs' if n == 1 else 'need'} an answer, a note or an action: the sign-off will "
             f"be refused until {'it has' if n == 1 else 'they have'} one.</span>"
         )

@@ -25,8 +25,8 @@ from hsdesk.domain.review import ItemResult
 from hsdesk.domain.review_actions import may_complete_action
 from hsdesk.domain.review_records import ActionRecord, ItemRecord, ReviewDetails
 from hsdesk.services.reviews import actions, checklist
+from hsdesk.ui.colours import BAD, ink, muted, paint_text
 from hsdesk.ui.common import (
-    GREY,
     allow,
     ask,
     named,
@@ -40,7 +40,7 @@ from hsdesk.ui.signals import emit
 
 
 def grey(text: str) -> str:
-    return f"<span style='color:{GREY}'>{text}</span>"
+    return f"<span style='color:{muted()}'>{text}</span>"
 
 
 def escape(text: str) -> str:
@@ -68,7 +68,7 @@ class ReviewItemPanel(ItemEvidence):
         self.item_title.setStyleSheet("font-size: 14px; font-weight: 600")
         self.item_guidance = QLabel()
         self.item_guidance.setWordWrap(True)
-        self.item_guidance.setStyleSheet(f"color: {GREY}")
+        paint_text(self.item_guidance)
         self.item_facts = QLabel()
         self.item_facts.setWordWrap(True)
         self.item_facts.setTextFormat(Qt.TextFormat.RichText)
@@ -87,7 +87,7 @@ class ReviewItemPanel(ItemEvidence):
         result_row.addStretch(1)
         # Who answered sits beside the answer: above, it pushed the buttons down as one answered.
         self.answered = QLabel()
-        self.answered.setStyleSheet(f"color: {GREY}")
+        paint_text(self.answered)
         result_row.addWidget(self.answered)
         self.notes = named(QPlainTextEdit(), "Notes")
         self.notes.setPlaceholderText("Notes: what you looked at and what you found")
@@ -164,7 +164,7 @@ class ReviewItemPanel(ItemEvidence):
                 f"Done {format_date(action.done_on)} ({action.done_by})"
                 + (f": {escape(action.done_note)}" if action.done_note else "")
                 if action.done_on
-                else "<b style='color:#a61b1b'>Still open</b>"
+                else f"<b style='color:{ink(BAD)}'>Still open</b>"
             )
             self.item_facts.setText(
                 f"Owner: {escape(action.owner_name)}<br>Due by {format_date(action.due_on)}"

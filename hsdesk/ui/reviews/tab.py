@@ -5,7 +5,7 @@ actions, the Vice Chair's sign-off and the signed review PDF."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,7 +24,8 @@ from hsdesk.domain.review_actions import ReviewFacts, ReviewStep, may_review
 from hsdesk.domain.review_records import ActionRecord, ItemRecord, QuarterRow, ReviewDetails
 from hsdesk.services.reviews import checklist
 from hsdesk.services.reviews import quarterly as reviews
-from hsdesk.ui.common import GREY, allow, ask, export_csv_file, named, push_button, show_status
+from hsdesk.ui.colours import BAD, WARN, ink, muted
+from hsdesk.ui.common import allow, ask, export_csv_file, named, push_button, show_status
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import Operation
@@ -153,7 +154,7 @@ class ReviewTab(TabPage):
         elif review is None:
             self.heading.setText(
                 f"<b style='font-size:15px'>{row.name}</b> — {row.quarter.months}<br>"
-                f"<span style='color:{STATUS_COLOURS[row.status]}'>{row.status.label}</span>, "
+                f"<span style='color:{ink(STATUS_COLOURS[row.status])}'>{row.status.label}</span>, "
                 f"due by {format_date(row.due_on)}. "
                 + (
                     "Press <b>Start this review</b> to build its checklist from the template."
@@ -172,7 +173,7 @@ class ReviewTab(TabPage):
             )
             self.heading.setText(
                 f"<b style='font-size:15px'>{review.title}</b><br>"
-                f"<span style='color:{STATUS_COLOURS[review.status]}'>"
+                f"<span style='color:{ink(STATUS_COLOURS[review.status])}'>"
                 f"{review.status.label}</span> — due by {format_date(review.due_on)} — "
                 f"{review.summary}<br>{grey(signed)}"
             )
@@ -201,7 +202,7 @@ class ReviewTab(TabPage):
                          f" (from {action.raised_in})", state, "", ""]
                     )  # fmt: skip
                     line.setData(0, ROLE, ("action", action.id))
-                    line.setForeground(1, QBrush(QColor("#a61b1b" if action.is_open else GREY)))
+                    line.setForeground(1, QBrush(QColor(ink(BAD) if action.is_open else muted())))
                     group.addChild(line)
                     if action.id == keep[1]:
                         chosen = line
@@ -220,8 +221,8 @@ class ReviewTab(TabPage):
                         str(len(item.actions)) if item.actions else "",
                     ]
                 )
-                colour = RESULT_COLOURS[item.result] if item.result else "#8a5a00"
-                line.setForeground(1, QBrush(QColor(colour)))
+                colour = RESULT_COLOURS[item.result] if item.result else WARN
+                line.setForeground(1, QBrush(QColor(ink(colour, QPalette.ColorRole.Base))))
                 line.setData(0, ROLE, ("item", item.id))
                 line.setToolTip(0, item.text)
                 groups[item.group].addChild(line)

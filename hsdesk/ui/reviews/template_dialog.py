@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from hsdesk.domain.review import AutoCheck, answered_from_records
 from hsdesk.domain.review_records import TemplateItem
 from hsdesk.services.reviews import template as review_template
+from hsdesk.ui.colours import GREY, ink
 from hsdesk.ui.common import allow, ask, list_editor_layout, named, push_button
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
@@ -66,7 +67,7 @@ class TemplateDialog(QDialog):
             row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.UserRole, item.id)
             if not item.active:
-                row.setForeground(QColor("#8a8f99"))
+                row.setForeground(QColor(ink(GREY, QPalette.ColorRole.Base)))
             self.list.addItem(row)
             if item.id == keep:
                 self.list.setCurrentItem(row)
