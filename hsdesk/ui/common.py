@@ -196,12 +196,19 @@ def list_editor_layout(
     row = QHBoxLayout()
     row.addWidget(listing, 1)
     row.addLayout(side)
-    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    close.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(intro)
     layout.addLayout(row, 1)
-    layout.addWidget(close)
+    layout.addWidget(close_buttons(dialog))
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """Close, for a dialog that shows or edits lists: Enter in a search box or on the list
+    presses Close, never a button beside the list (a focused button still takes Enter)."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)  # the dialog's own
+    box.rejected.connect(dialog.reject)
+    box.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+    return box
 
 
 def password_field() -> QLineEdit:

@@ -17,6 +17,7 @@ from hsdesk.ui.record_table import (
     RecordTableModel,
 )
 from hsdesk.ui.signals import emit
+from hsdesk.ui.sort_arrows import windows_arrows
 
 R = TypeVar("R")
 
@@ -58,6 +59,7 @@ class RecordTable(QTableView, Generic[R]):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
+        windows_arrows(header)
         # Columns are sized to the rows in view and 50 more, not to every row: sizing them to
         # the 2,000 people of ten years held the window up for more than half a second.
         header.setResizeContentsPrecision(50)

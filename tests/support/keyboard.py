@@ -10,12 +10,15 @@ from PySide6.QtGui import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QScrollBar,
     QTabBar,
@@ -148,3 +151,26 @@ def _note(text: str, seen: dict[str, str], faults: list[str]) -> None:
         faults.append(f"Alt+{letter.upper()} is both {seen[letter]!r} and {plain!r}")
     else:
         seen[letter] = plain
+
+
+def enter_presses(root: QWidget) -> QPushButton | None:
+    """The button Enter presses with the focus in the window's first box or list."""
+    boxes = [
+        w
+        for w in root.findChildren(QWidget)
+        if isinstance(w, QLineEdit | QAbstractItemView)
+        and not _typing_part(w)
+        and w.isVisibleTo(root)
+        and w.isEnabled()
+    ]
+    if boxes:
+        boxes[0].setFocus()
+        QTest.qWait(10)
+    return next(
+        (b for b in root.findChildren(QPushButton) if b.isDefault() and b.isVisibleTo(root)), None
+    )
+
+
+def boxed(root: QWidget) -> list[QAbstractButton]:
+    """The buttons of the window's own row of buttons (Save, Cancel, Close…)."""
+    return [b for box in root.findChildren(QDialogButtonBox) for b in box.buttons()]

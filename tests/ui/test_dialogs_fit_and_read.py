@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from accessibility import unexplained_greyed_out, unnamed
-from keyboard import mnemonic_faults, unreachable
+from keyboard import boxed, enter_presses, mnemonic_faults, unreachable
 from pdf_pages import a4_pages
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -211,12 +211,17 @@ def test_the_dialog_fits_the_laptop_and_every_widget_has_a_name(qtbot, ctx, tmp_
 @pytest.mark.parametrize("name", sorted(_dialogs()))
 def test_the_dialog_is_worked_from_the_keyboard(qtbot, ctx, tmp_path, monkeypatch, name):
     """Tab reaches every box and button and leaves each one; every Alt+letter goes to one place;
-    Esc closes the dialog as it opened, without asking about changes nobody made (but never the
+    Enter in a box presses the dialog's main button; Esc closes the dialog as it opened, without asking about changes nobody made (but never the
     lock screen, which only a password opens)."""
     dialog = _opened(qtbot, ctx, tmp_path, name)
     try:
         assert unreachable(dialog) == []
         assert mnemonic_faults(dialog) == []
+        # Enter in a box presses the dialog's own button (Save, OK, Close), never one beside a
+        # list; the audit trail's is Show, which applies what was typed in its filters, and a
+        # preview's is Print.
+        main = enter_presses(dialog)
+        assert main in boxed(dialog) or name in {"audit trail", "pdf preview"}, main
         asked: list[str] = []
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]))
         qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)

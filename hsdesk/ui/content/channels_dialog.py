@@ -28,6 +28,7 @@ from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.services.content import channels
 from hsdesk.ui.common import (
     allow,
+    close_buttons,
     combo_value,
     fill_combo,
     named,
@@ -77,8 +78,7 @@ class ChannelsDialog(QDialog):
         if not can_edit:
             buttons.addWidget(QLabel("Administrators and trustees keep this register."))
         buttons.addStretch(1)
-        close = push_button("Close", self.accept)
-        buttons.addWidget(close)
+        buttons.addWidget(close_buttons(self))
         layout.addLayout(buttons)
         self.table.selection_changed.connect(self._show)
         if can_edit:

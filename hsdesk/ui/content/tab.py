@@ -42,6 +42,7 @@ from hsdesk.ui.context import AppContext
 from hsdesk.ui.latest_read import LatestRead
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
+from hsdesk.ui.sort_arrows import windows_arrows
 from hsdesk.ui.tab_page import TabPage
 
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -100,6 +101,7 @@ class ContentTab(TabPage):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
+        windows_arrows(header)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.panel = ContentPanel(ctx, self.thumbnails)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -25,7 +24,15 @@ from hsdesk.domain.dates import format_date
 from hsdesk.domain.induction import COVERED_KINDS
 from hsdesk.domain.induction_records import PackDocument
 from hsdesk.services.inductions import packs as induction_packs
-from hsdesk.ui.common import allow, combo_value, fill_combo, named, push_button, read_chosen_file
+from hsdesk.ui.common import (
+    allow,
+    close_buttons,
+    combo_value,
+    fill_combo,
+    named,
+    push_button,
+    read_chosen_file,
+)
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 
@@ -61,8 +68,7 @@ class PackDocumentsDialog(QDialog):
         middle = QHBoxLayout()
         middle.addWidget(self.list, 1)
         middle.addLayout(side)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from hsdesk.domain.records import FamilyRecord
 from hsdesk.services.people import persons as people
-from hsdesk.ui.common import allow
+from hsdesk.ui.common import allow, close_buttons
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.people.family_dialog import FamilyDialog
 from hsdesk.ui.record_table import Column
@@ -45,8 +44,7 @@ class FamiliesDialog(QDialog):
         self.edit_button.clicked.connect(lambda: self._edit(self.table.selected_record()))
         if can_edit:
             self.table.activated_record.connect(self._edit)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)

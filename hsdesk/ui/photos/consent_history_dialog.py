@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from hsdesk.services.people import persons as people
+from hsdesk.ui.common import close_buttons
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.photos.consent_list import ConsentList
 
@@ -16,8 +17,7 @@ class ConsentHistoryDialog(QDialog):
         self.setWindowTitle(f"Photo consent records — {person.full_name}")
         self.resize(900, 420)
         self.list = ConsentList(ctx, person_id, self)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(close)

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -33,7 +32,7 @@ from hsdesk.services.platform import idle_lock, office_server, signing
 from hsdesk.services.policy.duties import current_citations
 from hsdesk.services.registers import reply_time
 from hsdesk.services.reviews import quarterly as reviews
-from hsdesk.ui.common import allow, combo_value, fill_combo, hint_label, show_error
+from hsdesk.ui.common import allow, close_buttons, combo_value, fill_combo, hint_label, show_error
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.guarded_dialog import GuardedDialog
 from hsdesk.ui.operation import Operation
@@ -82,8 +81,7 @@ class SettingsDialog(GuardedDialog):
                 self.export_button.setToolTip("Only an administrator can export the certificate.")
             self.export_button.clicked.connect(self.export)
             form.addRow(self.export_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(self._inductions_box())
