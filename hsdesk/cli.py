@@ -35,6 +35,7 @@ from hsdesk.commands.office import (
     cmd_user_passwd,
     fraction,
 )
+from hsdesk.commands.people import cmd_person_export
 from hsdesk.commands.policy import add_policy_commands
 from hsdesk.commands.server import cmd_connect, cmd_move
 from hsdesk.domain.errors import HsdeskError
@@ -166,6 +167,20 @@ def build_parser() -> argparse.ArgumentParser:
     status = command("status", cmd_status, "list what needs attention (the Dashboard's items)")
     status.add_argument("--json", action="store_true", help="print one JSON document")
     _user_options(status, "open breaches")
+
+    person = sub.add_parser("person", help="what hsdesk holds about one person")
+    person_sub = person.add_subparsers(dest="person_command", metavar="WHAT", parser_class=_Parser)
+    person_sub.required = True
+    person_export = command(
+        "export",
+        cmd_person_export,
+        "a subject access export: everything hsdesk holds about the person, with a PDF summary "
+        "saying what and why, as one ZIP file (audited)",
+        person_sub,
+    )
+    person_export.add_argument("id", type=int, metavar="ID", help="the person's number")
+    person_export.add_argument("--out", required=True, metavar="FILE.zip", help="where to write it")
+    _user_options(person_export, "breach records (without it: as this computer's operator)")
 
     export = sub.add_parser("export", help="signed PDFs and other documents")
     export_sub = export.add_subparsers(dest="export_command", metavar="WHAT", parser_class=_Parser)

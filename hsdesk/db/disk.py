@@ -12,6 +12,7 @@ from hsdesk.domain.errors import CannotWrite, DiskFull, HsdeskError
 
 _FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+_NOT_FOLDER = {errno.ENOTDIR, errno.EEXIST}  # a file stands where a folder should be
 
 
 def full(where: str) -> DiskFull:
@@ -31,6 +32,11 @@ def explained_os_error(exc: OSError, where: str | None = None) -> HsdeskError | 
             f"hsdesk may not write to {place} (it is read-only, or this Windows user may not "
             "change it). Nothing was changed; choose another folder, or ask whoever looks after "
             "the PC."
+        )
+    if exc.errno in _NOT_FOLDER:
+        return CannotWrite(
+            f"hsdesk cannot write to {place}: a file has the name of a folder on the way there. "
+            "Nothing was changed; choose another folder."
         )
     return None
 

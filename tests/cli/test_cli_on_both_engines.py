@@ -54,3 +54,21 @@ def test_a_wrong_server_password_is_one_line_without_the_password(db_location, t
     result = run("--db", wrong, "status")
     assert_one_line_error(result, 1, "the user name or password")
     assert "Wr0ng-Secret" not in result.stderr + result.stdout
+
+
+def test_a_subject_access_export_from_the_command_line(db_location, tmp_path):
+    import zipfile
+
+    pc = _pc(tmp_path, "pc")
+    out = tmp_path / "person.zip"
+    assert run("--db", db_location, "demo", env=pc).returncode == 0
+    made = run("--db", db_location, "person", "export", "40", "--out", str(out), env=pc)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("Wrote what hsdesk holds about Kirsty Mellor to ")
+    with zipfile.ZipFile(out) as archive:
+        assert "summary.pdf" in archive.namelist()
+    not_zip = run("--db", db_location, "person", "export", "40", "--out", "x.txt", env=pc)
+    assert_one_line_error(not_zip, 2, "--out should name a .zip file")
+    nobody = run("--db", db_location, "person", "export", "99999", "--out", str(out), env=pc)
+    assert_one_line_error(nobody, 1, "there is no person 99999")
+    _no_secret(db_location, made, not_zip, nobody)

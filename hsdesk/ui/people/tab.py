@@ -58,9 +58,15 @@ class PeopleTab(TabPage):
         self.add_button = QPushButton("&Add person…")
         self.edit_button = QPushButton("&Edit…")
         self.families_button = QPushButton("&Families…")
+        self.access_button = QPushButton("Su&bject access export…")
+        self.access_button.setToolTip(
+            "Everything hsdesk holds about this person, for a subject access request: a PDF "
+            "summary, the records and the files, as one ZIP file."
+        )
         can_edit = allowed(ctx.actor, Permission.EDIT_PEOPLE)
         self.add_button.setVisible(can_edit)
         self.edit_button.setVisible(can_edit)
+        self.access_button.setVisible(can_edit)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.kind)
@@ -69,6 +75,7 @@ class PeopleTab(TabPage):
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.families_button)
+        bar.addWidget(self.access_button)
 
         self.table: RecordTable[PersonRecord] = RecordTable(COLUMNS, "people", self)
         self.table.setAccessibleName("People")
@@ -91,6 +98,7 @@ class PeopleTab(TabPage):
         self.add_button.clicked.connect(lambda: self.edit(None))
         self.edit_button.clicked.connect(lambda: self.edit(self.table.selected_record()))
         self.families_button.clicked.connect(self._families)
+        self.access_button.clicked.connect(self._subject_access)
         if can_edit:
             self.table.activated_record.connect(self.edit)
         self.table.selection_changed.connect(self._selected)
@@ -111,7 +119,8 @@ class PeopleTab(TabPage):
         )
 
     def _selected(self, person: PersonRecord | None) -> None:
-        allow(self.edit_button, "" if person is not None else "Choose a person in the list first.")
+        for button in (self.edit_button, self.access_button):
+            allow(button, "" if person is not None else "Choose a person in the list first.")
         self.panel.show_person(person)
 
     def refresh(self, select: int | None = None) -> None:
@@ -151,3 +160,10 @@ class PeopleTab(TabPage):
 
     def splitters(self) -> dict[str, QSplitter]:
         return {"splitter": self.splitter}
+
+    def _subject_access(self) -> None:
+        from hsdesk.ui.people.subject_access import export_person
+
+        person = self.table.selected_record()
+        if person is not None:
+            export_person(self, self.ctx, person)

@@ -143,3 +143,59 @@ def test_adding_someone_already_in_the_register_offers_them(qtbot, ctx):
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.opened_existing
     assert dialog.saved is not None and dialog.saved.id == farah.id
     assert len(people.list_people(ctx.db)) == before
+
+
+def test_a_subject_access_export_is_saved_where_asked_and_says_what_was_left_out(
+    qtbot, ctx, tmp_path, monkeypatch
+):
+    import zipfile
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from hsdesk.services.platform import auth
+    from hsdesk.ui.context import AppContext
+
+    vdo = AppContext(ctx.db, auth.sign_in(ctx.db, "vdo", "demo"), demo=True)
+    tab = PeopleTab(vdo)
+    qtbot.addWidget(tab)
+    wait_for_reads(qtbot, tab)
+    assert not tab.access_button.isEnabled()
+    assert tab.access_button.toolTip() == "Choose a person in the list first."
+    breach = breaches_of(ctx)[0]
+    concerned = breach.person_name
+    tab.show_left.setChecked(True)
+    tab.table.select_where(lambda p: p.id == breach.person_id)
+    assert tab.access_button.isEnabled()
+    asked: list[str] = []
+    out = tmp_path / "export"  # typed without .zip: the file still gets it
+
+    def where(_parent, _title, suggested, _filter):
+        asked.append(suggested)
+        return str(out), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", where)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    tab.access_button.click()
+    qtbot.waitUntil(lambda: told != [], timeout=10_000)
+    assert asked[0].endswith(".zip") and concerned in asked[0]
+    assert zipfile.ZipFile(out.with_suffix(".zip")).read("summary.pdf").startswith(b"%PDF")
+    assert f"Saved what hsdesk holds about {concerned}" in told[0]
+    assert "Breaches of the policy recorded about you" in told[0] and "confidential" in told[0]
+
+
+def test_only_those_who_keep_the_register_see_the_subject_access_export(qtbot, ctx):
+    from hsdesk.services.platform import auth
+    from hsdesk.ui.context import AppContext
+
+    chair = AppContext(ctx.db, auth.sign_in(ctx.db, "chair", "demo"), demo=True)
+    tab = PeopleTab(chair)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.access_button.isHidden()
+
+
+def breaches_of(ctx):
+    from hsdesk.services.registers.breaches import list_breaches
+
+    return list_breaches(ctx.db, ctx.actor)

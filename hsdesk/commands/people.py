@@ -1,0 +1,28 @@
+"""hsdesk-cli person: what hsdesk holds about one person (a subject access export)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from hsdesk.commands.common import UsageError, open_database, signed_in_user
+from hsdesk.domain.wording import counted
+
+
+def cmd_person_export(args: argparse.Namespace) -> int:
+    from hsdesk.services.people.subject_access import export_zip
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".zip":
+        raise UsageError(f"--out should name a .zip file, e.g. {out.with_suffix('.zip').name}")
+    db = open_database(args)
+    access = export_zip(db, signed_in_user(args, db), args.id, out)
+    print(
+        f"Wrote what hsdesk holds about {access.person_name} to {out}: "
+        f"{counted(access.record_count, 'record')} of {counted(len(access.held), 'kind')}, "
+        f"{counted(len(access.files), 'file')}, and "
+        f"{counted(len(access.audit.rows) if access.audit else 0, 'audit entry', 'audit entries')}"
+    )
+    for part in access.withheld:
+        print(f"Not included: {part.title} ({counted(part.count, 'record')}). {part.why}")
+    return 0
