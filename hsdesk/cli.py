@@ -85,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
+    def group(name: str, help_: str, metavar: str = "WHAT") -> argparse._SubParsersAction:  # type: ignore[type-arg]
+        """A command with commands of its own (``export policy``, ``user add``)."""
+        parent = sub.add_parser(name, help=help_)
+        inner = parent.add_subparsers(dest=f"{name}_command", metavar=metavar, parser_class=_Parser)
+        inner.required = True
+        return inner
+
     command("init", cmd_init, "create or upgrade the database to the latest schema")
     demo = command("demo", cmd_demo, "fill the database with the demo data set")
     demo.add_argument(
@@ -168,9 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="print one JSON document")
     _user_options(status, "open breaches")
 
-    person = sub.add_parser("person", help="what hsdesk holds about one person")
-    person_sub = person.add_subparsers(dest="person_command", metavar="WHAT", parser_class=_Parser)
-    person_sub.required = True
+    person_sub = group("person", "what hsdesk holds about one person")
     person_export = command(
         "export",
         cmd_person_export,
@@ -182,9 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     person_export.add_argument("--out", required=True, metavar="FILE.zip", help="where to write it")
     _user_options(person_export, "breach records (without it: as this computer's operator)")
 
-    export = sub.add_parser("export", help="signed PDFs and other documents")
-    export_sub = export.add_subparsers(dest="export_command", metavar="WHAT", parser_class=_Parser)
-    export_sub.required = True
+    export_sub = group("export", "signed PDFs and other documents")
     policy = command(
         "policy",
         cmd_export_policy,
@@ -264,9 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("file", metavar="FILE.pdf")
 
     add_policy_commands(sub, _Parser)
-    user = sub.add_parser("user", help="sign-in accounts")
-    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser)
-    user_sub.required = True
+    user_sub = group("user", "sign-in accounts", "ACTION")
     add = command("add", cmd_user_add, "add a sign-in account for a person", user_sub)
     add.add_argument("username")
     add.add_argument("--person", type=int, required=True, metavar="ID", help="the person's number")
