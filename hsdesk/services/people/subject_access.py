@@ -3,25 +3,25 @@ read — a PDF summary saying what is held and why, a CSV of each kind of record
 (consent scans, the photos they are in, acknowledgement slips, kept signatures) and the audit
 entries about them — written as one ZIP file, and the export itself audited.
 
-Which tables name a person is read from the schema: every column that refers to a person is
-listed in KINDS (a test fails on one that is not), so a new register cannot be left out."""
+Which records name a person is listed in ``held_kinds.KINDS``, with why each is held; a test
+fails on a column referring to a person that is not there, so a new register cannot be left
+out."""
 
 from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from hsdesk.db import filestore
-from hsdesk.db.base import Base
 from hsdesk.db.engine import Database
 from hsdesk.db.models import AuditEntry, Person, StoredFile, UserAccount
 from hsdesk.domain import clock
@@ -32,210 +32,9 @@ from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.subject_access import HeldFile, HeldRecords, SubjectAccess, Withheld
 from hsdesk.exports.csv_file import csv_bytes
 from hsdesk.exports.subject_access_pdf import build_subject_access_pdf
+from hsdesk.services.people.held_kinds import KINDS, Kind, tables
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
-
-Where = Callable[[Table, int], ColumnElement[bool]]
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One kind of record that names a person: ``table``'s rows whose ``column`` is them."""
-
-    key: str
-    table: str
-    column: str
-    title: str
-    why: str
-    files: tuple[str, ...] = ()  # columns holding a stored file's SHA-256
-    left_out: tuple[str, ...] = ()  # columns never given out (a password's hash)
-    only_for: Permission | None = None  # confidential: given only to those this allows
-    where: Where | None = None  # rows found another way than ``column`` = the person
-
-
-def _tables() -> dict[str, Table]:
-    return dict(Base.metadata.tables)
-
-
-def _their_family(table: Table, person_id: int) -> ColumnElement[bool]:
-    person = _tables()["person"]
-    return (
-        table.c.id == select(person.c.family_id).where(person.c.id == person_id).scalar_subquery()
-    )
-
-
-def _photos_of(table: Table, person_id: int) -> ColumnElement[bool]:
-    tagged = _tables()["photo_subject"]
-    return table.c.id.in_(select(tagged.c.photo_id).where(tagged.c.person_id == person_id))
-
-
-KINDS: tuple[Kind, ...] = (
-    Kind(
-        "details",
-        "person",
-        "id",
-        "Your details in the People register",
-        "To run the scheme: who you are, how to reach you, and your part in it.",
-    ),
-    Kind(
-        "family",
-        "family",
-        "id",
-        "Your family's record",
-        "To support your family and to know who in it may be pictured or named.",
-        where=_their_family,
-    ),
-    Kind(
-        "children",
-        "person",
-        "guardian_id",
-        "Children you are recorded as responsible for",
-        "To know who may give photo consent for a child.",
-    ),
-    Kind(
-        "offices",
-        "office_holding",
-        "person_id",
-        "Offices you have held",
-        "To know who may approve, sign off and review under the policy.",
-    ),
-    Kind(
-        "account",
-        "user_account",
-        "person_id",
-        "Your sign-in account",
-        "To let you sign in. Your password is kept only as a one-way code and is not given "
-        "out, even to you.",
-        left_out=("password_hash",),
-    ),
-    Kind(
-        "signatures",
-        "signature_image",
-        "person_id",
-        "Signatures you chose to keep",
-        "To sign for the scheme without drawing your signature each time.",
-        files=("sha256",),
-    ),
-    Kind(
-        "consents",
-        "consent",
-        "subject_id",
-        "Photo consent about you",
-        "To show that you (or a parent or guardian) agreed to each use of your photo.",
-        files=("evidence_sha256",),
-    ),
-    Kind(
-        "consents-given",
-        "consent",
-        "given_by_id",
-        "Photo consents you gave",
-        "To show who gave each consent, for themselves or for a child.",
-    ),
-    Kind(
-        "photos-tagged",
-        "photo_subject",
-        "person_id",
-        "Where you are named in photos",
-        "To check consent before a photo of you is used.",
-    ),
-    Kind(
-        "photos",
-        "photo",
-        "id",
-        "Photos you are in",
-        "Photos of scheme activities; each is used only as your consent allows.",
-        files=("sha256",),
-        where=_photos_of,
-    ),
-    Kind(
-        "induction",
-        "induction",
-        "person_id",
-        "Your induction on the policy",
-        "To show you were given the policy and acknowledged it.",
-        files=("evidence_sha256",),
-    ),
-    Kind(
-        "content-written",
-        "content_item",
-        "author_id",
-        "Content you wrote",
-        "To know who wrote what the scheme posts, as the policy's approval asks.",
-    ),
-    Kind(
-        "content-decisions",
-        "content_decision",
-        "signer_id",
-        "Content decisions you signed",
-        "The signed record of each approval the policy requires.",
-    ),
-    Kind(
-        "content-history",
-        "content_event",
-        "person_id",
-        "Content history naming you",
-        "Each step of the approval of content, and who took it.",
-    ),
-    Kind(
-        "uploads",
-        "publication",
-        "uploader_id",
-        "Posts you uploaded",
-        "To know who posted what, and where, for takedowns and reviews.",
-    ),
-    Kind(
-        "review-actions",
-        "review_action",
-        "owner_id",
-        "Review actions given to you",
-        "The Vice Chair's quarterly review: what was asked of you, and when it was done.",
-    ),
-    Kind(
-        "reviews-signed",
-        "quarterly_review",
-        "signer_id",
-        "Quarterly reviews you signed off",
-        "The signed record of each quarterly review.",
-        files=("signature_sha256",),
-    ),
-    Kind(
-        "policies-adopted",
-        "policy_version",
-        "chair_person_id",
-        "Policy versions you adopted as Chair",
-        "The signed record of each policy adopted.",
-        files=("signature_sha256",),
-    ),
-    Kind(
-        "complaint-replies",
-        "complaint",
-        "replied_by_id",
-        "Complaints you replied to",
-        "To show each complaint was answered privately, and by whom.",
-    ),
-    Kind(
-        "connections",
-        "declared_connection",
-        "person_id",
-        "Connections you declared",
-        "Friendships declared under the policy, so a later concern can be judged fairly.",
-    ),
-    Kind(
-        "connections-with",
-        "declared_connection",
-        "other_id",
-        "Connections declared with you",
-        "Friendships others declared with you under the policy.",
-    ),
-    Kind(
-        "breaches",
-        "breach",
-        "person_id",
-        "Breaches of the policy recorded about you",
-        "To deal fairly with a breach of the policy and to learn from it.",
-        only_for=Permission.HANDLE_BREACHES,
-    ),
-)
 
 
 def _cell(value: object) -> object:
@@ -259,13 +58,31 @@ class _Found:
 
 
 def _rows(session: Session, kind: Kind, person_id: int) -> _Found:
-    table = _tables()[kind.table]
+    table = tables()[kind.table]
     where = kind.where(table, person_id) if kind.where else table.c[kind.column] == person_id
     found = session.execute(select(table).where(where).order_by(*table.primary_key)).all()
     headers = tuple(c.name for c in table.columns if c.name not in kind.left_out)
     rows = [tuple(_cell(row._mapping[h]) for h in headers) for row in found]
     shas = [row._mapping[c] for row in found for c in kind.files if row._mapping[c]]
     return _Found(kind, headers, rows, shas)
+
+
+def _wordings_shown(found: _Found) -> tuple[HeldFile, ...]:
+    """What the people giving these consents were told: each version of the wording, as text."""
+    from hsdesk.services.photos.terms import wordings
+
+    known = wordings()
+    column = found.headers.index("wording_version")
+    versions = sorted({int(row[column]) for row in found.rows})  # type: ignore[call-overload]
+    return tuple(
+        HeldFile(
+            "",
+            f"consent wording/version {v}.txt",
+            f"{known[v].title}\n\n{known[v].body}\n".encode(),
+        )
+        for v in versions
+        if v in known
+    )
 
 
 def _audit_rows(session: Session, found: list[_Found], username: str | None) -> HeldRecords:
@@ -329,6 +146,8 @@ def gather(db: Database, actor: Actor, person_id: int) -> SubjectAccess:
             for n, sha in enumerate(f.shas)
             if (data := filestore.read(db.files, sha)) is not None
         )
+        if f.kind.table == "consent":
+            files += _wordings_shown(f)
         held.append(
             HeldRecords(f.kind.key, f.kind.title, f.kind.why, f.headers, tuple(f.rows), files)
         )
@@ -347,8 +166,8 @@ def _zip_pieces(access: SubjectAccess) -> Iterator[bytes]:
                     archive.writestr(
                         f"records/{n:02d}-{held.key}.csv", csv_bytes(held.headers, held.rows)
                     )
-            for file in access.files:
-                archive.writestr(f"files/{file.name}", file.data)
+            for name, data in {f.name: f.data for f in access.files}.items():
+                archive.writestr(f"files/{name}", data)  # a wording given twice is kept once
         spool.seek(0)
         while piece := spool.read(1024 * 1024):
             yield piece

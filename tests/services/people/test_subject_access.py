@@ -14,8 +14,12 @@ from sqlalchemy import func, select
 
 from hsdesk.db.base import Base
 from hsdesk.db.models import AuditEntry, Breach, Person
+from hsdesk.domain import clock
 from hsdesk.domain.errors import HsdeskError, PermissionDenied
-from hsdesk.services.people.subject_access import KINDS, export_zip
+from hsdesk.services.people.held_kinds import KINDS
+from hsdesk.services.people.subject_access import export_zip
+from hsdesk.services.photos.consents import list_consents
+from hsdesk.services.photos.withdrawals import withdraw_consent
 from hsdesk.services.platform import auth
 
 
@@ -49,15 +53,18 @@ def test_every_column_that_names_a_person_is_in_the_export():
         (table.name, fk.parent.name)
         for table in Base.metadata.sorted_tables
         for fk in table.foreign_keys
-        if fk.column.table.name == "person"
+        if fk.column.table.name in {"person", "consent"}  # a consent's withdrawal is theirs too
+        and table.name != "consent"  # a correction's link to the record it replaces
     }
-    assert naming - listed == set(), "add each to subject_access.KINDS, saying why it is held"
+    assert naming - listed == set(), "add each to held_kinds.KINDS, saying why it is held"
     assert ("family", "id") in listed  # the family is reached through person.family_id
 
 
 def test_a_family_members_export_holds_every_record_about_them(demo_db, tmp_path):
     sdm = auth.sign_in(demo_db, "sdm", "demo")
     kirsty = _person(demo_db, "Kirsty", "Mellor")
+    [consent] = [c for c in list_consents(demo_db) if c.subject_id == kirsty]
+    withdraw_consent(demo_db, sdm, consent.id, clock.today(), "phone call")
     out = tmp_path / "kirsty.zip"
     access = export_zip(demo_db, sdm, kirsty, out)
     exported = _csvs(out)
@@ -70,9 +77,9 @@ def test_a_family_members_export_holds_every_record_about_them(demo_db, tmp_path
             held = session.scalar(select(func.count()).where(column == kirsty))
             assert len(exported.get(kind.key, [])) == held, kind.key
         tagged = session.scalar(
-            select(func.count()).select_from(tables["photo_subject"]).where(
-                tables["photo_subject"].c.person_id == kirsty
-            )
+            select(func.count())
+            .select_from(tables["photo_subject"])
+            .where(tables["photo_subject"].c.person_id == kirsty)
         )
     assert tagged > 0 and len(exported["photos"]) == tagged
     assert exported["details"][0]["first_name"] == "Kirsty"
@@ -81,6 +88,9 @@ def test_a_family_members_export_holds_every_record_about_them(demo_db, tmp_path
         names = archive.namelist()
         assert archive.read("summary.pdf").startswith(b"%PDF")
     assert sum(n.startswith("files/photos/") for n in names) == tagged
+    assert exported["consent-withdrawals"][0]["how"] == "phone call"
+    wording = f"files/consent wording/version {consent.wording_version}.txt"
+    assert wording in names  # what she was told when she gave it
     trail = exported["audit-trail"]
     assert any(e["entity"] == "person" and e["entity_id"] == str(kirsty) for e in trail)
     assert access.person_name == "Kirsty Mellor" and access.withheld == ()
@@ -100,9 +110,7 @@ def test_breach_records_are_counted_not_given_to_one_who_may_not_see_them(demo_d
     assert len(_csvs(tmp_path / "sdm.zip")["breaches"]) == part.count
 
 
-def test_the_export_is_audited_and_refused_to_one_who_does_not_keep_the_register(
-    demo_db, tmp_path
-):
+def test_the_export_is_audited_and_refused_to_one_who_does_not_keep_the_register(demo_db, tmp_path):
     chair = auth.sign_in(demo_db, "chair", "demo")
     kirsty = _person(demo_db, "Kirsty", "Mellor")
     with pytest.raises(PermissionDenied, match="People register"):
