@@ -54,28 +54,22 @@ def test_a_childs_consent_keeps_every_point_and_its_withdrawal_too(demo_db):
     wording = current_wording()
     withdrawn_on = clock.today()
     given_on = withdrawn_on - timedelta(days=3)
-    told = ConsentInput(
-        child,
-        child,  # a child cannot give it: refused, saying who can
-        "Self",
-        ConsentMethod.VERBAL,
-        wording.version,
-        frozenset({ConsentScope.WEBSITE}),
-        given_on,
-        witness="Helen Whitworth",
-    )
+
+    def told(giver: int, relationship: str) -> ConsentInput:
+        return ConsentInput(
+            child,
+            giver,
+            relationship,
+            ConsentMethod.VERBAL,
+            wording.version,
+            frozenset({ConsentScope.WEBSITE}),
+            given_on,
+            witness="Helen Whitworth",
+        )
+
     with pytest.raises(ValidationError, match="parental responsibility"):
-        record_consent(demo_db, vdo, told)
-    given = ConsentInput(
-        child,
-        parent,
-        "Mother",
-        ConsentMethod.VERBAL,
-        wording.version,
-        frozenset({ConsentScope.WEBSITE}),
-        given_on,
-        witness="Helen Whitworth",
-    )
+        record_consent(demo_db, vdo, told(child, "Self"))  # a child cannot: says who can
+    given = told(parent, "Mother")
     record = record_consent(demo_db, vdo, given)
     withdraw_consent(demo_db, vdo, record.id, withdrawn_on, "phone call to the office")
     with demo_db.read() as session:
