@@ -23,7 +23,7 @@ from hsdesk.ui.context import AppContext
 from hsdesk.ui.lazy_page import LazyPage
 from hsdesk.ui.platform.database_actions import DatabaseActions
 from hsdesk.ui.platform.session_actions import NextPerson, SessionActions
-from hsdesk.ui.screen_fit import fit_to_screen
+from hsdesk.ui.screen_fit import fit_to_screen, fits
 from hsdesk.ui.tab_page import TabPage
 from hsdesk.ui.tab_shortcuts import TabShortcuts, add_tab_keys
 from hsdesk.ui.tabs import TABS, Tab
@@ -344,6 +344,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            if not self.isMaximized() and not fits(self):
+                # Saved on a bigger screen: as much of it as this one holds.
+                fit_to_screen(self, self.width(), self.height())
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)

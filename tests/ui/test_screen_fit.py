@@ -40,6 +40,16 @@ def test_the_main_window_fits_the_laptop(qtbot, ctx):
     _whole(qtbot, MainWindow(ctx))
 
 
+def test_a_size_saved_on_a_bigger_screen_is_brought_within_this_one(qtbot, ctx):
+    big = MainWindow(ctx)
+    qtbot.addWidget(big)
+    big.show()
+    big.resize(1900, 1040)  # as on a Full HD monitor at the office
+    big.close()
+    again = MainWindow(ctx)
+    _whole(qtbot, again)
+
+
 @pytest.mark.parametrize("username", ["sdm", "vdo", "chair"])
 def test_every_tab_fits_the_laptop_and_is_worked_from_the_keyboard(qtbot, demo_db, username):
     """Each person's every tab, opened in the window as they would: it fits, its buttons are on
