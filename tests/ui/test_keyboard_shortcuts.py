@@ -74,6 +74,14 @@ def test_what_the_chair_may_not_do_is_greyed_out_or_explained(qtbot, demo_db):
     inductions = window.tab(Area.INDUCTIONS)
     texts = [label.text() for label in inductions.findChildren(QLabel) if not label.isHidden()]
     assert Permission.RECORD_INDUCTIONS.value.refusal in texts
+    restore = next(
+        a
+        for m in window.menuBar().findChildren(QMenu)
+        for a in m.actions()
+        if a.text() == "&Restore from backup…"
+    )
+    assert not restore.isEnabled()
+    assert restore.toolTip() == Permission.RESTORE_BACKUPS.value.refusal
 
 
 def test_ctrl_s_saves_a_form_and_a_preview_prints_saves_and_closes_by_key(qtbot, ctx, monkeypatch):

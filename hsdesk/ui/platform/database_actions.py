@@ -26,19 +26,27 @@ class DatabaseActions:
         self.ctx = window.ctx
 
     def add_to(self, menu: QMenu) -> None:
-        db, actor = self.ctx.db, self.ctx.actor
-        writable = db.read_only is None
+        db = self.ctx.db
+        menu.setToolTipsVisible(True)  # a greyed-out entry says why
         self._action(menu, "&Backup now", self.backup_now)
         restore = self._action(menu, "&Restore from backup…", self.restore_from_backup)
-        restore.setEnabled(writable and allowed(actor, Permission.RESTORE_BACKUPS))
+        self._allow(restore, Permission.RESTORE_BACKUPS)
         self._action(menu, "C&heck the database", self.check_database)
         menu.addSeparator()
         self._action(menu, "Co&nnect to the office server…", self.connect)
         if not db.is_server:
             move = self._action(menu, "&Move to the office server…", self.move)
-            move.setEnabled(writable and allowed(actor, Permission.MOVE_TO_SERVER))
+            self._allow(move, Permission.MOVE_TO_SERVER)
         else:
             self._action(menu, "&Use the database on this PC", self.use_this_pc)
+
+    def _allow(self, action: QAction, permission: Permission) -> None:
+        """Grey out an entry this person may not use here, saying why (shown in the menu)."""
+        why = "" if allowed(self.ctx.actor, permission) else permission.value.refusal
+        if self.ctx.db.read_only is not None and not why:
+            why = f"The database is open read-only ({self.ctx.db.read_only}), so nothing can be changed."
+        action.setEnabled(not why)
+        action.setToolTip(why or action.text().replace("&", ""))
 
     def _action(self, menu: QMenu, text: str, slot: object) -> QAction:
         action = QAction(text, self.window)
