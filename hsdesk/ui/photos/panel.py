@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QPixmap
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -32,10 +32,10 @@ from hsdesk.ui.common import allow, read_date, set_date
 from hsdesk.ui.context import AppContext
 from hsdesk.ui.operation import Operation
 from hsdesk.ui.photos.consent_words import CLEARANCE_COLOURS, consent_line
+from hsdesk.ui.photos.photo_preview import PhotoPreview
 from hsdesk.ui.photos.thumbnails import ThumbnailLoader
 from hsdesk.ui.signals import emit
 
-PREVIEW = 512
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
@@ -55,12 +55,7 @@ class PhotoPanel(QScrollArea):
         body = QWidget()
         self.setWidget(body)
 
-        self.preview = QLabel("Choose a photo")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(240)
-        self.preview.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.preview.setAutoFillBackground(True)
-        paint_text(self.preview)
+        self.preview = PhotoPreview(loader)
         self.file_label = QLabel()
         paint_text(self.file_label)
         self.file_label.setWordWrap(True)
@@ -142,7 +137,6 @@ class PhotoPanel(QScrollArea):
         self.nobody_button.clicked.connect(self.confirm_nobody)
         self.people.currentRowChanged.connect(lambda _row: self._person_buttons())
         self.people.itemDoubleClicked.connect(lambda _item: self.show_history())
-        loader.loaded.connect(self._thumbnail_arrived)
         self.show_photo(None)
 
     # --- showing -----------------------------------------------------------------------------
@@ -168,7 +162,7 @@ class PhotoPanel(QScrollArea):
         self._fill_details(record)
         self._fill_uses(record)
         self._fill_people(record)
-        self._show_preview()
+        self.preview.show_file(record.sha256 if record is not None else None)
 
     def _fill_details(self, record: PhotoRecord | None) -> None:
         for widget in (self.caption, self.event_box, self.unidentified):
@@ -247,31 +241,6 @@ class PhotoPanel(QScrollArea):
         item = self.people.currentItem()
         value = item.data(PERSON_ROLE) if item is not None else None
         return int(value) if value is not None else None
-
-    def _show_preview(self) -> None:
-        if self.record is None:
-            self.preview.setPixmap(QPixmap())
-            self.preview.setText("Choose a photo")
-            return
-        pixmap = self.loader.get(self.record.sha256, PREVIEW) or self.loader.get(self.record.sha256)
-        if pixmap is None:
-            self.preview.setText("Loading…")
-            return
-        if pixmap.isNull():
-            self.preview.setText("No preview: the stored file is missing or damaged (see Check)")
-            return
-        self.preview.setPixmap(
-            pixmap.scaled(
-                340,
-                260,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
-
-    def _thumbnail_arrived(self, sha: str, _size: int) -> None:
-        if self.record is not None and self.record.sha256 == sha:
-            self._show_preview()
 
     # --- editing -----------------------------------------------------------------------------
 
