@@ -3,7 +3,8 @@
 On a server, every write transaction announces itself when it commits (``pg_notify``, see
 hsdesk.db.server) and a watcher LISTENs on its own connection. Beside an SQLite file, a watcher
 keeps its own connection and reads ``PRAGMA data_version``, which moves when any other
-connection commits. Either way ``wait`` blocks for at most its timeout, so a thread can stop.
+connection commits, this program's own included: the Database counts its own writes, and a
+change seen while that count moved is taken as its own. Either way ``wait`` blocks for at most its timeout, so a thread can stop.
 """
 
 from __future__ import annotations
@@ -32,11 +33,13 @@ class ChangeWatcher:
         self.stop = stop or threading.Event()
         self._conn: Any = None
         self._version: int | None = None
+        self._own = 0  # this program's writes already accounted for
 
     def _connect(self) -> None:
         if self.db.read_path is not None:
             self._conn = connect_read_only(self.db.read_path)
             self._version = self._read_version()
+            self._own = self.db.own_writes
             return
         pooled = self.db.engine.raw_connection()
         conn = pooled.driver_connection
@@ -69,7 +72,10 @@ class ChangeWatcher:
             version = self._read_version()
             if version != self._version:
                 self._version = version
-                return True
+                own = self.db.own_writes
+                if own == self._own:
+                    return True  # no save of ours since the last look: another program's
+                self._own = own  # our own save, which the window shows already
             left = deadline - time.monotonic()
             if left <= 0 or self.stop.wait(min(POLL_SECONDS, left)):
                 return False

@@ -247,6 +247,9 @@ class Database:
         self.moved_to: str | None = None  # the server a file's records were moved to
         # Who this program is, in the change notices it sends (so it can ignore its own).
         self.instance = uuid.uuid4().hex
+        # Counted as each of this program's write transactions is about to commit, so a
+        # watcher beside a database file can tell this program's saves from another's.
+        self.own_writes = 0
         if is_url(location):
             keep_hidden(server.password_of(location))
             server.require_driver(location)
@@ -356,6 +359,7 @@ class Database:
                     seal(session)  # the state of covered records, into the audit chain
                     if self.is_server:
                         server.announce_change(session.connection(), self.instance)
+                    self.own_writes += 1
             except BaseException as exc:
                 self.files.discard(session)
                 recorded = getattr(exc, "recorded", None)
@@ -363,6 +367,7 @@ class Database:
                     try:
                         with session.begin():
                             recorded(session)
+                            self.own_writes += 1
                     except Exception:  # the refusal is what the person must hear
                         logging.getLogger(__name__).exception("could not keep %r", exc)
                 raise

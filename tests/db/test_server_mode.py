@@ -162,6 +162,10 @@ def test_another_pcs_change_is_seen_and_my_own_is_not_announced_to_me(
         assert watcher.wait(5.0) is True
         assert time.monotonic() - started < 2.5  # within about two seconds
         assert watcher.wait(0.6) is False  # one change, told once
+        people.add_person(demo_db, admin, PersonInput("Ola", "Ward", PersonKind.VOLUNTEER))
+        assert watcher.wait(1.2) is False  # this program's own save is not news to it
+        people.add_person(other_pc, admin, PersonInput("Pip", "Ward", PersonKind.VOLUNTEER))
+        assert watcher.wait(5.0) is True
     finally:
         watcher.close()
         other_pc.dispose()
