@@ -29,6 +29,7 @@ from hsdesk.db.read_only_copy import (
 )
 from hsdesk.db.record_state import seal
 from hsdesk.db.server_store import ServerStore
+from hsdesk.db.sqlite_file import check_sqlite_file
 from hsdesk.db.stoppable import Readers
 from hsdesk.db.storage import shared_location
 from hsdesk.domain.errors import (
@@ -40,35 +41,11 @@ from hsdesk.domain.errors import (
 )
 from hsdesk.domain.secrets import keep_hidden
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # Settings the database layer reads itself (kept in the ``setting`` table, as every setting is).
 MOVED_TO = "moved_to_server"  # set in a file whose records were moved onto an office server
 BACKUP_FOLDER = "server_backup_folder"  # where an office server's backups go
 # A write that meets a busy database waits this long, then fails with a message (never hangs).
 BUSY_TIMEOUT_MS = 3_000
-
-
-def check_sqlite_file(path: Path) -> None:
-    """Refuse, without touching it, a file that is not an SQLite database."""
-    if path.is_dir():
-        raise DatabaseProblem(
-            f"{path} is a folder, not a database file. Give the path of the .db file."
-        )
-    if not path.exists():
-        return
-    if path.stat().st_size == 0:
-        raise DatabaseProblem(
-            f"{path} is empty (0 bytes), so it is not an hsdesk database; perhaps a copy did "
-            "not finish. It has not been changed. Restore a backup, or choose another file name "
-            "to start a new database."
-        )
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_MAGIC))
-    if header != SQLITE_MAGIC:
-        raise DatabaseProblem(
-            f"{path} is not an hsdesk database (it is not an SQLite file). "
-            "Check that you chose the right file; it has not been changed."
-        )
 
 
 def _read_only_uri(path: Path, immutable: bool) -> str:

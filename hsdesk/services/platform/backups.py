@@ -26,12 +26,13 @@ from hsdesk.db.backup import (
     referenced_files,
     store_backup,
 )
-from hsdesk.db.engine import Database, check_sqlite_file, connect_read_only
+from hsdesk.db.engine import Database, connect_read_only
 from hsdesk.db.filestore import FolderStore
 from hsdesk.db.lock import live_holder
 from hsdesk.db.migrate import known_schema, probe_file
 from hsdesk.db.models import AuditEntry
 from hsdesk.db.snapshot import backup_database
+from hsdesk.db.sqlite_file import check_sqlite_file
 from hsdesk.domain import clock, permissions
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.backups import BackupKind, backups_to_keep, parse_backup_name
