@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -156,42 +155,41 @@ def gather(db: Database, actor: Actor, person_id: int) -> SubjectAccess:
     )
 
 
-def _zip_pieces(access: SubjectAccess) -> Iterator[bytes]:
-    """The ZIP file's bytes, built in a temporary file (a person's photos may be large)."""
-    with tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024) as spool:
-        with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("summary.pdf", build_subject_access_pdf(access))
-            for n, held in enumerate((*access.held, access.audit), 1):
-                if held is not None:
-                    archive.writestr(
-                        f"records/{n:02d}-{held.key}.csv", csv_bytes(held.headers, held.rows)
-                    )
-            for name, data in {f.name: f.data for f in access.files}.items():
-                archive.writestr(f"files/{name}", data)  # a wording given twice is kept once
-        spool.seek(0)
-        while piece := spool.read(1024 * 1024):
-            yield piece
+def _write_zip(access: SubjectAccess, into: IO[bytes]) -> None:
+    """The ZIP file, each entry dated when the export was made."""
+
+    def put(name: str, data: bytes) -> None:
+        entry = zipfile.ZipInfo(name, date_time=access.made_at.timetuple()[:6])
+        archive.writestr(entry, data, zipfile.ZIP_DEFLATED)
+
+    with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED) as archive:
+        put("summary.pdf", build_subject_access_pdf(access))
+        for n, held in enumerate((*access.held, access.audit), 1):
+            if held is not None:
+                put(f"records/{n:02d}-{held.key}.csv", csv_bytes(held.headers, held.rows))
+        for name, data in {f.name: f.data for f in access.files}.items():
+            put(f"files/{name}", data)  # a wording given twice is kept once
 
 
 def export_zip(db: Database, actor: Actor, person_id: int, out: Path) -> SubjectAccess:
     """Write the person's subject access export to ``out`` (all of it, or nothing) and audit
-    it: one transaction, so a file that could not be written leaves no entry either."""
+    it: one transaction, so a file that could not be written leaves no entry either. The ZIP is
+    made first, in a temporary file (a person's photos may be large), so the transaction holds
+    the database only while the file is copied into place."""
     access = gather(db, actor, person_id)
-    with db.write() as session:
-        audit.record(
-            session,
-            actor,
-            "export",
-            "person",
-            person_id,
-            f"Made a subject access export ({access.record_count} records, "
-            f"{len(access.files)} files)",
-            {"withheld": [w.title for w in access.withheld]},
-        )
-        filestore.write_atomic(out, _zip_pieces(access))
+    with tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024) as spool:
+        _write_zip(access, spool)
+        spool.seek(0)
+        with db.write() as session:
+            audit.record(
+                session,
+                actor,
+                "export",
+                "person",
+                person_id,
+                f"Made a subject access export ({access.record_count} records, "
+                f"{len(access.files)} files)",
+                {"withheld": [w.title for w in access.withheld]},
+            )
+            filestore.write_atomic(out, iter(lambda: spool.read(1024 * 1024), b""))
     return access
-
-
-def as_bytes(access: SubjectAccess) -> bytes:
-    """The export's ZIP bytes (for a test or a preview)."""
-    return b"".join(_zip_pieces(access))
