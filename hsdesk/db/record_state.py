@@ -20,7 +20,7 @@ from sqlalchemy import Connection, event, select
 from sqlalchemy.orm import Mapper, Session, object_session
 
 from hsdesk.db.base import Base
-from hsdesk.domain.audit_chain import GENESIS, entry_content, entry_hash, fields_content
+from hsdesk.domain.audit_chain import GENESIS, seal_entry, seal_fields
 
 RECORDS = "records"  # the key of an audit entry's data that holds the digests
 COVERED: dict[str, str] = {
@@ -132,14 +132,21 @@ def seal(session: Session) -> None:
     data = json.loads(entry.data or "{}")
     data[RECORDS] = {**data.get(RECORDS, {}), **records}
     entry.data = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-    entry.hash = entry_hash(entry.prev_hash, entry_content(entry))
+    seal_entry(entry)
     session.flush()
 
 
 def append_entry(
-    connection: Connection, actor: str, summary: str, records: Mapping[str, str | None]
-) -> None:
-    """An audit entry of its own holding record states (a baseline, or a write without one)."""
+    connection: Connection,
+    actor: str,
+    summary: str,
+    records: Mapping[str, str | None],
+    action: str = "record_state",
+    entity: str = "records",
+    data: Mapping[str, Any] | None = None,
+) -> int:
+    """An audit entry of its own holding record states (a baseline, or a write without one);
+    its number."""
     from hsdesk.domain import clock
 
     trail = _table("audit_entry")
@@ -147,20 +154,20 @@ def append_entry(
         select(trail.c.seq, trail.c.hash).order_by(trail.c.seq.desc()).limit(1)
     ).first()
     seq, previous = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    held = dict(data or {}) | ({RECORDS: dict(records)} if records else {})
     row = {
         "seq": seq,
         "at": clock.now().replace(microsecond=0),
         "actor": actor,
         "signer": None,
-        "action": "record_state",
-        "entity": "records",
+        "action": action,
+        "entity": entity,
         "entity_id": "",
         "summary": summary,
-        "data": json.dumps({RECORDS: dict(records)}, sort_keys=True, ensure_ascii=False),
-        "prev_hash": previous,
+        "data": json.dumps(held, sort_keys=True, ensure_ascii=False),
     }
-    row["hash"] = entry_hash(previous, fields_content(row))
-    connection.execute(trail.insert().values(**row))
+    connection.execute(trail.insert().values(**seal_fields(previous, row)))
+    return seq
 
 
 def latest_states(session: Session, after: int = 0) -> dict[str, str | None]:

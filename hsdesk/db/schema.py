@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 # Every revision this release knows, oldest first; a test checks it against the migration scripts.
 KNOWN_REVISIONS: tuple[str, ...] = (
     "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012",
+    "0013",
 )  # fmt: skip
 HEAD = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

@@ -30,7 +30,7 @@ from hsdesk.db.record_state import RECORDS, seal, states
 from hsdesk.db.transfer import continue_numbering
 from hsdesk.demo.content import Cast
 from hsdesk.domain.actor import Actor
-from hsdesk.domain.audit_chain import GENESIS, entry_hash, fields_content
+from hsdesk.domain.audit_chain import GENESIS, seal_fields
 from hsdesk.domain.content import CHECKLIST, ContentState, Decision, content_hash
 from hsdesk.domain.dates import format_datetime
 from hsdesk.services.content.approval import PHOTO_CHECK
@@ -76,8 +76,7 @@ class _Trail:
             seq += 1
             row["seq"] = seq
             row["data"] = json.dumps(row["data"], sort_keys=True, ensure_ascii=False, default=str)
-            row["prev_hash"] = previous
-            row["hash"] = previous = entry_hash(previous, fields_content(row))
+            previous = seal_fields(previous, row)["hash"]
         if self.rows:
             session.execute(insert(AuditEntry), self.rows)
 

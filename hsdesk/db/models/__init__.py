@@ -32,6 +32,7 @@ from hsdesk.db.models.policy import (
     PolicySection,
     PolicyVersion,
 )
+from hsdesk.db.models.privacy import Erasure, RetentionHold
 from hsdesk.db.models.registers import Breach, Complaint, DeclaredConnection
 from hsdesk.db.models.reviews import (
     QuarterlyReview,
@@ -43,6 +44,8 @@ from hsdesk.db.models.reviews import (
 )
 
 __all__ = [
+    "Erasure",
+    "RetentionHold",
     "Family",
     "Person",
     "OfficeHolding",

@@ -49,6 +49,7 @@ class Person(Base):
     family_id: Mapped[int | None] = mapped_column(ForeignKey("family.id"), index=True)
     guardian_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     family: Mapped[Family | None] = relationship(back_populates="members")
     guardian: Mapped[Person | None] = relationship(remote_side=[id])

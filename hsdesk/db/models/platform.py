@@ -34,6 +34,14 @@ class AuditEntry(Base):
     data: Mapped[str] = mapped_column(Text, default="{}", info={"limit": None})
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The hash covers ``detail``, a digest of actor, signer, summary and data salted with
+    # ``salt`` (see audit_chain). An erasure drops the salt and names itself in ``erasure_id``.
+    salt: Mapped[str | None] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(String(64), nullable=True)
+    erasure_id: Mapped[int | None] = mapped_column(ForeignKey("erasure.id"))
+    # The hash the entry had before 0013 re-sealed the chain, to compare with a PC's anchor, a
+    # backup or a signed PDF made before then (None once its details are erased).
+    hash_v1: Mapped[str | None] = mapped_column(String(64))
 
 
 class StoredFile(Base):

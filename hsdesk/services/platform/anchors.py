@@ -95,14 +95,24 @@ def departure(session: Session, anchor: Head, source: str) -> str | None:
             "Entries were deleted (from the end, or from the middle with the rest renumbered), "
             "or an older copy of the database was put in its place without hsdesk's Restore"
         )
-    first = session.execute(select(AuditEntry.hash).where(AuditEntry.seq == 1)).scalar()
-    if first != anchor.first:
+    first = session.execute(
+        select(AuditEntry.hash, AuditEntry.hash_v1).where(AuditEntry.seq == 1)
+    ).first()
+    if anchor.first not in (first or ()):
         return (
             f"the audit trail is not the one {source}: its first entry is different. The trail "
             "was rewritten from the start, or another database was put in this one's place"
         )
-    at_seen = session.execute(select(AuditEntry.hash).where(AuditEntry.seq == anchor.seq)).scalar()
-    if at_seen != anchor.hash:
+    at_seen = session.execute(
+        select(AuditEntry.hash, AuditEntry.hash_v1, AuditEntry.erasure_id).where(
+            AuditEntry.seq == anchor.seq
+        )
+    ).first()
+    # An anchor made before 0013 re-sealed the chain names the entry's former hash; one whose
+    # details were erased since cannot be compared (the erasure is in the trail to read).
+    if at_seen is not None and at_seen[2] is not None and at_seen[1] is None:
+        return None
+    if at_seen is None or anchor.hash not in (at_seen[0], at_seen[1]):
         return (
             f"audit entry {anchor.seq} is not the one {source}: the trail was rewritten at or "
             f"before entry {anchor.seq} (its hashes recomputed), or entries were deleted and the "

@@ -17,11 +17,13 @@ from hsdesk.db.record_state import RECORDS
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.audit_chain import (
+    ERASED_ENTRIES,
     GENESIS,
     ChainedEntry,
     entry_content,
-    entry_hash,
     first_break,
+    seal_entry,
+    unexplained_erasures,
 )
 from hsdesk.domain.permissions import Permission
 from hsdesk.domain.records import AuditRecord
@@ -62,8 +64,9 @@ def record(
         data=json.dumps(data or {}, sort_keys=True, ensure_ascii=False, default=str),
         prev_hash=prev_hash,
         hash="",
+        salt=None,
     )
-    entry.hash = entry_hash(prev_hash, _content(entry))
+    seal_entry(entry)
     session.add(entry)
     session.flush()
     return entry
@@ -81,6 +84,17 @@ def chain_problem(session: Session, after_seq: int = 0, after_hash: str = GENESI
             yield ChainedEntry(row.seq, _content(row), row.prev_hash, row.hash)
 
     return first_break(entries(), after_seq, after_hash)
+
+
+def erasure_problem(session: Session) -> str | None:
+    """Entries whose details were removed (their salt gone) that no erasure entry names: text
+    changed outside hsdesk, in words; None when every one is explained."""
+    erased = session.execute(select(AuditEntry.seq).where(AuditEntry.salt.is_(None))).scalars()
+    named: list[int] = []
+    for (data,) in session.execute(select(AuditEntry.data).where(AuditEntry.action == "erase")):
+        found = json.loads(data or "{}").get(ERASED_ENTRIES, [])
+        named += [int(seq) for seq in found] if isinstance(found, list) else []
+    return unexplained_erasures(erased, named)
 
 
 @dataclass(frozen=True)

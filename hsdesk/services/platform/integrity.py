@@ -13,7 +13,7 @@ from hsdesk.db.schema import HEAD
 from hsdesk.domain import clock
 from hsdesk.domain.progress import Report, Steps
 from hsdesk.services.platform import anchors, last_check
-from hsdesk.services.platform.audit import chain_problem
+from hsdesk.services.platform.audit import chain_problem, erasure_problem
 
 
 def check(
@@ -44,7 +44,7 @@ def check(
                 problems.append(differs)
         step(30, 100, "Checking the audit trail")
         if full or mark is None or differs is not None:
-            broken = chain_problem(session)
+            broken = chain_problem(session) or erasure_problem(session)
         else:  # the entries up to the head this PC verified are the ones it verified
             broken = chain_problem(session, mark.seq, mark.hash)
         if broken:

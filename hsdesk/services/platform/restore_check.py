@@ -5,6 +5,7 @@ needs, present and intact — so that a restore never puts back a damaged or doc
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -12,18 +13,46 @@ from pathlib import Path
 
 from hsdesk.db.engine import connect_read_only
 from hsdesk.db.filestore import FileStore, FolderStore, read
-from hsdesk.domain.audit_chain import HASHED, ChainedEntry, fields_content, first_break
+from hsdesk.domain.audit_chain import (
+    ERASED_ENTRIES,
+    FIELDS,
+    HASHED_V1,
+    ChainedEntry,
+    content_v1,
+    fields_content,
+    first_break,
+    unexplained_erasures,
+)
 from hsdesk.domain.errors import DatabaseProblem
 
-_ENTRY = "SELECT seq, at, actor, signer, action, entity, entity_id, summary, data, prev_hash, hash"
+_V1 = ", ".join(HASHED_V1)
+_V2 = ", ".join(FIELDS)
 
 
 def _entries(conn: sqlite3.Connection) -> Iterator[ChainedEntry]:
-    """The backup's audit entries as the chain hashes them."""
-    for row in conn.execute(f"{_ENTRY} FROM audit_entry ORDER BY seq"):
-        fields = dict(zip(HASHED, row[:9], strict=True))
+    """The backup's audit entries as the chain hashes them: over salted details, or over the
+    text itself in a backup made before schema 0013."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(audit_entry)")}
+    v2 = "salt" in columns
+    names = FIELDS if v2 else HASHED_V1
+    listed = _V2 if v2 else _V1
+    for row in conn.execute(f"SELECT {listed}, prev_hash, hash FROM audit_entry ORDER BY seq"):  # noqa: S608
+        fields = dict(zip(names, row[: len(names)], strict=True))
         fields["at"] = datetime.fromisoformat(str(fields["at"]))
-        yield ChainedEntry(row[0], fields_content(fields), row[9], row[10])
+        content = fields_content(fields) if v2 else content_v1(fields)
+        yield ChainedEntry(int(fields["seq"]), content, row[-2], row[-1])
+
+
+def _erasure_problem(conn: sqlite3.Connection) -> str | None:
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(audit_entry)")}
+    if "salt" not in columns:
+        return None
+    erased = [row[0] for row in conn.execute("SELECT seq FROM audit_entry WHERE salt IS NULL")]
+    named: list[int] = []
+    for (data,) in conn.execute("SELECT data FROM audit_entry WHERE action = 'erase'"):
+        found = json.loads(data or "{}").get(ERASED_ENTRIES, [])
+        named += [int(seq) for seq in found] if isinstance(found, list) else []
+    return unexplained_erasures(erased, named)
 
 
 def backup_problems(backup: Path, live: FileStore | None = None) -> list[str]:
@@ -36,7 +65,7 @@ def backup_problems(backup: Path, live: FileStore | None = None) -> list[str]:
         broken_links = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken_links:
             problems.append(f"{len(broken_links)} records point to records that do not exist")
-        chain = first_break(_entries(conn))
+        chain = first_break(_entries(conn)) or _erasure_problem(conn)
         if chain:
             problems.append(chain)
         shas = sorted(row[0] for row in conn.execute("SELECT sha256 FROM stored_file"))

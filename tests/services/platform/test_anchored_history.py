@@ -9,11 +9,10 @@ from conftest import person
 from sqlalchemy import delete, func, select
 
 from hsdesk.db.models import AuditEntry
-from hsdesk.domain.audit_chain import GENESIS, entry_hash
+from hsdesk.domain.audit_chain import GENESIS, seal_entry
 from hsdesk.domain.errors import ValidationError
 from hsdesk.services.people import persons as people
 from hsdesk.services.platform import anchors
-from hsdesk.services.platform.audit import _content
 from hsdesk.services.platform.backups import backup_now
 from hsdesk.services.platform.integrity import check
 
@@ -28,7 +27,7 @@ def _rehash(session) -> None:
     previous = GENESIS
     for row in session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars().all():
         row.prev_hash = previous
-        row.hash = entry_hash(previous, _content(row))
+        seal_entry(row)
         session.flush()
         previous = row.hash
 

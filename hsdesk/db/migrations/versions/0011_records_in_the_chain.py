@@ -5,11 +5,15 @@ Revises: 0010
 Create Date: 2026-12-06 22:25:00
 """
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
-from hsdesk.db.record_state import COVERED, append_entry, states
+from hsdesk.db.record_state import COVERED, RECORDS, states
+from hsdesk.domain import clock
+from hsdesk.domain.audit_chain import GENESIS, content_v1, entry_hash
 
 revision: str = "0011"
 down_revision: str | None = "0010"
@@ -24,13 +28,43 @@ def upgrade() -> None:
         records.update(states(connection, name))
     if not records:  # a new database: every record it gets is sealed as it is written
         return
-    append_entry(
+    _append_v1(
         connection,
         "hsdesk-upgrade",
         f"From here on the audit trail covers the records themselves ({len(records)} recorded "
         "as they are now): check reports any changed outside hsdesk",
         records,
     )
+
+
+def _append_v1(
+    connection: sa.Connection, actor: str, summary: str, records: Mapping[str, str | None]
+) -> None:
+    """The baseline entry, hashed as entries were before 0013 (over their text)."""
+    trail = sa.table(
+        "audit_entry",
+        sa.column("at", sa.DateTime()),
+        *(sa.column(name) for name in ("seq", "actor", "signer", "action", "entity")),
+        *(sa.column(name) for name in ("entity_id", "summary", "data", "prev_hash", "hash")),
+    )
+    last = connection.execute(
+        sa.select(trail.c.seq, trail.c.hash).order_by(trail.c.seq.desc()).limit(1)
+    ).first()
+    seq, previous = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    row = {
+        "seq": seq,
+        "at": clock.now().replace(microsecond=0),
+        "actor": actor,
+        "signer": None,
+        "action": "record_state",
+        "entity": "records",
+        "entity_id": "",
+        "summary": summary,
+        "data": json.dumps({RECORDS: dict(records)}, sort_keys=True, ensure_ascii=False),
+        "prev_hash": previous,
+    }
+    row["hash"] = entry_hash(previous, content_v1(row))
+    connection.execute(trail.insert().values(**row))
 
 
 def downgrade() -> None:
