@@ -75,6 +75,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
 def open_database(location: str, demo: bool, read_only: str | None = None) -> Database:
     from hsdesk.db.engine import Database
     from hsdesk.db.migrate import ensure_schema
+    from hsdesk.services.people.erasure_log import logged
 
     db = Database(location, read_only=read_only)
     notice: list[QWidget] = []
@@ -95,6 +96,10 @@ def open_database(location: str, demo: bool, read_only: str | None = None) -> Da
         # A file's pages are checked while the person signs in (PageCheck); on a shared drive,
         # where one connection holds the file, before.
         ensure_schema(db, waiting=waiting, pages=db.shared is not None)
+        if logged(db):  # a restored backup older than an erasure gets it again, first
+            from hsdesk.services.people.erasure import reapply_logged
+
+            reapply_logged(db)
         if demo:
             from hsdesk.demo.office import load_demo
 

@@ -35,7 +35,7 @@ from hsdesk.commands.office import (
     cmd_user_passwd,
     fraction,
 )
-from hsdesk.commands.people import cmd_person_export
+from hsdesk.commands.people import cmd_person_erase, cmd_person_export
 from hsdesk.commands.policy import add_policy_commands
 from hsdesk.commands.server import cmd_connect, cmd_move
 from hsdesk.domain.errors import HsdeskError
@@ -186,6 +186,18 @@ def build_parser() -> argparse.ArgumentParser:
     person_export.add_argument("id", type=int, metavar="ID", help="the person's number")
     person_export.add_argument("--out", required=True, metavar="FILE.zip", help="where to write it")
     _user_options(person_export, "breach records (without it: as this computer's operator)")
+    person_erase = command(
+        "erase",
+        cmd_person_erase,
+        "erase a person who has left: their details, consent scans, the photos of them and "
+        "their name wherever it is written; check still says ok (audited; cannot be undone)",
+        person_sub,
+    )
+    person_erase.add_argument("id", type=int, metavar="ID", help="the person's number")
+    person_erase.add_argument(
+        "--reason", required=True, metavar="TEXT", help="why (kept in the audit trail)"
+    )
+    _user_options(person_erase, "an administrator's name in the audit trail")
 
     export_sub = group("export", "signed PDFs and other documents")
     policy = command(

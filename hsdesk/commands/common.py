@@ -41,12 +41,16 @@ def open_database(args: argparse.Namespace, *, create: bool = False, migrate: bo
         )
     db = Database(location)
     if migrate:
+        from hsdesk.services.people.erasure import reapply_logged
+
         backup = ensure_schema(db, waiting=_waiting_for_upgrade)
         if backup:
             print(
                 f"Upgraded the database; the previous version was backed up to {backup}",
                 file=sys.stderr,
             )
+        for again in reapply_logged(db):  # a restored backup older than an erasure gets it again
+            print(f"Applied again after a restore: {again.summary()}", file=sys.stderr)
     return db
 
 

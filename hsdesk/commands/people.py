@@ -1,4 +1,5 @@
-"""hsdesk-cli person: what hsdesk holds about one person (a subject access export)."""
+"""hsdesk-cli person: what hsdesk holds about one person (a subject access export), and
+erasing one."""
 
 from __future__ import annotations
 
@@ -25,4 +26,15 @@ def cmd_person_export(args: argparse.Namespace) -> int:
     )
     for part in access.withheld:
         print(f"Not included: {part.title} ({counted(part.count, 'record')}). {part.why}")
+    return 0
+
+
+def cmd_person_erase(args: argparse.Namespace) -> int:
+    from hsdesk.services.people.erasure import erase_person
+
+    db = open_database(args)
+    result = erase_person(db, signed_in_user(args, db), args.id, args.reason)
+    print(result.summary() + ".")
+    if result.warning:
+        print(result.warning)
     return 0

@@ -337,6 +337,7 @@ class Database:
                     if self.is_server:
                         server.announce_change(session.connection(), self.instance)
                     self.own_writes += 1
+                self.files.committed(session)
             except BaseException as exc:
                 self.files.discard(session)
                 recorded = getattr(exc, "recorded", None)

@@ -9,6 +9,7 @@ server holds everything.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # (not imported at run time: the lock file is written before 
     from sqlalchemy.orm import Session
 
 _NEW_FILES = "hsdesk_new_files"  # session.info key: files this transaction wrote to a folder
+_GONE_FILES = "hsdesk_gone_files"  # session.info key: files to delete once it commits
 
 
 def write_atomic(target: Path, data: bytes | Iterable[bytes]) -> None:
@@ -72,6 +74,15 @@ class FileStore(Protocol):
 
     def discard(self, session: Session) -> None:
         """Take back what ``session``'s failed transaction stored, if the store outlives it."""
+        ...
+
+    def remove(self, session: Session, sha256: str) -> None:
+        """Delete the bytes with ``session``'s write transaction (an erasure): gone if it
+        commits (see ``committed``), kept if it fails."""
+        ...
+
+    def committed(self, session: Session) -> None:
+        """After ``session``'s transaction committed: finish what it asked of the store."""
         ...
 
 
@@ -142,3 +153,13 @@ class FolderStore:
         # Only this transaction could have written them: writers hold the database's write lock.
         for path in session.info.pop(_NEW_FILES, []):
             path.unlink(missing_ok=True)
+        session.info.pop(_GONE_FILES, None)
+
+    def remove(self, session: Session, sha256: str) -> None:
+        session.info.setdefault(_GONE_FILES, []).append(self.path_for(sha256))
+
+    def committed(self, session: Session) -> None:
+        session.info.pop(_NEW_FILES, None)
+        for path in session.info.pop(_GONE_FILES, []):
+            with contextlib.suppress(OSError):  # still open elsewhere: check reports it unused
+                path.unlink(missing_ok=True)

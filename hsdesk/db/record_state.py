@@ -101,6 +101,12 @@ def _touched(_mapper: Mapper[Any], _connection: Any, target: Any) -> None:
         session.info[_ENTRY] = target
 
 
+def touch(session: Session, name: str, key: object) -> None:
+    """Count a covered record as written by this transaction (one changed without the ORM)."""
+    if name in COVERED:
+        session.info.setdefault(_TOUCHED, set()).add((name, key))
+
+
 _INSTALLED: list[bool] = []
 
 

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from hsdesk.db.models import StoredFileContent
@@ -55,3 +55,9 @@ class ServerStore:
 
     def discard(self, session: Session) -> None:
         return None  # the rows go with the transaction's rollback
+
+    def remove(self, session: Session, sha256: str) -> None:
+        session.execute(delete(StoredFileContent).where(StoredFileContent.sha256 == sha256))
+
+    def committed(self, session: Session) -> None:
+        return None  # the rows went with the transaction

@@ -117,6 +117,12 @@ class Permission(Enum):
         "Only an administrator can choose where the office server's backups go. Ask an "
         "administrator to do this.",
     )
+    ERASE_PERSONAL_DATA = Rule(
+        frozenset(),
+        frozenset(),
+        "Only an administrator can erase a person's details or decide how long they are kept. "
+        "Ask an administrator to do this.",
+    )
     VIEW_AUDIT = Rule(
         frozenset({Office.CHAIR, Office.VICE_CHAIR, Office.SDM}),
         frozenset(),

@@ -218,6 +218,22 @@ KINDS: tuple[Kind, ...] = (
         "Friendships others declared with you under the policy.",
     ),
     Kind(
+        "retention",
+        "retention_hold",
+        "person_id",
+        "Decisions to keep your records longer",
+        "The scheme decided to keep your records past the time its retention schedule sets, "
+        "for the reason given, until the date given.",
+    ),
+    Kind(
+        "erasure",
+        "erasure",
+        "person_id",
+        "The erasure of your details",
+        "To show your details were erased, and to erase them again if an older backup is "
+        "ever restored. It holds no personal details.",
+    ),
+    Kind(
         "breaches",
         "breach",
         "person_id",

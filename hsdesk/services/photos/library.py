@@ -298,3 +298,30 @@ def untag_person(db: Database, actor: Actor, photo_id: int, person_id: int) -> P
             {"person_id": person_id},
         )
     return get_photo(db, photo_id)
+
+
+def _thumbnails(db: Database) -> Path:
+    return db.data_dir / "thumbnails"
+
+
+def forget_thumbnails(db: Database, shas: Iterable[str]) -> None:
+    """Delete this PC's thumbnails of the photos ``shas`` (an erasure deleted them)."""
+    for sha in shas:
+        for path in (_thumbnails(db) / sha[:2]).glob(f"{sha}-*.jpg"):
+            path.unlink(missing_ok=True)
+
+
+def prune_thumbnails(db: Database) -> int:
+    """Delete this PC's thumbnails of photos the database no longer holds (erased on another
+    PC, on an office server); how many. Read off the window's thread."""
+    folder = _thumbnails(db)
+    if not folder.is_dir():
+        return 0
+    with db.read() as session:
+        held = set(session.scalars(select(Photo.sha256)))
+    gone = 0
+    for path in folder.glob("*/*.jpg"):
+        if path.name.split("-", 1)[0] not in held:
+            path.unlink(missing_ok=True)
+            gone += 1
+    return gone

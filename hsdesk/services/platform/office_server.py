@@ -253,7 +253,7 @@ def restore_into_server(
     refuse_if_unsound(backup, db.files)  # the full check, before the server is touched
     files = FolderStore(backup.parent / "files")
     with tempfile.TemporaryDirectory(prefix="hsdesk-restore-") as work:
-        current = _at_this_schema(backup, Path(work))
+        current = _at_this_schema(backup, Path(work), db)
         with file_source(current) as source:
             shas = stored_shas(source)
             missing = files_missing(shas, files)
@@ -287,18 +287,22 @@ def restore_into_server(
     return Copied(db.where, counts, len(shas), head, previous)
 
 
-def _at_this_schema(backup: Path, work: Path) -> Path:
-    """The backup itself, or an upgraded copy of it when an older hsdesk wrote it."""
+def _at_this_schema(backup: Path, work: Path, target: Database) -> Path:
+    """The backup itself, or a copy of it upgraded (when an older hsdesk wrote it) and with the
+    erasures ``target``'s log holds that it lacks applied, so the server never shows them."""
+    from hsdesk.services.people.erasure import reapply_logged
+
     copy = work / "backup.db"
     shutil.copyfile(backup, copy)
     older = Database(str(copy), local_dir=work)
     try:
-        if schema_state(older).is_current:
-            return backup
-        ensure_schema(older)
+        current = schema_state(older).is_current
+        if not current:
+            ensure_schema(older)
+        again = reapply_logged(older, log_of=target)
     finally:
         older.dispose()
-    return copy
+    return backup if current and not again else copy
 
 
 def _backup_first(db: Database, now: datetime) -> Path | None:
