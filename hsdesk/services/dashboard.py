@@ -17,7 +17,7 @@ from hsdesk.domain.records import AttentionItem
 from hsdesk.services.content import attention as content
 from hsdesk.services.content.takedowns import sweep
 from hsdesk.services.inductions import attention as inductions
-from hsdesk.services.people import offices
+from hsdesk.services.people import offices, retention
 from hsdesk.services.photos import attention as photos
 from hsdesk.services.policy import attention as policy
 from hsdesk.services.registers import attention as registers
@@ -44,6 +44,7 @@ PROVIDERS: tuple[Provider, ...] = (
 # ... and those only people with a permission may see.
 RESTRICTED: tuple[tuple[Permission, Provider], ...] = (
     (Permission.HANDLE_BREACHES, registers.breach_items),
+    (Permission.ERASE_PERSONAL_DATA, retention.retention_items),
 )
 
 

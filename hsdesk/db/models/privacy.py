@@ -1,5 +1,5 @@
 """Data protection: the erasures made (ids only, no personal data) and the decisions to keep
-a person's records past their retention date."""
+a record past its retention date."""
 
 from __future__ import annotations
 
@@ -24,12 +24,13 @@ class Erasure(Base):
 
 
 class RetentionHold(Base):
-    """An administrator's decision to keep a person's records past their retention date."""
+    """An administrator's decision to keep a record (a person, or a consent that has ended)
+    past its retention date: until when, and why."""
 
     __tablename__ = "retention_hold"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), unique=True)
+    record: Mapped[str] = mapped_column(String(40), unique=True)  # "person:12", "consent:5"
     keep_until: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, info={"limit": 1000})
     decided_by: Mapped[str] = mapped_column(String(100))

@@ -23,6 +23,7 @@ from hsdesk.db.models import (
     Induction,
     Photo,
     PhotoSubject,
+    RetentionHold,
     SignatureImage,
     StoredFile,
 )
@@ -54,6 +55,12 @@ def delete_consents(session: Session, person_id: int, result: ErasureResult) -> 
     is nothing for them to allow. Consents they gave for a child stay: the child's photos rely
     on them. Returns the stored scans they held."""
     consents = list(session.scalars(select(Consent).where(Consent.subject_id == person_id)))
+    return remove_consents(session, consents, result)
+
+
+def remove_consents(session: Session, consents: list[Consent], result: ErasureResult) -> set[str]:
+    """Delete these consents with their withdrawals and any decision to keep them; the stored
+    scans they held (for :func:`delete_unused_files`)."""
     ids = [c.id for c in consents]
     shas = {c.evidence_sha256 for c in consents if c.evidence_sha256}
     for withdrawal in session.scalars(
@@ -61,6 +68,9 @@ def delete_consents(session: Session, person_id: int, result: ErasureResult) -> 
     ):
         session.delete(withdrawal)
         result.records_deleted += 1
+    session.execute(
+        delete(RetentionHold).where(RetentionHold.record.in_([f"consent:{i}" for i in ids]))
+    )
     session.flush()
     # a correction points at the consent it replaced: newest first
     for consent in sorted(consents, key=lambda c: c.id, reverse=True):
@@ -114,6 +124,7 @@ def delete_own_records(session: Session, person_id: int, result: ErasureResult) 
         shas.add(signature.sha256)
         session.delete(signature)
         result.records_deleted += 1
+    session.execute(delete(RetentionHold).where(RetentionHold.record == f"person:{person_id}"))
     for connection in session.scalars(
         select(DeclaredConnection).where(DeclaredConnection.person_id == person_id)
     ):

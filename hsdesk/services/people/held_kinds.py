@@ -51,6 +51,10 @@ def _photos_of(table: Table, person_id: int) -> ColumnElement[bool]:
     return table.c.id.in_(select(tagged.c.photo_id).where(tagged.c.person_id == person_id))
 
 
+def _holds_on(table: Table, person_id: int) -> ColumnElement[bool]:
+    return table.c.record == f"person:{person_id}"
+
+
 KINDS: tuple[Kind, ...] = (
     Kind(
         "details",
@@ -220,10 +224,11 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "retention",
         "retention_hold",
-        "person_id",
+        "record",
         "Decisions to keep your records longer",
         "The scheme decided to keep your records past the time its retention schedule sets, "
         "for the reason given, until the date given.",
+        where=_holds_on,
     ),
     Kind(
         "erasure",

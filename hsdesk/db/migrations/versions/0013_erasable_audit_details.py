@@ -46,16 +46,13 @@ def upgrade() -> None:
     op.create_table(
         "retention_hold",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("record", sa.String(length=40), nullable=False),
         sa.Column("keep_until", sa.Date(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("decided_by", sa.String(length=100), nullable=False),
         sa.Column("decided_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["person.id"], name=op.f("fk_retention_hold_person_id_person")
-        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_retention_hold")),
-        sa.UniqueConstraint("person_id", name=op.f("uq_retention_hold_person_id")),
+        sa.UniqueConstraint("record", name=op.f("uq_retention_hold_record")),
     )
     with op.batch_alter_table("person") as batch_op:
         batch_op.add_column(sa.Column("erased_at", sa.DateTime(), nullable=True))
