@@ -154,7 +154,8 @@ def _note(text: str, seen: dict[str, str], faults: list[str]) -> None:
 
 
 def enter_presses(root: QWidget) -> QPushButton | None:
-    """The button Enter presses with the focus in the window's first box or list."""
+    """The button Enter presses with the focus in the window's first box or list (or number
+    field, in a window with no box to type in)."""
     boxes = [
         w
         for w in root.findChildren(QWidget)
@@ -162,6 +163,9 @@ def enter_presses(root: QWidget) -> QPushButton | None:
         and not _typing_part(w)
         and w.isVisibleTo(root)
         and w.isEnabled()
+    ]
+    boxes = boxes or [
+        w for w in root.findChildren(QAbstractSpinBox) if w.isVisibleTo(root) and w.isEnabled()
     ]
     if boxes:
         boxes[0].setFocus()

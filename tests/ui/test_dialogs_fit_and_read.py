@@ -4,6 +4,7 @@ reader can name each of its buttons, boxes and lists."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,7 @@ def _account(ctx: AppContext):  # type: ignore[no-untyped-def]
 
 
 def _dialogs() -> dict[str, Callable[[AppContext, Path], QDialog]]:
+    from hsdesk.domain.retention import Due
     from hsdesk.services.content.channels import list_channels
     from hsdesk.services.content.takedowns import list_open_takedowns
     from hsdesk.services.photos.consents import list_consents
@@ -79,10 +81,14 @@ def _dialogs() -> dict[str, Callable[[AppContext, Path], QDialog]]:
     from hsdesk.ui.inductions.pack_documents_dialog import PackDocumentsDialog
     from hsdesk.ui.pdf_preview_dialog import PdfPreviewDialog
     from hsdesk.ui.people.account_dialog import AccountDialog
+    from hsdesk.ui.people.erase_dialog import EraseDialog
     from hsdesk.ui.people.families_dialog import FamiliesDialog
     from hsdesk.ui.people.family_dialog import FamilyDialog
+    from hsdesk.ui.people.keep_dialog import KeepDialog
     from hsdesk.ui.people.office_holding_dialog import OfficeHoldingDialog
     from hsdesk.ui.people.person_dialog import PersonDialog
+    from hsdesk.ui.people.retention_dialog import RetentionDialog
+    from hsdesk.ui.people.retention_schedule import ScheduleDialog
     from hsdesk.ui.photos.consent_dialog import ConsentDialog, WithdrawDialog
     from hsdesk.ui.photos.consent_history_dialog import ConsentHistoryDialog
     from hsdesk.ui.photos.tag_person_dialog import TagPersonDialog
@@ -183,6 +189,22 @@ def _dialogs() -> dict[str, Callable[[AppContext, Path], QDialog]]:
         ),
         "edit breach": lambda ctx, _: BreachDialog(ctx, list_breaches(ctx.db, ctx.actor)[0]),
         "edit family": lambda ctx, _: FamilyDialog(ctx, people.list_families(ctx.db)[0]),
+        "erase a person": lambda ctx, _: EraseDialog(ctx, "person:34", "Émilie Durand"),
+        "delete a consent": lambda ctx, _: EraseDialog(
+            ctx, f"consent:{list_consents(ctx.db)[0].id}", "Photo consent 1 for Kirsty Mellor"
+        ),
+        "keep past retention": lambda ctx, _: KeepDialog(
+            ctx,
+            Due(
+                "person:34",
+                "Émilie Durand, volunteer",
+                "volunteers",
+                date(2019, 1, 1),
+                date(2025, 1, 1),
+            ),
+        ),
+        "past retention": lambda ctx, _: RetentionDialog(ctx),
+        "retention schedule": lambda ctx, _: ScheduleDialog(ctx),
         "edit account": lambda ctx, _: AccountDialog(
             ctx, _person(ctx, _account(ctx).person_name), _account(ctx)
         ),

@@ -21,6 +21,7 @@ from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.records import AccountRecord, OfficeHoldingRecord, PersonRecord
 from hsdesk.services.people import accounts, offices
+from hsdesk.services.people.erasure import check_erasable
 from hsdesk.services.people.offices import ELIGIBLE
 from hsdesk.ui.common import allow
 from hsdesk.ui.context import AppContext
@@ -49,6 +50,15 @@ class PersonPanel(QWidget):
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.name)
         details_layout.addLayout(self.facts)
+        self.erase_button = QPushButton("Era&se person…")
+        self.erase_button.setToolTip(
+            "Take their details, photos and consents out of hsdesk for good (UK GDPR erasure)."
+        )
+        self.erase_button.clicked.connect(self._erase)
+        erase_row = QHBoxLayout()
+        erase_row.addStretch(1)
+        erase_row.addWidget(self.erase_button)
+        details_layout.addLayout(erase_row)
 
         self.holdings = QListWidget()
         self.holdings.setMaximumHeight(110)
@@ -108,6 +118,9 @@ class PersonPanel(QWidget):
             self.facts.removeRow(0)
         self.holdings.clear()
         self.account = None
+        self.erase_button.setVisible(
+            person is not None and allowed(self.ctx.actor, Permission.ERASE_PERSONAL_DATA)
+        )
         if person is None:
             self.name.setText("<i>Choose a person in the list to see their details.</i>")
             self.offices_box.setVisible(False)
@@ -152,7 +165,20 @@ class PersonPanel(QWidget):
                 state = "" if a.active else " — <b>switched off</b>"
                 seen = f"; last signed in {a.last_sign_in:%d/%m/%Y %H:%M}" if a.last_sign_in else ""
                 self.account_label.setText(f"Username <b>{a.username}</b>{flags}{state}{seen}.")
+        if self.erase_button.isVisibleTo(self):
+            allow(self.erase_button, check_erasable(self.ctx.db, self.ctx.actor, person.id) or "")
         self._update_buttons()
+
+    def _erase(self) -> None:
+        from hsdesk.ui.common import show_status
+        from hsdesk.ui.people.erase_dialog import EraseDialog
+
+        if self.person is None:
+            return
+        dialog = EraseDialog(self.ctx, f"person:{self.person.id}", self.person.full_name, self)
+        if dialog.exec() and dialog.saved:
+            show_status(self, dialog.saved)
+            self._after_change()
 
     def _update_buttons(self) -> None:
         admin = allowed(self.ctx.actor, Permission.MANAGE_ACCOUNTS)

@@ -63,6 +63,11 @@ class PeopleTab(TabPage):
             "Everything hsdesk holds about this person, for a subject access request: a PDF "
             "summary, the records and the files, as one ZIP file."
         )
+        self.retention_button = QPushButton("Past re&tention…")
+        self.retention_button.setToolTip(
+            "People and ended consents past their retention date, to keep or erase."
+        )
+        self.retention_button.setVisible(allowed(ctx.actor, Permission.ERASE_PERSONAL_DATA))
         can_edit = allowed(ctx.actor, Permission.EDIT_PEOPLE)
         self.add_button.setVisible(can_edit)
         self.edit_button.setVisible(can_edit)
@@ -76,6 +81,7 @@ class PeopleTab(TabPage):
         bar.addWidget(self.edit_button)
         bar.addWidget(self.families_button)
         bar.addWidget(self.access_button)
+        bar.addWidget(self.retention_button)
 
         self.table: RecordTable[PersonRecord] = RecordTable(COLUMNS, "people", self)
         self.table.setAccessibleName("People")
@@ -99,6 +105,7 @@ class PeopleTab(TabPage):
         self.edit_button.clicked.connect(lambda: self.edit(self.table.selected_record()))
         self.families_button.clicked.connect(self._families)
         self.access_button.clicked.connect(self._subject_access)
+        self.retention_button.clicked.connect(self._retention)
         if can_edit:
             self.table.activated_record.connect(self.edit)
         self.table.selection_changed.connect(self._selected)
@@ -167,3 +174,17 @@ class PeopleTab(TabPage):
         person = self.table.selected_record()
         if person is not None:
             export_person(self, self.ctx, person)
+
+    def show_page(self, page: str) -> None:
+        from hsdesk.services.people.retention import PAGE
+
+        if page == PAGE and self.retention_button.isVisible():
+            self._retention()
+
+    def _retention(self) -> None:
+        from hsdesk.ui.people.retention_dialog import RetentionDialog
+
+        dialog = RetentionDialog(self.ctx, self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh()

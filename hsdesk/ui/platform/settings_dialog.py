@@ -1,6 +1,6 @@
 """Settings: the scheme's document-signing certificate (fingerprint, validity, export), when
 inductions become overdue, how quarters are numbered, how soon a complaint needs its private
-reply, and (on an office server) where its backups go."""
+reply, how long records are kept, and (on an office server) where its backups go."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ class SettingsDialog(GuardedDialog):
         layout.addWidget(self._lock_box())
         if ctx.db.is_server:
             layout.addWidget(self._backups_box())
-        layout.addWidget(buttons)
+        layout.addLayout(self._row(self._retention_button(), None, buttons))
         self.watch_changes()  # closing with a changed number that was not saved asks first
         self.setMinimumWidth(640)
 
@@ -194,6 +194,21 @@ class SettingsDialog(GuardedDialog):
             self._row(self.lock_minutes, QLabel("without keyboard or mouse"), None, self.save_lock),
         )
         return box
+
+    def _retention_button(self) -> QPushButton:
+        change = QPushButton("How &long records are kept…")
+        change.setAutoDefault(False)  # Enter in the dialog still closes it
+        change.setToolTip(
+            "The retention schedule for personal data: how many years each kind of record is "
+            "kept once it is no longer needed, and why."
+        )
+        change.clicked.connect(self._retention)
+        return change
+
+    def _retention(self) -> None:
+        from hsdesk.ui.people.retention_schedule import ScheduleDialog
+
+        ScheduleDialog(self.ctx, self).exec()
 
     def save_lock_minutes(self) -> None:
         minutes = self.lock_minutes.value()
