@@ -35,7 +35,7 @@ from hsdesk.commands.office import (
     cmd_user_passwd,
     fraction,
 )
-from hsdesk.commands.people import cmd_person_erase, cmd_person_export
+from hsdesk.commands.people import cmd_person_erase, cmd_person_export, cmd_person_retention
 from hsdesk.commands.policy import add_policy_commands
 from hsdesk.commands.server import cmd_connect, cmd_move
 from hsdesk.domain.errors import HsdeskError
@@ -198,6 +198,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--reason", required=True, metavar="TEXT", help="why (kept in the audit trail)"
     )
     _user_options(person_erase, "an administrator's name in the audit trail")
+    person_retention = command(
+        "retention",
+        cmd_person_retention,
+        "the people and ended consents past their retention date, to keep or erase",
+        person_sub,
+    )
+    _user_options(person_retention, "an administrator's view")
 
     export_sub = group("export", "signed PDFs and other documents")
     policy = command(

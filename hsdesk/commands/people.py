@@ -38,3 +38,23 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
     if result.warning:
         print(result.warning)
     return 0
+
+
+def cmd_person_retention(args: argparse.Namespace) -> int:
+    from hsdesk.domain.dates import format_date
+    from hsdesk.services.people.retention import review_list
+
+    db = open_database(args)
+    due = review_list(db, signed_in_user(args, db))
+    if not due:
+        print("Nothing is past its retention date.")
+        return 0
+    print(f"{counted(len(due), 'record')} past their retention date:")
+    for d in due:
+        kept = (
+            f" (was kept until {format_date(d.kept_until)}: {d.kept_reason})"
+            if d.kept_until
+            else ""
+        )
+        print(f"  {d.record:<14} {d.title}: due since {format_date(d.due_on)}{kept}")
+    return 0

@@ -28,7 +28,7 @@ from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.records import PersonInput
 from hsdesk.services.people.offices import HoldingInput, insert_holding
 from hsdesk.services.people.persons import insert_person
-from hsdesk.services.platform import audit
+from hsdesk.services.platform import anchors, audit
 from hsdesk.services.platform.auth import DEMO_FLAG, hash_password
 from hsdesk.services.reviews.template import seed_defaults
 
@@ -167,6 +167,9 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
     backup = None
     if force and not is_empty(db):
         backup = backup_database(db, db.backups_dir, BackupKind.BEFORE_DEMO, stamp).path
+        # A new trail replaces the old one (salted, so never the same twice): this PC forgets
+        # the head it verified, and its next check verifies the new trail whole.
+        anchors.remember(db.where, None)
     with db.write() as session:
         if force:
             for table in reversed(Base.metadata.sorted_tables):

@@ -72,3 +72,24 @@ def test_a_subject_access_export_from_the_command_line(db_location, tmp_path):
     nobody = run("--db", db_location, "person", "export", "99999", "--out", str(out), env=pc)
     assert_one_line_error(nobody, 1, "there is no person 99999")
     _no_secret(db_location, made, not_zip, nobody)
+
+
+def test_a_person_is_erased_from_the_command_line_and_check_says_ok(db_location, tmp_path):
+    pc = _pc(tmp_path, "pc")
+    assert run("--db", db_location, "demo", env=pc).returncode == 0
+    listed = run("--db", db_location, "person", "retention", env=pc)
+    assert listed.returncode == 0 and listed.stdout == "Nothing is past its retention date.\n"
+    erased = run(
+        "--db", db_location, "person", "erase", "35", "--reason", "She asked us to", env=pc
+    )
+    assert erased.returncode == 0, erased.stderr
+    assert erased.stdout.startswith("Erased person 35's details (erasure 1): ")
+    again = run("--db", db_location, "person", "erase", "35", "--reason", "again", env=pc)
+    assert_one_line_error(again, 1, "was erased on")
+    active = run("--db", db_location, "person", "erase", "20", "--reason", "asked", env=pc)
+    assert_one_line_error(active, 1, "Record that they have left")
+    no_reason = run("--db", db_location, "person", "erase", "35", env=pc)
+    assert_one_line_error(no_reason, 2, "--reason")
+    checked = run("--db", db_location, "check", "--full", env=pc)
+    assert checked.returncode == 0 and checked.stdout.splitlines()[0] == "ok", checked.stdout
+    _no_secret(db_location, erased, again, active, no_reason, checked)

@@ -46,7 +46,10 @@ def test_demo_force_killed_at_random_moments_leaves_old_or_new_data_never_half(
 ):
     monkeypatch.setenv("HSDESK_LOG_DIR", str(tmp_path / "logs"))
     path = tmp_path / "hsdesk.db"
+    # The CLI runs on this "PC" (its settings folder), which forgets the trail it verified when
+    # the demo replaces it.
     env = {**ENV, "HSDESK_LOG_DIR": str(tmp_path / "logs")}
+    env["HSDESK_CONFIG_DIR"] = os.environ["HSDESK_CONFIG_DIR"]
     subprocess.run(_cli("--db", str(path), "demo"), check=True, env=env, capture_output=True)
     db = Database(str(path))
     with db.read() as session:

@@ -190,6 +190,7 @@ def _dialogs() -> dict[str, Callable[[AppContext, Path], QDialog]]:
         "edit breach": lambda ctx, _: BreachDialog(ctx, list_breaches(ctx.db, ctx.actor)[0]),
         "edit family": lambda ctx, _: FamilyDialog(ctx, people.list_families(ctx.db)[0]),
         "erase a person": lambda ctx, _: EraseDialog(ctx, "person:34", "Émilie Durand"),
+        "anonymise a family": lambda ctx, _: EraseDialog(ctx, "family:4", "family FAM-0004"),
         "delete a consent": lambda ctx, _: EraseDialog(
             ctx, f"consent:{list_consents(ctx.db)[0].id}", "Photo consent 1 for Kirsty Mellor"
         ),

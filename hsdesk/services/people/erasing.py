@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import String, Table, and_, delete, func, or_, select, update
+from sqlalchemy import String, Table, and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from hsdesk.db.base import Base
@@ -40,13 +40,10 @@ WHOLE = frozenset(
     | {"breaches", "offices"}
 )
 
-# Text never searched for a name: hashes, the audit trail (done entry by entry) and settings.
+# Text never searched for a name (the audit trail is done entry by entry).
 _NOT_TEXT = {
-    ("audit_entry", "actor"),
-    ("audit_entry", "signer"),
-    ("audit_entry", "summary"),
-    ("audit_entry", "data"),
     ("user_account", "password_hash"),
+    ("user_account", "username"),  # another account's name is not theirs to change
 }
 
 
@@ -183,16 +180,16 @@ def _text_columns(table: Table) -> list[Any]:
 
 
 def _naming(columns: list[Any], words: list[str]) -> list[Any]:
-    """Conditions for a row whose text holds one of the words, however it is written."""
-    return [
-        condition
-        for column in columns
-        for word in words
-        for condition in (
-            func.lower(column).contains(word.lower(), autoescape=True),
-            *(column.contains(spelling, autoescape=True) for spelling in spellings(word)),
-        )
-    ]
+    """Conditions for a row whose text holds one of the words, in any case. The database's own
+    case-blind match is exact for English letters on both engines; a word with others is also
+    looked for as it may be written (SQLite folds only English letters)."""
+    found = []
+    for column in columns:
+        for word in words:
+            found.append(column.icontains(word, autoescape=True))
+            if not word.isascii():
+                found += [column.contains(s, autoescape=True) for s in spellings(word)]
+    return found
 
 
 def scrub_texts(session: Session, words: list[str], result: ErasureResult) -> bool:
@@ -200,6 +197,8 @@ def scrub_texts(session: Session, words: list[str], result: ErasureResult) -> bo
     changed (its search index is then rebuilt)."""
     content_changed = False
     for table in Base.metadata.sorted_tables:
+        if table.name == AuditEntry.__tablename__:
+            continue  # its details are erased entry by entry (erase_entries)
         columns = _text_columns(table)
         keys = list(table.primary_key.columns)
         if not columns or not keys:

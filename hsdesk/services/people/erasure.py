@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from hsdesk.db.compact import compact
 from hsdesk.db.engine import Database
-from hsdesk.db.models import Erasure, OfficeHolding, Person, UserAccount
+from hsdesk.db.models import Erasure, Family, OfficeHolding, Person, UserAccount
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
+from hsdesk.domain.audit_chain import ERASED_ENTRIES
 from hsdesk.domain.dates import format_date
 from hsdesk.domain.enums import PersonKind, VolunteerStatus
 from hsdesk.domain.erasure import ErasureResult, erased_name, name_words, scrubbed
@@ -129,6 +130,48 @@ def erase_person(
         result.warning = erasure_log.remember(db, result.number, person_id)
     compact(db.engine, db.is_server, content_changed)
     return result
+
+
+def erase_family(db: Database, actor: Actor, family_id: int, reason: str) -> list[ErasureResult]:
+    """Anonymise a family: erase every member not erased yet (each an erasure of its own), all
+    in one transaction, and drop the family's notes; its reference becomes "ERASED-N". Refused,
+    with what to do first, if any member may not be erased yet."""
+    reason = _checked_reason(reason)
+    with db.write() as session:
+        actor = require(session, actor, Permission.ERASE_PERSONAL_DATA)
+        family = session.get(Family, family_id)
+        if family is None:
+            raise NotFound(f"There is no family {family_id}.")
+        if family.support_end is None or family.support_end > clock.today():
+            raise ValidationError(
+                f"Family {family.reference} is still supported. Record when their support "
+                "ended (People → Families → Edit) before anonymising them."
+            )
+        members = list(
+            session.scalars(
+                select(Person).where(Person.family_id == family_id, Person.erased_at.is_(None))
+            )
+        )
+        for member in members:
+            problem = why_not(session, member, actor, clock.today())
+            if problem is not None:
+                raise ValidationError(problem)
+        done = [_erase(session, db, actor, member, reason, None) for member in members]
+        family.reference, family.notes = f"ERASED-{family.id}", ""
+        audit.record(
+            session,
+            actor,
+            "erase",
+            "family",
+            family.id,
+            f"Anonymised family {family.id}: {len(done)} members erased",
+            {ERASED_ENTRIES: [], "erasures": [r.number for r, _p, _c in done]},
+        )
+    for result, photos, _changed in done:
+        forget_thumbnails(db, photos)
+        result.warning = erasure_log.remember(db, result.number, result.person_id)
+    compact(db.engine, db.is_server, any(changed for _r, _p, changed in done))
+    return [result for result, _p, _c in done]
 
 
 def _erase(

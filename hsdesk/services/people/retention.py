@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from hsdesk.db.engine import Database
-from hsdesk.db.models import Consent, ConsentWithdrawal, Person, RetentionHold
+from hsdesk.db.models import Consent, ConsentWithdrawal, Family, Person, RetentionHold
 from hsdesk.domain import clock
 from hsdesk.domain.actor import Actor
 from hsdesk.domain.attention import Area, listed
@@ -31,7 +31,7 @@ from hsdesk.domain.retention import (
 from hsdesk.domain.text_rules import text_problem
 from hsdesk.domain.wording import counted
 from hsdesk.services.people import erasing
-from hsdesk.services.people.erasure import erase_person
+from hsdesk.services.people.erasure import erase_family, erase_person
 from hsdesk.services.platform import audit, settings
 from hsdesk.services.platform.standing import require
 
@@ -102,8 +102,14 @@ def _person_due(person: Person, years: dict[str, int], today: date) -> tuple[str
 
 def _people(session: Session, years: dict[str, int], today: date) -> list[Due]:
     found = []
+    ended_families = select(Family.id).where(Family.support_end <= today)
     people = session.scalars(
-        select(Person).where(Person.erased_at.is_(None)).options(selectinload(Person.family))
+        select(Person)
+        .where(
+            Person.erased_at.is_(None),
+            or_(Person.end_date.is_not(None), Person.family_id.in_(ended_families)),
+        )
+        .options(selectinload(Person.family))
     )
     for person in people:
         started = _person_due(person, years, today)
@@ -130,7 +136,13 @@ def _consents(session: Session, years: dict[str, int], today: date) -> list[Due]
     rows = session.execute(
         select(Consent.id, Consent.expires_on, Person.first_name, Person.last_name)
         .join(Person, Person.id == Consent.subject_id)
-        .where(Person.erased_at.is_(None))
+        .where(
+            Person.erased_at.is_(None),
+            or_(
+                Consent.expires_on < today,
+                Consent.id.in_(select(ConsentWithdrawal.consent_id)),
+            ),
+        )
     )
     for consent_id, expires_on, first, last in rows:
         if consent_id in replaced:
@@ -261,12 +273,17 @@ def _exists(session: Session, record: str) -> None:
 
 
 def erase(db: Database, actor: Actor, record: str, reason: str) -> str:
-    """Erase a person past their retention date, or delete an ended consent with its scan;
-    what was done, in words."""
+    """Erase a person past their retention date (or anonymise a family: ``family:N``), or
+    delete an ended consent with its scan; what was done, in words."""
     kind, _sep, number = record.partition(":")
     if kind == "person" and number.isdigit():
         erased = erase_person(db, actor, int(number), reason)
         return erased.summary() + (f". {erased.warning}" if erased.warning else "")
+    if kind == "family" and number.isdigit():
+        members = erase_family(db, actor, int(number), reason)
+        warnings = " ".join(sorted({r.warning for r in members if r.warning}))
+        said = f"Anonymised the family: {counted(len(members), 'member')} erased."
+        return f"{said} {warnings}".strip()
     if kind != "consent" or not number.isdigit():
         raise NotFound(f"There is no {record} to erase.")
     reason = _checked(reason, "it is being deleted")

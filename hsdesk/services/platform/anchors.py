@@ -121,6 +121,13 @@ def departure(session: Session, anchor: Head, source: str) -> str | None:
     return None
 
 
+def resealed(session: Session, anchor: Head) -> bool:
+    """True when ``anchor`` names its entry's hash from before 0013 sealed the chain again (it
+    still compares, through the hash kept beside it): the trail is then verified whole."""
+    now = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == anchor.seq))
+    return now is not None and now != anchor.hash
+
+
 def head_text(head: Head) -> str:
     """A head as a signed PDF carries it: "seq:hash:first-hash"."""
     return f"{head.seq}:{head.hash}:{head.first}"
@@ -211,8 +218,8 @@ def verified_since_seen(db: Database) -> str | None:
             differs = departure(session, mark, seen_by_this_pc(mark))
             if differs is not None and restored_since(session, mark) is None:
                 return differs
-            if differs is not None:
-                mark = None  # a restore replaced the trail: verify it whole
+            if differs is not None or resealed(session, mark):
+                mark = None  # a restore replaced the trail, or 0013 sealed it again: verify whole
         broken = (
             chain_problem(session) if mark is None else chain_problem(session, mark.seq, mark.hash)
         )

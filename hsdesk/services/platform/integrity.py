@@ -43,6 +43,8 @@ def check(
             if differs and anchors.restored_since(session, mark) is None:
                 problems.append(differs)
         step(30, 100, "Checking the audit trail")
+        if mark is not None and differs is None and anchors.resealed(session, mark):
+            differs = "sealed again"  # by 0013, since this PC's check: verified whole below
         if full or mark is None or differs is not None:
             broken = chain_problem(session) or erasure_problem(session)
         else:  # the entries up to the head this PC verified are the ones it verified

@@ -32,6 +32,13 @@ WHAT_GOES = {
         "breach records. <b>This cannot be undone.</b> Backups made before still hold them "
         "until they are thinned out; restoring one erases them again.</p>"
     ),
+    "family": (
+        "<p>This erases every member of the family, each as “Erase person” does: their "
+        "names, dates of birth, contact details and notes, their photo consents and scans, "
+        "the photos that picture them, and their names wherever they are written, in the "
+        "records and in the audit trail. The family's reference becomes “ERASED-N” and its "
+        "notes go; its support dates stay. <b>This cannot be undone.</b></p>"
+    ),
     "consent": (
         "<p>This deletes the consent record, its withdrawal and the scan of the form, for "
         "good. Photos it covered can no longer be used under it. <b>This cannot be "
@@ -51,7 +58,8 @@ class EraseDialog(FormDialog[str]):
         super().__init__(parent)
         self.ctx, self.record = ctx, record
         kind = record.split(":", 1)[0]
-        self.setWindowTitle(f"Erase {title}" if kind == "person" else f"Delete {title}")
+        verb = {"person": "Erase", "family": "Anonymise"}.get(kind, "Delete")
+        self.setWindowTitle(f"{verb} {title}")
         what = QLabel(WHAT_GOES[kind])
         what.setWordWrap(True)
         self.reason = QLineEdit()
@@ -60,9 +68,7 @@ class EraseDialog(FormDialog[str]):
         form = QFormLayout()
         form.addRow("&Reason:", self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.go = buttons.addButton(
-            "&Erase" if kind == "person" else "&Delete", QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.go = buttons.addButton(f"&{verb}", QDialogButtonBox.ButtonRole.AcceptRole)
         self.go.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(what)

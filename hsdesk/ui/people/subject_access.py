@@ -1,4 +1,4 @@
-"""People → Subject access export…: ask where to save it, make it on a worker thread, and say
+"""People → Subject access…: ask where to save it, make it on a worker thread, and say
 what it holds (and what was left out, and why)."""
 
 from __future__ import annotations

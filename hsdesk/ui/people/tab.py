@@ -54,11 +54,11 @@ class PeopleTab(TabPage):
         self.kind.addItem("All roles", None)
         for kind in PersonKind:
             self.kind.addItem(kind.label, kind)
-        self.show_left = QCheckBox("Include people who have &left")
+        self.show_left = QCheckBox("Show those who have &left")
         self.add_button = QPushButton("&Add person…")
         self.edit_button = QPushButton("&Edit…")
         self.families_button = QPushButton("&Families…")
-        self.access_button = QPushButton("Su&bject access export…")
+        self.access_button = QPushButton("Su&bject access…")
         self.access_button.setToolTip(
             "Everything hsdesk holds about this person, for a subject access request: a PDF "
             "summary, the records and the files, as one ZIP file."

@@ -42,10 +42,16 @@ GRID_ICON = QSize(168, 126)
 Library = tuple[list[PhotoRecord], list[str], list[tuple[str, int]]]  # photos, events, people
 
 
+_PRUNED: set[str] = set()  # the servers whose thumbnails this PC has pruned since it started
+
+
 def read_library(db: Database) -> Library:
     """Every photo, the events named, and the people pictured (name, id) in name order: read
     on a worker thread, so the window only has to show them."""
     records = photos.library(db)
+    if db.is_server and db.where not in _PRUNED:  # photos another PC erased: their thumbnails
+        _PRUNED.add(db.where)
+        photos.prune_thumbnails(db)
     people = sorted({(p.name, p.person_id) for r in records for p in r.pictured})
     return records, photos.events(db), people
 

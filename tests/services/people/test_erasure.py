@@ -298,3 +298,28 @@ def test_a_backup_restored_into_the_server_comes_without_her(demo_db, admin, tmp
     assert check(demo_db, anchored=False, full=True) == []
     with demo_db.read() as session:
         assert session.get(Person, her).erased_at is not None
+
+
+def test_a_family_whose_support_ended_is_anonymised_member_by_member(demo_db, admin):
+    from hsdesk.db.models import Family
+    from hsdesk.services.people.erasure import erase_family
+
+    with demo_db.read() as session:
+        families = session.scalars(select(Family).order_by(Family.id)).all()
+        ended = next(f for f in families if f.support_end and f.support_end <= clock.today())
+        current = next(f for f in families if f.support_end is None)
+        names = tuple(
+            f"{p.first_name} {p.last_name}"
+            for p in session.scalars(select(Person).where(Person.family_id == ended.id))
+        )
+        ended_id, reference = ended.id, ended.reference
+    with pytest.raises(ValidationError, match="is still supported. Record when their support"):
+        erase_family(demo_db, admin, current.id, "asked")
+    done = erase_family(demo_db, admin, ended_id, "Support ended six years ago")
+    assert len(done) == len(names) >= 2
+    assert check(demo_db, anchored=False, full=True) == []
+    assert _texts_naming(demo_db, names) == []
+    with demo_db.read() as session:
+        family = session.get(Family, ended_id)
+        assert family.reference == f"ERASED-{ended_id}" != reference and family.notes == ""
+        assert session.scalar(select(func.count()).select_from(Erasure)) == len(done)

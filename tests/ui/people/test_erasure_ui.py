@@ -109,3 +109,29 @@ def test_past_retention_is_kept_or_erased_from_the_review_list(qtbot, ctx):
     dialog.erase_button.click()
     assert _people_listed(dialog) == 1
     assert dialog.changed
+
+
+def test_a_family_whose_support_ended_is_anonymised_from_the_families_list(qtbot, ctx):
+    from hsdesk.ui.people.families_dialog import FamiliesDialog
+
+    dialog = FamiliesDialog(ctx, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    families = people.list_families(ctx.db)
+    current = next(f for f in families if f.support_end is None)
+    ended = next(f for f in families if f.support_end and f.support_end <= clock.today())
+    dialog.table.select_where(lambda f: f.id == current.id)
+    assert not dialog.anonymise_button.isEnabled()
+    assert dialog.anonymise_button.toolTip().startswith("Their support has not ended")
+    dialog.table.select_where(lambda f: f.id == ended.id)
+    assert dialog.anonymise_button.isEnabled()
+
+    def anonymise(form: EraseDialog) -> None:
+        type_text(form.reason, "Support ended; past the retention date")
+        form.go.click()
+
+    when_dialog_opens(EraseDialog, anonymise)
+    dialog.anonymise_button.click()
+    [after] = [f for f in people.list_families(ctx.db) if f.id == ended.id]
+    assert after.reference == f"ERASED-{ended.id}"
+    assert all(name.startswith("Erased person") for name in after.member_names)

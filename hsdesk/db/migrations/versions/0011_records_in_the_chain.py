@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 
 from hsdesk.db.record_state import COVERED, RECORDS, states
-from hsdesk.domain import clock
 from hsdesk.domain.audit_chain import GENESIS, content_v1, entry_hash
+from hsdesk.domain.clock import now as clock_now
 
 revision: str = "0011"
 down_revision: str | None = "0010"
@@ -53,7 +53,7 @@ def _append_v1(
     seq, previous = (last[0] + 1, last[1]) if last else (1, GENESIS)
     row = {
         "seq": seq,
-        "at": clock.now().replace(microsecond=0),
+        "at": clock_now().replace(microsecond=0),
         "actor": actor,
         "signer": None,
         "action": "record_state",
