@@ -13,6 +13,7 @@ erasure it lacks before anyone sees it (:func:`reapply_logged`)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from sqlalchemy import func, select
@@ -128,8 +129,29 @@ def erase_person(
     forget_thumbnails(db, photos)
     if logged:
         result.warning = erasure_log.remember(db, result.number, person_id)
-    compact(db.engine, db.is_server, content_changed)
+    result.warning = _joined(result.warning, tidy(db, content_changed))
     return result
+
+
+def _joined(*said: str | None) -> str | None:
+    return " ".join(s for s in said if s) or None
+
+
+def tidy(db: Database, rebuild_search: bool = True) -> str | None:
+    """The database's own clean-up after an erasure (:mod:`hsdesk.db.compact`). If it cannot
+    run now (another program is reading the file), it runs the next time hsdesk or hsdesk-cli
+    opens the database on this PC; what to tell the person, or None."""
+    try:
+        compact(db.engine, db.is_server, rebuild_search)
+    except Exception as exc:  # the erasure itself is saved: this only frees the old pages
+        logging.getLogger(__name__).warning("clean-up after an erasure failed: %s", exc)
+        erasure_log.set_tidy_due(db, True)
+        return (
+            "The database could not tidy itself up just now, so their details may still be in "
+            "its unused space; hsdesk does it the next time it opens the database on this PC."
+        )
+    erasure_log.set_tidy_due(db, False)
+    return None
 
 
 def erase_family(db: Database, actor: Actor, family_id: int, reason: str) -> list[ErasureResult]:
@@ -170,7 +192,9 @@ def erase_family(db: Database, actor: Actor, family_id: int, reason: str) -> lis
     for result, photos, _changed in done:
         forget_thumbnails(db, photos)
         result.warning = erasure_log.remember(db, result.number, result.person_id)
-    compact(db.engine, db.is_server, any(changed for _r, _p, changed in done))
+    left = tidy(db, any(changed for _r, _p, changed in done))
+    for result, _p, _c in done:
+        result.warning = _joined(result.warning, left)
     return [result for result, _p, _c in done]
 
 
@@ -238,6 +262,8 @@ def reapply_logged(db: Database, log_of: Database | None = None) -> list[Erasure
     database's log is read (``db`` is a copy about to replace it)."""
     if db.read_only is not None:
         return []
+    if log_of is None and erasure_log.tidy_due(db):
+        tidy(db)  # an erasure's clean-up that could not run then
     logged = erasure_log.logged(log_of or db)
     if not logged:
         return []

@@ -73,3 +73,21 @@ def remember(db: Database, number: int, person_id: int) -> str | None:
         everything[db.where] = [*mine, entry]
         write_pc_file(PC_FILE, everything)
     return problem
+
+
+def _tidy_key(db: Database) -> str:
+    return f"{db.where}#tidy"
+
+
+def tidy_due(db: Database) -> bool:
+    """True when the clean-up after an erasure could not run (see :func:`erasure.tidy`)."""
+    return read_pc_file(PC_FILE).get(_tidy_key(db)) is True
+
+
+def set_tidy_due(db: Database, due: bool) -> None:
+    everything = read_pc_file(PC_FILE)
+    if due:
+        everything[_tidy_key(db)] = True
+    else:
+        everything.pop(_tidy_key(db), None)
+    write_pc_file(PC_FILE, everything)

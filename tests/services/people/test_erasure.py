@@ -323,3 +323,19 @@ def test_a_family_whose_support_ended_is_anonymised_member_by_member(demo_db, ad
         family = session.get(Family, ended_id)
         assert family.reference == f"ERASED-{ended_id}" != reference and family.notes == ""
         assert session.scalar(select(func.count()).select_from(Erasure)) == len(done)
+
+
+def test_a_clean_up_that_cannot_run_now_runs_at_the_next_opening(demo_db, admin, monkeypatch):
+    from hsdesk.services.people import erasure, erasure_log
+
+    def busy(*_args):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(erasure, "compact", busy)
+    result = erase_person(demo_db, admin, _id(demo_db, "Émilie", "Durand"), "asked")
+    assert result.warning is not None and "could not tidy itself up" in result.warning
+    assert erasure_log.tidy_due(demo_db)
+    ran: list[bool] = []
+    monkeypatch.setattr(erasure, "compact", lambda _engine, _server, search: ran.append(search))
+    assert reapply_logged(demo_db) == []  # as hsdesk does on opening it
+    assert ran == [True] and not erasure_log.tidy_due(demo_db)
