@@ -109,8 +109,15 @@ def adopt(db: Database, _who: dict[str, Actor], version: int) -> int:
     return adoption.adopt(db, ADMIN, version, given).number
 
 
+def erase(db: Database, _who: dict[str, Actor], person: int) -> int:
+    from hsdesk.services.people.erasure import erase_person
+
+    return erase_person(db, ADMIN, person, "Past the retention date").number
+
+
 ACTIONS: dict[str, Callable[..., Any]] = {
-    f.__name__: f for f in (decide, edit, post, withdraw, correct, import_photo, add_person, adopt)
+    f.__name__: f
+    for f in (decide, edit, post, withdraw, correct, import_photo, add_person, adopt, erase)
 }
 
 

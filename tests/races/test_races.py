@@ -295,3 +295,15 @@ def test_the_chair_adopting_one_draft_on_two_pcs_adopts_it_once_with_one_set_of_
     links = select(func.count()).select_from(PolicyLink).where(PolicyLink.version_id == draft)
     assert _count(demo_db, links) == len(BUILT_IN)
     assert "adopted" in demo_race.refusals[0]
+
+
+def test_erasing_on_two_pcs_at_once_erases_once_and_numbers_each_erasure(demo_race, demo_db):
+    from hsdesk.db.models import Erasure
+
+    a, b = demo_race.run(("erase", {"person": 34}), ("erase", {"person": 34}))
+    assert sorted(("ok" in a, "ok" in b)) == [False, True]
+    assert all("was erased on" in m for m in demo_race.refusals)
+    a, b = demo_race.run(("erase", {"person": 35}), ("erase", {"person": 36}))
+    assert sorted((a["ok"], b["ok"])) == [2, 3]
+    with demo_db.read() as session:
+        assert sorted(session.scalars(select(Erasure.person_id))) == [34, 35, 36]
