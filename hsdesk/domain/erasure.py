@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from hsdesk.domain.wording import counted
+
 ERASED = "[erased]"
 SHORTEST = 3  # a name part shorter than this is left in other records' text (too common)
 
@@ -103,8 +105,10 @@ class ErasureResult:
     def summary(self) -> str:
         said = (
             f"Erased person {self.person_id}'s details (erasure {self.number}): "
-            f"{self.records_deleted} records and {self.files_deleted} stored files deleted, "
-            f"{self.photos_deleted} photos among them; their name taken out of "
-            f"{self.texts_changed} texts and {self.entries_erased} audit entries"
+            f"{counted(self.records_deleted, 'record')} and "
+            f"{counted(self.files_deleted, 'stored file')} deleted "
+            f"({counted(self.photos_deleted, 'photo')} among them); their name taken out of "
+            f"{counted(self.texts_changed, 'text')} and "
+            f"{counted(self.entries_erased, 'audit entry', 'audit entries')}"
         )
         return said + (". Kept: " + "; ".join(self.kept) if self.kept else "")
