@@ -43,6 +43,7 @@ OFFICE_HOLDERS = [
     ("Helen", "Whitworth", PersonKind.STAFF, Office.SDM, "sdm", True),
     ("Daniel", "Okafor", PersonKind.STAFF, Office.VDO, "vdo", False),
 ]
+LONG_GONE = ("Kate", "Radcliffe")  # the volunteer past the retention schedule
 TRUSTEES = [("Geoffrey", "Lees"), ("Priya", "Shah"), ("Aoife", "Gallagher"), ("Tom", "Brierley")]
 STAFF = [("Shazia", "Begum"), ("Claire", "Holden"), ("Mark", "Fenton")]
 VOLUNTEER_NAMES = [
@@ -231,6 +232,13 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
             start = today - timedelta(days=rng.randint(10, 2500))
             if f in NEW_STARTERS:  # recent starters, for the inductions still to do
                 start = today - timedelta(days=NEW_STARTERS[f])
+            end = (
+                today - timedelta(days=rng.randint(5, 200))
+                if status is VolunteerStatus.LEFT
+                else None
+            )
+            if (f, last) == LONG_GONE:  # left over six years ago: past her retention date
+                start, end = today - timedelta(days=4200), today - timedelta(days=2800)
             _person(
                 session,
                 f,
@@ -238,9 +246,7 @@ def load_demo(db: Database, force: bool = False, today: date | None = None) -> P
                 PersonKind.VOLUNTEER,
                 volunteer_status=status,
                 start_date=start,
-                end_date=today - timedelta(days=rng.randint(5, 200))
-                if status is VolunteerStatus.LEFT
-                else None,
+                end_date=end,
             )
         children = iter(CHILD_NAMES)
         for n, (f, last) in enumerate(PARENTS, start=1):
