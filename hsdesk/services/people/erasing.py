@@ -77,7 +77,14 @@ def remove_consents(session: Session, consents: list[Consent], result: ErasureRe
     return shas
 
 
-def delete_photos(session: Session, person_id: int, result: ErasureResult) -> set[str]:
+def _named_in_file(store: FileStore, sha: str, words: list[str]) -> bool:
+    data = (store.raw(sha) or b"").lower()
+    return any(word.lower().encode("utf-8") in data for word in words if word)
+
+
+def delete_photos(
+    session: Session, store: FileStore, person_id: int, words: list[str], result: ErasureResult
+) -> set[str]:
     """The photos that picture the person: deleted, unless content uses one (what was posted is
     the scheme's record): then they are no longer named in it, and it is blocked from further
     use until someone checks who it pictures. Returns the stored files of those deleted."""
@@ -100,6 +107,12 @@ def delete_photos(session: Session, person_id: int, result: ErasureResult) -> se
             result.kept.append(
                 f"photo {photo.id}, used in content item {used}: kept, with them no longer "
                 "named and one person to identify, so it cannot be used again until checked"
+                + (
+                    "; its file's own details (metadata) hold their name, kept as they are "
+                    "because the signed approval covers the file's bytes"
+                    if _named_in_file(store, photo.sha256, words)
+                    else ""
+                )
             )
             continue
         session.execute(delete(PhotoSubject).where(PhotoSubject.photo_id == photo.id))

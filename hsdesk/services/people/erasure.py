@@ -225,7 +225,7 @@ def _erase(
     result = ErasureResult(number, person.id)
     concerning = erasing.about(session, person.id, username)  # before their records go
     shas = erasing.delete_consents(session, person.id, result)
-    photos = erasing.delete_photos(session, person.id, result)
+    photos = erasing.delete_photos(session, db.files, person.id, words, result)
     shas |= photos | erasing.delete_own_records(session, person.id, result)
     person.first_name, person.last_name = erased_name(number), ""
     person.date_of_birth, person.email, person.phone, person.notes = None, "", "", ""

@@ -339,3 +339,28 @@ def test_a_clean_up_that_cannot_run_now_runs_at_the_next_opening(demo_db, admin,
     monkeypatch.setattr(erasure, "compact", lambda _engine, _server, search: ran.append(search))
     assert reapply_logged(demo_db) == []  # as hsdesk does on opening it
     assert ran == [True] and not erasure_log.tidy_due(demo_db)
+
+
+def test_a_photo_content_uses_is_kept_blocked_and_no_longer_names_them(demo_db, admin):
+    from hsdesk.db.models import PhotoSubject
+    from hsdesk.domain.content_records import ContentInput
+    from hsdesk.services.content.drafts import save_item
+
+    held = _her_history(demo_db)
+    sdm = auth.sign_in(demo_db, "sdm", "demo")
+    photo = int(held["photo"])  # type: ignore[call-overload]
+    save_item(demo_db, sdm, ContentInput("Coffee morning", "Thanks to all", (), (photo,)))
+    result = erase_person(demo_db, admin, int(held["id"]), "asked")  # type: ignore[call-overload]
+    assert result.photos_deleted == 0
+    assert any(k.startswith(f"photo {photo}, used in content item") for k in result.kept)
+    with demo_db.read() as session:
+        kept = session.get(Photo, photo)
+        assert (
+            kept is not None and kept.unidentified == 1 and kept.caption == "[erased] pouring tea"
+        )
+        tagged = (
+            select(func.count()).select_from(PhotoSubject).where(PhotoSubject.photo_id == photo)
+        )
+        assert session.scalar(tagged) == 0
+    assert check(demo_db, anchored=False, full=True) == []
+    assert _texts_naming(demo_db, NAMES) == []
