@@ -364,3 +364,14 @@ def test_a_photo_content_uses_is_kept_blocked_and_no_longer_names_them(demo_db, 
         assert session.scalar(tagged) == 0
     assert check(demo_db, anchored=False, full=True) == []
     assert _texts_naming(demo_db, NAMES) == []
+
+
+def test_another_pcs_thumbnails_of_erased_photos_are_pruned(demo_db):
+    from hsdesk.services.photos.library import library, prune_thumbnails
+
+    kept = thumbnail(demo_db, library(demo_db)[0].sha256)
+    gone = demo_db.data_dir / "thumbnails" / "ab" / f"{'ab' * 32}-160.jpg"  # an erased photo's
+    gone.parent.mkdir(parents=True, exist_ok=True)
+    gone.write_bytes(b"jpeg")
+    assert prune_thumbnails(demo_db) == 1
+    assert kept.exists() and not gone.exists()
