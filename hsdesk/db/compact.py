@@ -10,14 +10,16 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from sqlalchemy import Engine
+
 from hsdesk.db.fulltext import SEARCH_TABLE
 
 
-def compact(engine: Any, is_server: bool, rebuild_search: bool) -> None:
+def compact(engine: Engine, is_server: bool, rebuild_search: bool) -> None:
     raw = engine.raw_connection()
     try:
         if is_server:
-            driver = raw.driver_connection
+            driver: Any = raw.driver_connection  # psycopg's own connection
             driver.rollback()
             driver.autocommit = True
             try:

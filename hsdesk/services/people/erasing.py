@@ -239,13 +239,11 @@ def scrub_texts(session: Session, words: list[str], result: ErasureResult) -> bo
 def about(session: Session, person_id: int, username: str | None) -> list[Any]:
     """Conditions for the audit entries about the person's records and those they made."""
     found: list[Any] = []
-    tables = dict(Base.metadata.tables)
     for kind in KINDS:
         if kind.key not in WHOLE:
             continue
-        table = tables[kind.table]
-        where = kind.where(table, person_id) if kind.where else table.c[kind.column] == person_id
-        ids = [str(i) for i in session.scalars(select(table.c.id).where(where))]
+        table = kind.table_of()
+        ids = [str(i) for i in session.scalars(select(table.c.id).where(kind.theirs(person_id)))]
         if ids:
             found.append(and_(AuditEntry.entity == kind.table, AuditEntry.entity_id.in_(ids)))
     if username:

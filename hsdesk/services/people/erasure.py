@@ -91,13 +91,16 @@ def check_erasable(db: Database, actor: Actor, person_id: int) -> str | None:
         return why_not(session, person, actor, clock.today())
 
 
-def _checked_reason(reason: str) -> str:
+def checked_reason(
+    reason: str,
+    why: str = "they are being erased (for example: their retention period has ended, or "
+    "they asked on 01/12/2026)",
+) -> str:
+    """A decision's reason, as the audit trail keeps it; refused, in words, when empty (``why``
+    says what to give) or longer than its box."""
     reason = reason.strip()
     if not reason:
-        raise ValidationError(
-            "Say why they are being erased (for example: their retention period has ended, "
-            "or they asked on 01/12/2026)."
-        )
+        raise ValidationError(f"Say why {why}.")
     problem = text_problem("Reason", reason, REASON_LIMIT)
     if problem:
         raise ValidationError(problem)
@@ -116,7 +119,7 @@ def erase_person(
     """Erase the person, all of it in one transaction or nothing; then clean up the file store,
     this PC's thumbnails and the database's own file. ``number`` and ``again`` re-apply a logged
     erasure (decided before: only an erasure already made stops it)."""
-    reason = _checked_reason(reason)
+    reason = checked_reason(reason)
     with db.write() as session:
         actor = require(session, actor, Permission.ERASE_PERSONAL_DATA)
         person = session.get(Person, person_id)
@@ -158,7 +161,7 @@ def erase_family(db: Database, actor: Actor, family_id: int, reason: str) -> lis
     """Anonymise a family: erase every member not erased yet (each an erasure of its own), all
     in one transaction, and drop the family's notes; its reference becomes "ERASED-N". Refused,
     with what to do first, if any member may not be erased yet."""
-    reason = _checked_reason(reason)
+    reason = checked_reason(reason)
     with db.write() as session:
         actor = require(session, actor, Permission.ERASE_PERSONAL_DATA)
         family = session.get(Family, family_id)

@@ -28,6 +28,14 @@ class Kind:
     only_for: Permission | None = None  # confidential: given only to those this allows
     where: Where | None = None  # rows found another way than ``column`` = the person
 
+    def table_of(self) -> Table:
+        return tables()[self.table]
+
+    def theirs(self, person_id: int) -> ColumnElement[bool]:
+        """The condition for this kind's rows about the person."""
+        table = self.table_of()
+        return self.where(table, person_id) if self.where else table.c[self.column] == person_id
+
 
 def tables() -> dict[str, Table]:
     return dict(Base.metadata.tables)

@@ -28,10 +28,9 @@ from hsdesk.domain.retention import (
     Due,
     years_after,
 )
-from hsdesk.domain.text_rules import text_problem
 from hsdesk.domain.wording import counted
 from hsdesk.services.people import erasing
-from hsdesk.services.people.erasure import erase_family, erase_person
+from hsdesk.services.people.erasure import checked_reason, erase_family, erase_person
 from hsdesk.services.platform import audit, settings
 from hsdesk.services.platform.standing import require
 
@@ -84,7 +83,7 @@ def _name(person: Person) -> str:
     return f"{person.first_name} {person.last_name}".strip()
 
 
-def _person_due(person: Person, years: dict[str, int], today: date) -> tuple[str, date] | None:
+def _person_due(person: Person, today: date) -> tuple[str, date] | None:
     """(rule, the day its years start) for a person whose purpose has ended; None if not."""
     if person.kind is PersonKind.VOLUNTEER:
         if person.volunteer_status is VolunteerStatus.LEFT and person.end_date is not None:
@@ -112,7 +111,7 @@ def _people(session: Session, years: dict[str, int], today: date) -> list[Due]:
         .options(selectinload(Person.family))
     )
     for person in people:
-        started = _person_due(person, years, today)
+        started = _person_due(person, today)
         if started is None:
             continue
         rule, ended = started
@@ -222,22 +221,14 @@ def retention_items(session: Session, day: date) -> list[AttentionItem]:
     ]
 
 
-def _checked(reason: str, what: str) -> str:
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError(f"Say why {what}.")
-    problem = text_problem("Reason", reason, 1000)
-    if problem:
-        raise ValidationError(problem)
-    return reason
-
-
 def keep(
     db: Database, actor: Actor, record: str, until: date, reason: str, today: date | None = None
 ) -> None:
     """Keep a record past its retention date until ``until``, for ``reason``; audited."""
     day = today or clock.today()
-    reason = _checked(reason, "it is being kept (for example: a complaint about them is open)")
+    reason = checked_reason(
+        reason, "it is being kept (for example: a complaint about them is open)"
+    )
     if until <= day:
         raise ValidationError("Choose a date after today to keep it until.")
     if until > years_after(day, KEEP_AT_MOST):
@@ -286,7 +277,7 @@ def erase(db: Database, actor: Actor, record: str, reason: str) -> str:
         return f"{said} {warnings}".strip()
     if kind != "consent" or not number.isdigit():
         raise NotFound(f"There is no {record} to erase.")
-    reason = _checked(reason, "it is being deleted")
+    reason = checked_reason(reason, "it is being deleted")
     result = ErasureResult(0, 0)
     with db.write() as session:
         require(session, actor, Permission.ERASE_PERSONAL_DATA)

@@ -31,7 +31,7 @@ from hsdesk.domain.permissions import Permission, allowed
 from hsdesk.domain.subject_access import HeldFile, HeldRecords, SubjectAccess, Withheld
 from hsdesk.exports.csv_file import csv_bytes
 from hsdesk.exports.subject_access_pdf import build_subject_access_pdf
-from hsdesk.services.people.held_kinds import KINDS, Kind, tables
+from hsdesk.services.people.held_kinds import KINDS, Kind
 from hsdesk.services.platform import audit
 from hsdesk.services.platform.auth import require
 
@@ -57,9 +57,10 @@ class _Found:
 
 
 def _rows(session: Session, kind: Kind, person_id: int) -> _Found:
-    table = tables()[kind.table]
-    where = kind.where(table, person_id) if kind.where else table.c[kind.column] == person_id
-    found = session.execute(select(table).where(where).order_by(*table.primary_key)).all()
+    table = kind.table_of()
+    found = session.execute(
+        select(table).where(kind.theirs(person_id)).order_by(*table.primary_key)
+    ).all()
     headers = tuple(c.name for c in table.columns if c.name not in kind.left_out)
     rows = [tuple(_cell(row._mapping[h]) for h in headers) for row in found]
     shas = [row._mapping[c] for row in found for c in kind.files if row._mapping[c]]

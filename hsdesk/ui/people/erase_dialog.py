@@ -78,10 +78,9 @@ class EraseDialog(FormDialog[str]):
         self.wire_form(buttons, self.save)
         self.setMinimumWidth(560)
 
-    def submit(self) -> str:
-        return erase(self.ctx.db, self.ctx.actor, self.record, self.reason.text())
-
     def save(self) -> None:
+        """As FormDialog's, but off the window's thread (the clean-up after it takes a while);
+        the reason is read here, on the window's."""
         self.go.setEnabled(False)
         reason = self.reason.text()
         Operation(

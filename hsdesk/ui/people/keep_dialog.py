@@ -7,6 +7,7 @@ from datetime import timedelta
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from hsdesk.domain import clock
+from hsdesk.domain.errors import ValidationError
 from hsdesk.domain.retention import Due
 from hsdesk.services.people import retention
 from hsdesk.ui.common import hint_label, read_date, set_date
@@ -49,8 +50,6 @@ class KeepDialog(FormDialog[Due]):
     def submit(self) -> Due:
         until = read_date(self.until, "Keep until")
         if until is None:
-            from hsdesk.domain.errors import ValidationError
-
             raise ValidationError("Enter the date to keep it until, as dd/mm/yyyy.")
         retention.keep(self.ctx.db, self.ctx.actor, self.due.record, until, self.reason.text())
         return self.due
